@@ -1,0 +1,45 @@
+/** Content collections: the sources (our pipeline) and the thesis pages (MDX). */
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { fileURLToPath } from 'node:url';
+import { sourcesLoader } from './loaders/sources-loader.ts';
+import { manifestEntrySchema } from './pipeline/manifest.ts';
+
+const paragraph = z.object({
+  kind: z.enum(['article', 'furniture', 'comment']),
+  role: z.string(),
+  text: z.string(),
+  line: z.number().int().positive(),
+  depth: z.number().int().nonnegative().optional(),
+  label: z.string().optional(),
+  anchor: z.string(),
+  n: z.number().int().positive(),
+});
+
+const sources = defineCollection({
+  loader: sourcesLoader({ seedsDir: fileURLToPath(new URL('../seeds', import.meta.url)) }),
+  schema: manifestEntrySchema.extend({
+    path: z.string(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    size: z.number().int().positive(),
+    paragraphs: z.array(paragraph),
+  }),
+});
+
+const theses = defineCollection({
+  loader: glob({ base: './content/theses', pattern: '*.mdx' }),
+  schema: z.strictObject({
+    title: z.string().min(1),
+    /** The question the page answers, one line. */
+    question: z.string().min(1),
+    /** One-sentence summary for cards and previews. */
+    teaser: z.string().min(1).max(220),
+    /** Position on the home page. */
+    order: z.number().int().positive(),
+    /** Slugs of related theses. */
+    related: z.array(z.string()).default([]),
+  }),
+});
+
+export const collections = { sources, theses };

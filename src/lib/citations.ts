@@ -1,0 +1,45 @@
+/**
+ * Site-level view of citations: what every thesis page cites, read from the
+ * frontmatter that remark-citations records while rendering the MDX.
+ */
+import { getCollection, render, type CollectionEntry } from 'astro:content';
+import type { PageCitation } from '../integrations/remark-citations.ts';
+
+export interface ThesisCitations {
+  thesis: CollectionEntry<'theses'>;
+  citations: PageCitation[];
+}
+
+/** All theses in home-page order, each with its resolved citations. */
+export async function thesesWithCitations(): Promise<ThesisCitations[]> {
+  const theses = (await getCollection('theses')).sort((a, b) => a.data.order - b.data.order);
+  return Promise.all(
+    theses.map(async (thesis) => {
+      const { remarkPluginFrontmatter } = await render(thesis);
+      return { thesis, citations: (remarkPluginFrontmatter.citations ?? []) as PageCitation[] };
+    }),
+  );
+}
+
+/** A place on a thesis page that cites a paragraph. */
+export interface Backlink {
+  slug: string;
+  title: string;
+  /** Marker ids on the thesis page, in order. */
+  ids: string[];
+}
+
+/** Backlinks for every paragraph of one source, keyed by anchor. */
+export function backlinksFor(sourceId: string, all: ThesisCitations[]): Map<string, Backlink[]> {
+  const byAnchor = new Map<string, Backlink[]>();
+  for (const { thesis, citations } of all) {
+    for (const c of citations.filter((c) => c.source === sourceId)) {
+      const list = byAnchor.get(c.anchor) ?? [];
+      let link = list.find((b) => b.slug === thesis.id);
+      if (!link) list.push((link = { slug: thesis.id, title: thesis.data.title, ids: [] }));
+      link.ids.push(c.id);
+      byAnchor.set(c.anchor, list);
+    }
+  }
+  return byAnchor;
+}

@@ -1,0 +1,41 @@
+/**
+ * Content-layer loader for the `sources` collection: runs the source pipeline
+ * on `seeds/` and stores one entry per source. A bad manifest or source file
+ * fails the build with a message naming the file.
+ */
+import type { Loader } from 'astro/loaders';
+import { loadSources } from '../pipeline/load-sources.ts';
+import { SourceError } from '../pipeline/manifest.ts';
+
+export function sourcesLoader(options: { seedsDir: string }): Loader {
+  return {
+    name: 'sources-loader',
+    async load({ store, parseData, generateDigest, logger, watcher }) {
+      const run = async () => {
+        let sources;
+        try {
+          sources = loadSources(options.seedsDir);
+        } catch (err) {
+          if (err instanceof SourceError) logger.error(err.message);
+          throw err;
+        }
+        store.clear();
+        for (const source of sources) {
+          const { entry, paragraphs, sha256, size, path } = source;
+          const data = await parseData({
+            id: entry.id,
+            data: { ...entry, path, sha256, size, paragraphs: paragraphs.map((p) => ({ ...p })) },
+            filePath: path,
+          });
+          store.set({ id: entry.id, data, digest: generateDigest(data), filePath: path });
+        }
+        logger.info(`${sources.length} sources, ${sources.reduce((n, s) => n + s.paragraphs.length, 0)} blocks`);
+      };
+      await run();
+      watcher?.add(options.seedsDir);
+      watcher?.on('change', (changed) => {
+        if (changed.startsWith(options.seedsDir)) void run().catch((err: unknown) => logger.error(String(err)));
+      });
+    },
+  };
+}
