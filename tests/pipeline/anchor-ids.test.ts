@@ -1,0 +1,55 @@
+import { describe, expect, test } from 'vitest';
+import { paragraphsOf, loadSources } from '../../src/pipeline/load-sources.ts';
+import { anchorFor, slugWords } from '../../src/pipeline/anchor-ids.ts';
+import { ROOT, SEEDS } from '../support/paths.ts';
+
+const LONG = 'This opening paragraph is long enough to be prose rather than a header line, which is what the classifier looks for first.';
+const text = (paras: string[]) => [LONG, ...paras].join('\n\n');
+const ids = (paras: string[]) => new Map(paragraphsOf(text(paras)).map((p) => [p.text, p.anchor]));
+
+describe('anchors are stable', () => {
+  const base = ['Alpha paragraph one.', 'Bravo paragraph two.', 'Charlie paragraph three.'];
+
+  test('rebuilding gives the same ids', () => {
+    expect([...ids(base)]).toEqual([...ids(base)]);
+    const a = loadSources(SEEDS, ROOT).flatMap((s) => s.paragraphs.map((p) => p.anchor));
+    const b = loadSources(SEEDS, ROOT).flatMap((s) => s.paragraphs.map((p) => p.anchor));
+    expect(a).toEqual(b);
+  });
+
+  test('inserting a paragraph changes no other id', () => {
+    const before = ids(base);
+    const after = ids([base[0]!, 'A new paragraph inserted here.', base[1]!, base[2]!]);
+    for (const [t, id] of before) expect(after.get(t)).toBe(id);
+  });
+
+  test('editing a paragraph changes only its own id', () => {
+    const before = ids(base);
+    const after = ids([base[0]!, 'Bravo paragraph two, edited.', base[2]!]);
+    expect(after.get(base[0]!)).toBe(before.get(base[0]!));
+    expect(after.get(base[2]!)).toBe(before.get(base[2]!));
+    expect(after.get('Bravo paragraph two, edited.')).not.toBe(before.get(base[1]!));
+  });
+
+  test('identical paragraphs get -2, -3 in order', () => {
+    const list = paragraphsOf(text(['Same words here.', 'Other words.', 'Same words here.'])).filter((p) => p.kind === 'article');
+    expect(list[1]!.anchor).toBe(anchorFor('article', 'Same words here.'));
+    expect(list[3]!.anchor).toBe(`${anchorFor('article', 'Same words here.')}-2`);
+  });
+
+  test('every anchor in the real seeds is unique per source and a valid id', () => {
+    for (const s of loadSources(SEEDS, ROOT)) {
+      const anchors = s.paragraphs.map((p) => p.anchor);
+      expect(new Set(anchors).size).toBe(anchors.length);
+      for (const a of anchors) expect(a).toMatch(/^(p|furniture|comment)-[a-z0-9-]+$/);
+    }
+  });
+});
+
+test('anchors read as the paragraph’s first words', () => {
+  expect(slugWords('“Putin is an opportunist. He likes…')).toBe('putin-is-an-opportunist-he');
+  expect(slugWords('Ivana Kottasová')).toBe('ivana-kottasova');
+  expect(anchorFor('article', 'Putin is an opportunist.')).toMatch(/^p-putin-is-an-opportunist-[0-9a-f]{6}$/);
+  // Typographic and straight quotes, NBSP and spacing do not change the id.
+  expect(anchorFor('article', 'It’s  here.')).toBe(anchorFor('article', "It's\u00a0here."));
+});
