@@ -18,7 +18,7 @@ const paragraph = z.object({
 });
 
 const sources = defineCollection({
-  loader: sourcesLoader({ seedsDir: fileURLToPath(new URL('../seeds', import.meta.url)) }),
+  loader: sourcesLoader({ seedsDir: fileURLToPath(new URL('../seeds/', import.meta.url)) }),
   schema: manifestEntrySchema.extend({
     path: z.string(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),

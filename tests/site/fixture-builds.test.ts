@@ -1,0 +1,71 @@
+import { afterAll, describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { load } from 'cheerio';
+import { buildFixtureProject, type FixtureProject } from '../support/fixture-project.ts';
+import { FIXTURES } from '../support/paths.ts';
+
+const fixture = (path: string) => readFileSync(join(FIXTURES, path));
+const made: FixtureProject[] = [];
+afterAll(() => made.forEach((p) => p.remove()));
+
+describe('a broken citation fails the build', () => {
+  const project = buildFixtureProject({
+    theses: { 'broken-citations.mdx': fixture('theses/broken/broken-citations.mdx').toString() },
+  });
+  made.push(project);
+
+  test('the build exits non-zero', () => {
+    expect(project.status).not.toBe(0);
+  });
+
+  test('the message names the file and every bad citation, with line numbers', () => {
+    const out = project.output;
+    expect(out).toContain('Citation check failed: 4 problems in content/theses/broken-citations.mdx');
+    expect(out).toMatch(/content\/theses\/broken-citations\.mdx:10:37 +<Quote source="trenin-2021" quote="Putin wants to stop NATO at any cost"> +not-found/);
+    expect(out).toMatch(/broken-citations\.mdx:12:19 +<Cite source="no-such-source" quote="anything"> +unknown-source/);
+    expect(out).toMatch(/broken-citations\.mdx:14:35 +<Cite source="trenin-2021" quote="Excellent article!"> +not-article/);
+    expect(out).toMatch(/broken-citations\.mdx:16:31 +<Cite source="kottasova-cnn-2025" quote="Galeotti said"> +ambiguous/);
+    expect(out).not.toMatch(/last stand/);
+  });
+});
+
+describe('a sixth source needs only a file and a manifest entry, and hostile text renders literally', () => {
+  const hostile = fixture('sources/hostile/hostile.txt');
+  const project = buildFixtureProject({
+    theses: { 'fixture.mdx': fixture('theses/valid/hostile-citing.mdx').toString() },
+    extraSources: {
+      files: { 'hostile.txt': hostile, 'bom-crlf.txt': fixture('sources/bom-crlf/crlf.txt') },
+      manifest: '- id: hostile\n  file: hostile.txt\n  title: Hostile <b>title</b> {x}\n- id: bom-crlf\n  file: bom-crlf.txt\n  title: CRLF and BOM\n',
+    },
+  });
+  made.push(project);
+  const page = (path: string) => load(readFileSync(join(project.dir, 'dist', path), 'utf8'));
+
+  test('the build succeeds', () => {
+    expect(project.output).not.toMatch(/error/i);
+    expect(project.status).toBe(0);
+  });
+
+  test('every hostile line is shown as text, never as markup', () => {
+    const $ = page('sources/hostile/index.html');
+    const texts = $('.ptext').map((_, el) => $(el).text()).get();
+    for (const line of hostile.toString().split('\n').filter((l) => l.trim())) expect(texts).toContain(line.trim());
+    expect($('main script, main pre, main code, main ol, main div.x, main h1').length).toBe(1); // the page title h1 only
+    expect($('h1').text()).toBe('Hostile <b>title</b> {x}');
+    expect(readFileSync(join(project.dir, 'dist/sources/hostile/index.html'), 'utf8')).toContain('&lt;script&gt;alert(');
+  });
+
+  test('the BOM and CRLF source renders without either', () => {
+    const html = readFileSync(join(project.dir, 'dist/sources/bom-crlf/index.html'), 'utf8');
+    expect(html).not.toMatch(/[\ufeff\r]/);
+    expect(Buffer.compare(readFileSync(join(project.dir, 'dist/sources/bom-crlf.txt')), fixture('sources/bom-crlf/crlf.txt'))).toBe(0);
+  });
+
+  test('the thesis citing it links to the paragraph', () => {
+    const $ = page('theses/fixture/index.html');
+    const cites = $('a.cite').map((_, el) => $(el).attr('href')).get();
+    expect(cites).toHaveLength(2);
+    for (const href of cites) expect(href).toMatch(/^\/sources\/hostile\/#p-/);
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * Builds a throwaway copy of the site with other seeds or theses, to test
+ * what the real build does with bad or unusual input. src/, public/ and the
+ * config are copied (their import.meta.url must point into the copy);
+ * node_modules is linked.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, SEEDS } from './paths.ts';
+
+export interface FixtureProject {
+  dir: string;
+  status: number | null;
+  output: string;
+  remove(): void;
+}
+
+export function buildFixtureProject(opts: {
+  /** Theses: file name → MDX text. */
+  theses: Record<string, string>;
+  /** Extra sources: file name → bytes, plus YAML appended to the manifest. */
+  extraSources?: { files: Record<string, string | Uint8Array>; manifest: string };
+}): FixtureProject {
+  const dir = mkdtempSync(join(tmpdir(), 'putin-site-'));
+  for (const name of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+    cpSync(join(ROOT, name), join(dir, name), { recursive: true });
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  cpSync(SEEDS, join(dir, 'seeds'), { recursive: true });
+  if (opts.extraSources) {
+    for (const [name, body] of Object.entries(opts.extraSources.files)) writeFileSync(join(dir, 'seeds', name), body);
+    const manifest = join(dir, 'seeds', 'sources.yaml');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8') + '\n' + opts.extraSources.manifest);
+  }
+  mkdirSync(join(dir, 'content', 'theses'), { recursive: true });
+  for (const [name, text] of Object.entries(opts.theses)) writeFileSync(join(dir, 'content', 'theses', name), text);
+  const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
+  return {
+    dir,
+    status: result.status,
+    output: `${result.stdout}\n${result.stderr}`,
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
