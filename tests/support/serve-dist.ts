@@ -7,7 +7,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 
@@ -54,7 +54,8 @@ async function resolveFile(root: string, urlPath: string): Promise<{ file: strin
 }
 
 /** Serves `root` on 127.0.0.1 at a free port (or `port`). */
-export async function serveDist(root: string, port = 0): Promise<DistServer> {
+export async function serveDist(dir: string, port = 0): Promise<DistServer> {
+  const root = resolve(dir);
   const log: LoggedRequest[] = [];
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');

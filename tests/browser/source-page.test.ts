@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startHarness, type Harness } from '../support/browser.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h?.close());
+
+test('a paragraph link lands on the paragraph and highlights it', async () => {
+  const page = await (await h.context()).newPage();
+  await page.goto('/sources/kottasova-cnn-2025/');
+  const link = page.locator('.para a.pnum', { hasText: '¶19' });
+  const href = await link.getAttribute('href');
+  expect(href).toMatch(/^#p-putin-is-an-opportunist-/);
+  await link.click();
+  const target = page.locator(':target');
+  await expect.poll(() => target.getAttribute('id')).toBe(href!.slice(1));
+  expect(await target.textContent()).toContain('Putin is an opportunist.');
+  const bg = await target.evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(bg).not.toBe('rgba(0, 0, 0, 0)');
+  expect(await target.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; })).toBe(true);
+});
+
+test('reading works with JavaScript off', async () => {
+  const page = await (await h.context({ javaScriptEnabled: false })).newPage();
+  await page.goto('/sources/trenin-2021/#p-these-are-all-serious-issues-3cd558');
+  expect(await page.locator(':target').textContent()).toContain('For him, Ukraine is the last stand.');
+  expect(await page.locator('.para:not(.furniture):not(.comment)').count()).toBe(17);
+});
+
+test('reader comments are collapsed until the reader opens them', async () => {
+  const page = await (await h.context()).newPage();
+  await page.goto('/sources/trenin-2021/');
+  const comment = page.locator('.para.comment').first();
+  expect(await comment.isVisible()).toBe(false);
+  await page.locator('details.comments > summary').click();
+  expect(await comment.isVisible()).toBe(true);
+});

@@ -1,0 +1,49 @@
+/**
+ * Debian's Chromium driven by playwright-core, against dist/ served on
+ * 127.0.0.1. Nothing is downloaded: the executable is /usr/bin/chromium
+ * (override with CHROMIUM_PATH).
+ */
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { serveDist, type DistServer } from './serve-dist.ts';
+import { DIST } from './paths.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags that keep Chromium off the (closed) network and quiet as root in CI. */
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export interface Harness {
+  browser: Browser;
+  server: DistServer;
+  context(options?: Parameters<Browser['newContext']>[0]): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(root = DIST): Promise<Harness> {
+  const server = await serveDist(root);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  const contexts: BrowserContext[] = [];
+  return {
+    browser,
+    server,
+    async context(options) {
+      const ctx = await browser.newContext({ baseURL: server.url, ...options });
+      contexts.push(ctx);
+      return ctx;
+    },
+    async close() {
+      await Promise.all(contexts.map((c) => c.close().catch(() => {})));
+      await browser.close();
+      await server.close();
+    },
+  };
+}
