@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { fileURLToPath } from 'node:url';
 import remarkCitations from './src/integrations/remark-citations.ts';
+import pagefind from './src/integrations/pagefind.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const seedsDir = fileURLToPath(new URL('./seeds', import.meta.url));
@@ -15,7 +16,23 @@ export default defineConfig({
   build: { format: 'directory' },
   // Astro 7's default processor runs no remark plugins; MDX inherits this one.
   markdown: {
+    syntaxHighlight: false,
     processor: unified({ remarkPlugins: [remarkGfm, [remarkCitations, { seedsDir, root }]] }),
   },
-  integrations: [mdx()],
+  integrations: [mdx(), pagefind()],
+  // A policy per page (as <meta>): Astro hashes its own inline scripts and
+  // styles; Pagefind's WebAssembly needs 'wasm-unsafe-eval'. Nothing may load
+  // from another origin.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
 });

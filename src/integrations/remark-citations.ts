@@ -66,7 +66,7 @@ function marker(c: PageCitation): PhrasingContent {
 }
 
 function quoteNode(c: PageCitation, block: boolean): RootContent {
-  const text = { type: 'text', value: c.quote };
+  const text = { type: 'text', value: c.exact };
   const children = block
     ? [{ type: 'element', tagName: 'p', properties: {}, children: [text] }]
     : [text];

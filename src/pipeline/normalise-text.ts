@@ -21,6 +21,33 @@ export function normaliseForMatch(text: string): string {
     .trim();
 }
 
+/**
+ * The stretch of `text` that `needle` matches under normaliseForMatch, as it
+ * is written in `text` (its own quotes and spacing), or undefined. Lets a
+ * quotation be displayed exactly as the source has it.
+ */
+export function findOriginal(text: string, needle: string): string | undefined {
+  const source = text.normalize('NFC');
+  let norm = '';
+  const origin: number[] = []; // origin[i]: index in `source` of norm[i]
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (/\s/u.test(ch)) {
+      if (norm !== '' && !norm.endsWith(' ')) {
+        norm += ' ';
+        origin.push(i);
+      }
+      continue;
+    }
+    norm += ch in QUOTES ? QUOTES[ch] : ch;
+    origin.push(i);
+  }
+  const want = normaliseForMatch(needle);
+  const at = want === '' ? -1 : norm.indexOf(want);
+  if (at === -1) return undefined;
+  return source.slice(origin[at], origin[at + want.length - 1]! + 1);
+}
+
 /** Lower-case words (letters and digits), for fuzzy comparisons such as pull-quote detection. */
 export function words(text: string): string[] {
   return normaliseForMatch(text).toLowerCase().match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? [];

@@ -6,7 +6,7 @@
  */
 import type { Anchor, Paragraph, SourceId } from './types.ts';
 import type { Source } from './load-sources.ts';
-import { normaliseForMatch } from './normalise-text.ts';
+import { findOriginal, normaliseForMatch } from './normalise-text.ts';
 
 /** What an author wrote: `<Cite source quote para? />` or `<Quote source para?>quote</Quote>`. */
 export interface CitationRequest {
@@ -27,6 +27,8 @@ export interface ResolvedCitation extends CitationRequest {
   href: string;
   /** Short label of the source, for the marker ("Trenin ¶12"). */
   label: string;
+  /** The quoted words exactly as the source writes them (quotes, spacing). */
+  exact: string;
 }
 
 export interface CitationProblem {
@@ -118,6 +120,7 @@ export function resolveCitation(req: CitationRequest, index: CitationIndex): Res
     n: paragraph.n,
     href: paragraphHref(req.source, paragraph.anchor),
     label: source.label,
+    exact: findOriginal(paragraph.text, req.quote)!,
   };
 }
 

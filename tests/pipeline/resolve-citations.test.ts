@@ -44,3 +44,8 @@ describe('resolveCitation', () => {
     expect(resolveCitation(cite('trenin-2021', 'he is in fact cautious and calculating'), index)).toMatchObject({ n: 9 });
   });
 });
+
+test('a resolved quotation carries the words exactly as the source writes them', () => {
+  const r = resolveCitation({ kind: 'quote', source: 'trenin-2021', quote: "Putin's  actions suggest" }, index);
+  expect(r).toMatchObject({ exact: 'Putin’s actions suggest' });
+});

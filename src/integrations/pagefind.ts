@@ -1,0 +1,35 @@
+/**
+ * Astro integration: after the build, index dist/ with Pagefind's Node API
+ * and write the bundle to dist/pagefind/. What is indexed is decided in the
+ * markup (data-pagefind-body on reading pages, data-pagefind-ignore on
+ * furniture, comments, evidence and chrome). Any Pagefind error fails the build.
+ */
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+
+export default function pagefindIntegration(): AstroIntegration {
+  return {
+    name: 'pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        const fail = (what: string, errors: string[]) => {
+          throw new Error(`Pagefind ${what} failed:\n  ${errors.join('\n  ')}`);
+        };
+        try {
+          const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+          if (!index || errors.length) return fail('createIndex', errors);
+          const added = await index.addDirectory({ path: site });
+          if (added.errors.length) return fail('indexing', added.errors);
+          const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
+          if (written.errors.length) return fail('writeFiles', written.errors);
+          logger.info(`indexed ${added.page_count} pages into ${written.outputPath}`);
+        } finally {
+          await pagefind.close();
+        }
+      },
+    },
+  };
+}
