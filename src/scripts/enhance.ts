@@ -22,3 +22,21 @@ document.addEventListener('click', (event) => {
     () => {},
   );
 });
+
+/**
+ * Arriving from a search result (?highlight=word&highlight=…), mark those
+ * words in the target paragraph, or in the page's text if there is no target.
+ */
+const terms = new URLSearchParams(location.search).getAll('highlight').flatMap((t) => t.split(/\s+/)).filter((t) => t.length > 1);
+if (terms.length) {
+  const scope = (location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)))) || document.querySelector('[data-pagefind-body]');
+  const words = terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const pattern = new RegExp(`(${words})`, 'i'); // no g flag: test() must not keep state
+  const walker = scope && document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+  const hits: Text[] = [];
+  while (walker?.nextNode()) if (pattern.test(walker.currentNode.nodeValue ?? '')) hits.push(walker.currentNode as Text);
+  for (const node of hits) {
+    const parts = (node.nodeValue ?? '').split(pattern);
+    node.replaceWith(...parts.map((part, i) => (i % 2 ? Object.assign(document.createElement('mark'), { textContent: part, className: 'pagefind-highlight' }) : part)));
+  }
+}
