@@ -14,6 +14,8 @@ export interface FixtureProject {
   dir: string;
   status: number | null;
   output: string;
+  /** Build time in ms, when asked for. */
+  ms?: number;
   remove(): void;
 }
 
@@ -22,6 +24,8 @@ export function buildFixtureProject(opts: {
   theses: Record<string, string>;
   /** Extra sources: file name → bytes, plus YAML appended to the manifest. */
   extraSources?: { files: Record<string, string | Uint8Array>; manifest: string };
+  /** Record how long the build took. */
+  timed?: boolean;
 }): FixtureProject {
   const dir = mkdtempSync(join(tmpdir(), 'putin-site-'));
   for (const name of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
@@ -36,15 +40,19 @@ export function buildFixtureProject(opts: {
   }
   mkdirSync(join(dir, 'content', 'theses'), { recursive: true });
   for (const [name, text] of Object.entries(opts.theses)) writeFileSync(join(dir, 'content', 'theses', name), text);
+  const start = performance.now();
   const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
     cwd: dir,
     encoding: 'utf8',
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+    maxBuffer: 256 * 1024 * 1024,
   });
+  const ms = performance.now() - start;
   return {
     dir,
     status: result.status,
     output: `${result.stdout}\n${result.stderr}`,
+    ...(opts.timed ? { ms } : {}),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
