@@ -64,3 +64,5 @@ document.addEventListener('mouseout', (e) => {
 document.addEventListener('keydown', (e) => {
   if (e.key === 'Escape' && !tip.hidden) hide();
 });
+
+export {};

@@ -40,3 +40,5 @@ if (terms.length) {
     node.replaceWith(...parts.map((part, i) => (i % 2 ? Object.assign(document.createElement('mark'), { textContent: part, className: 'pagefind-highlight' }) : part)));
   }
 }
+
+export {};

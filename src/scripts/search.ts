@@ -102,3 +102,5 @@ input.addEventListener('input', () => void run());
 for (const s of selects) s.addEventListener('change', () => void run());
 if (input.value) void run();
 else input.focus();
+
+export {};

@@ -2,13 +2,13 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSources } from '../../src/pipeline/load-sources.ts';
-import { paragraphsOf } from '../../src/pipeline/load-sources.ts';
+import { paragraphsOf, type Source } from "../../src/pipeline/load-sources.ts";
 import { splitLines } from '../../src/pipeline/split-paragraphs.ts';
 import { classifyBlocks } from '../../src/pipeline/classify-blocks.ts';
 import { normaliseForMatch } from '../../src/pipeline/normalise-text.ts';
 import { FIXTURES, ROOT, SEEDS } from '../support/paths.ts';
 
-const sources = new Map(loadSources(SEEDS, ROOT).map((s) => [s.entry.id, s]));
+const sources = new Map<string, Source>(loadSources(SEEDS, ROOT).map((s) => [s.entry.id, s]));
 const get = (id: string) => sources.get(id)!;
 const count = (id: string) => {
   const tally: Record<string, number> = {};
