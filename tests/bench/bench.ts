@@ -131,7 +131,7 @@ try {
   await h.close();
 }
 
-let scale: { sources: number; paragraphs: number; buildMs: number; indexBytes: number; search: SearchFigures } | undefined;
+let scale: { sources: number; paragraphs: number; buildMs: number; indexBytes: number; search: SearchFigures[] } | undefined;
 if (!skipScale) {
   const corpus = syntheticSources(1000, 40);
   const project = buildFixtureProject({
@@ -143,7 +143,7 @@ if (!skipScale) {
     if (project.status !== 0) throw new Error(`scale build failed:\n${project.output.slice(-3000)}`);
     const hs = await startHarness(join(project.dir, 'dist'));
     try {
-      scale = { sources: 1000, paragraphs: 1000 * 40, buildMs: Math.round(project.ms ?? 0), indexBytes: dirSize(join(project.dir, 'dist/pagefind')), search: await measureSearch(hs, 'Kaliningrad') };
+      scale = { sources: 1000, paragraphs: 1000 * 40, buildMs: Math.round(project.ms ?? 0), indexBytes: dirSize(join(project.dir, 'dist/pagefind')), search: [await measureSearch(hs, 'Kaliningrad'), await measureSearch(hs, 'Kremlin')] };
     } finally {
       await hs.close();
     }
@@ -170,7 +170,9 @@ for (const s of results.search as SearchFigures[]) {
 if (scale) {
   rows.push(['scale: 1,000 sources × 40 paragraphs, build', `${(scale.buildMs / 1000).toFixed(1)} s`]);
   rows.push(['scale: Pagefind index size', kb(scale.indexBytes)]);
-  rows.push([`scale: first query "${scale.search.query}" fetched`, `${kb(scale.search.bytesFetched)} in ${scale.search.requests} requests, ${Math.round(scale.search.msToFirstResult)} ms`]);
+  for (const s of scale.search) {
+    rows.push([`scale: first query "${s.query}" fetched`, `${kb(s.bytesFetched)} in ${s.requests} requests, ${Math.round(s.msToFirstResult)} ms to first result`]);
+  }
 }
 const width = Math.max(...rows.map(([k]) => k.length));
 console.log(`\n${results.machine}; ${results.date}; bytes: ${results.compression}\n`);
@@ -184,7 +186,7 @@ const budgets: [string, boolean][] = [
   ['thesis: HTML + CSS ≤ 40 kB gzip', pages.thesis!.bytes.html + pages.thesis!.bytes.css <= 40 * 1024],
   ['no web fonts (no font requests, no @font-face)', Object.values(pages).every((p) => p.fontRequests === 0) && !cssHasFontFace(DIST)],
   ['no request leaves the origin', Object.values(pages).every((p) => p.foreignRequests.length === 0)],
-  ...(skipScale ? [] : [['1,000-source build finishes; its first search fetches < 300 kB', !!scale && scale.search.bytesFetched < 300 * 1024] as [string, boolean]]),
+  ...(skipScale ? [] : [['1,000-source build finishes; a first search (rare and common word) fetches < 300 kB', !!scale && scale.search.every((s) => s.bytesFetched < 300 * 1024)] as [string, boolean]]),
 ];
 results.budgets = Object.fromEntries(budgets);
 console.log('\nBudgets:');
