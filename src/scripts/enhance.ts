@@ -29,9 +29,11 @@ document.addEventListener('click', (event) => {
  */
 const terms = new URLSearchParams(location.search).getAll('highlight').flatMap((t) => t.split(/\s+/)).filter((t) => t.length > 1);
 if (terms.length) {
-  const scope = (location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)))) || document.querySelector('[data-pagefind-body]');
+  const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
   const words = terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   const pattern = new RegExp(`(${words})`, 'i'); // no g flag: test() must not keep state
+  // A paragraph target holds the words; a section heading target does not, so mark the whole text then.
+  const scope = target && pattern.test(target.textContent ?? '') ? target : document.querySelector('[data-pagefind-body]');
   const walker = scope && document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
   const hits: Text[] = [];
   while (walker?.nextNode()) if (pattern.test(walker.currentNode.nodeValue ?? '')) hits.push(walker.currentNode as Text);
