@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { startHarness, type Harness } from '../support/browser.ts';
+import { useHarness } from '../support/use-harness.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h?.close());
+const harness = useHarness();
 
 const PAGES: [string, string][] = [
   ['home', '/'],
@@ -21,7 +17,7 @@ const PAGES: [string, string][] = [
 
 describe.each(['light', 'dark'] as const)('%s colour scheme', (scheme) => {
   test.each(PAGES)('%s page has no axe violations', async (_, path) => {
-    const page = await (await h.context({ colorScheme: scheme, bypassCSP: true })).newPage(); // lets axe be injected
+    const page = await (await harness.current.context({ colorScheme: scheme, bypassCSP: true })).newPage(); // lets axe be injected
     await page.goto(path);
     if (path.startsWith('/search/')) await page.locator('.result').first().waitFor();
     // Open collapsed sections so their contents are checked too.
@@ -36,7 +32,7 @@ describe.each(['light', 'dark'] as const)('%s colour scheme', (scheme) => {
 });
 
 test('axe does report a real violation (the check can fail)', async () => {
-  const page = await (await h.context()).newPage();
+  const page = await (await harness.current.context()).newPage();
   await page.setContent('<html><body><img src="x.png"><button></button></body></html>');
   await page.addScriptTag({ content: axeSource });
   const ids = await page.evaluate(async () => (await (window as unknown as { axe: { run(): Promise<{ violations: { id: string }[] }> } }).axe.run()).violations.map((v) => v.id));

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startHarness, type Harness } from '../support/browser.ts';
+import { expect, test } from 'vitest';
+import { useHarness } from '../support/use-harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h?.close());
+const harness = useHarness();
 
 test('clicking a citation lands on the cited paragraph, highlighted', async () => {
-  const page = await (await h.context()).newPage();
+  const page = await (await harness.current.context()).newPage();
   await page.goto('/theses/nato-expansion/');
   const marker = page.locator('main a.cite').first();
   const href = (await marker.getAttribute('href'))!;
@@ -21,7 +17,7 @@ test('clicking a citation lands on the cited paragraph, highlighted', async () =
 });
 
 test('the preview opens on keyboard focus, is announced, and closes on Esc', async () => {
-  const page = await (await h.context()).newPage();
+  const page = await (await harness.current.context()).newPage();
   await page.goto('/theses/imperial-history/');
   const marker = page.locator('main a.cite').first();
   await marker.focus();
@@ -39,14 +35,14 @@ test('the preview opens on keyboard focus, is announced, and closes on Esc', asy
 });
 
 test('the preview opens on hover too', async () => {
-  const page = await (await h.context()).newPage();
+  const page = await (await harness.current.context()).newPage();
   await page.goto('/theses/opportunism-toward-trump/');
   await page.locator('main a.cite').nth(2).hover();
   await page.locator('#cite-preview').waitFor({ state: 'visible' });
 });
 
 test('without JavaScript a citation is still a working link', async () => {
-  const page = await (await h.context({ javaScriptEnabled: false })).newPage();
+  const page = await (await harness.current.context({ javaScriptEnabled: false })).newPage();
   await page.goto('/theses/post-soviet-borders/');
   const href = (await page.locator('main a.cite').first().getAttribute('href'))!;
   await page.locator('main a.cite').first().click();
@@ -55,7 +51,7 @@ test('without JavaScript a citation is still a working link', async () => {
 });
 
 test('a cited source paragraph lists the citing thesis and links back to the citing spot', async () => {
-  const page = await (await h.context()).newPage();
+  const page = await (await harness.current.context()).newPage();
   await page.goto('/theses/nato-expansion/');
   const marker = page.locator('main a.cite').first();
   const [markerId, href] = [await marker.getAttribute('id'), (await marker.getAttribute('href'))!];

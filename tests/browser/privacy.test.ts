@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startHarness, type Harness } from '../support/browser.ts';
+import { expect, test } from 'vitest';
+import { useHarness } from '../support/use-harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h?.close());
+const harness = useHarness();
 
 test.each([
   ['home', '/'],
@@ -14,7 +10,7 @@ test.each([
   ['search with a query', '/search/?q=Crimea'],
   ['404', '/nothing-here/'],
 ])('the %s page requests nothing outside its own origin', async (_, path) => {
-  const context = await h.context();
+  const context = await harness.current.context();
   const requested: string[] = [];
   context.on('request', (r) => requested.push(r.url()));
   const page = await context.newPage();
@@ -22,6 +18,6 @@ test.each([
   if (path.startsWith('/search/')) await page.locator('#search-status').filter({ hasText: /match|No results/ }).waitFor();
   await page.waitForLoadState('networkidle');
   expect(requested.length).toBeGreaterThan(0);
-  const foreign = requested.filter((u) => !u.startsWith(`${h.server.url}/`) && !u.startsWith('data:'));
+  const foreign = requested.filter((u) => !u.startsWith(`${harness.current.server.url}/`) && !u.startsWith('data:'));
   expect(foreign).toEqual([]);
 });

@@ -1,23 +1,19 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startHarness, type Harness } from '../support/browser.ts';
+import { expect, test } from 'vitest';
+import { useHarness } from '../support/use-harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h?.close());
+const harness = useHarness();
 
 const PAGES = ['/', '/theses/post-soviet-borders/', '/sources/trenin-2021/', '/sources/', '/search/?q=NATO'];
 
 test.each(PAGES)('%s fits a 320 px wide screen without sideways scrolling', async (path) => {
-  const page = await (await h.context({ viewport: { width: 320, height: 640 } })).newPage();
+  const page = await (await harness.current.context({ viewport: { width: 320, height: 640 } })).newPage();
   await page.goto(path);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
 
 test('the first Tab reaches a skip link that moves focus to the content', async () => {
-  const page = await (await h.context()).newPage();
+  const page = await (await harness.current.context()).newPage();
   await page.goto('/sources/trenin-2021/');
   await page.keyboard.press('Tab');
   expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
@@ -28,7 +24,7 @@ test('the first Tab reaches a skip link that moves focus to the content', async 
 });
 
 test('keyboard focus on a link shows a visible ring', async () => {
-  const page = await (await h.context()).newPage();
+  const page = await (await harness.current.context()).newPage();
   await page.goto('/sources/');
   for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
   const style = await page.evaluate(() => {
@@ -41,7 +37,7 @@ test('keyboard focus on a link shows a visible ring', async () => {
 
 test('dark mode follows the system setting', async () => {
   const colour = async (scheme: 'light' | 'dark') => {
-    const page = await (await h.context({ colorScheme: scheme })).newPage();
+    const page = await (await harness.current.context({ colorScheme: scheme })).newPage();
     await page.goto('/');
     return page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   };
@@ -52,7 +48,7 @@ test('dark mode follows the system setting', async () => {
 });
 
 test('printing a thesis hides the site chrome and prints each citation with its URL', async () => {
-  const page = await (await h.context()).newPage();
+  const page = await (await harness.current.context()).newPage();
   await page.goto('/theses/nato-expansion/');
   await page.emulateMedia({ media: 'print' });
   expect(await page.locator('.site-header').isVisible()).toBe(false);

@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, type Harness } from '../support/browser.ts';
+import { useHarness } from '../support/use-harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h?.close());
+const harness = useHarness();
 
 async function search(page: Page, query: string): Promise<string[]> {
   await page.goto('/search/');
@@ -20,7 +16,7 @@ describe.each([
   ['Kaliningrad', /Kaliningrad/],
 ])('searching %s', (query, word) => {
   test('returns a paragraph link that lands on and highlights the paragraph', async () => {
-    const page = await (await h.context()).newPage();
+    const page = await (await harness.current.context()).newPage();
     const links = await search(page, query);
     const deep = links.filter((l) => new URL(l).hash.length > 1 && new URL(l).pathname.startsWith('/sources/'));
     expect(deep.length).toBeGreaterThan(0);
@@ -38,7 +34,7 @@ describe.each([
 });
 
 test('a phrase from a thesis page finds that page\'s section, highlighted on arrival', async () => {
-  const page = await (await h.context()).newPage();
+  const page = await (await harness.current.context()).newPage();
   const links = await search(page, 'unfinished business of 1991');
   const deep = links.filter((l) => new URL(l).pathname === '/theses/post-soviet-borders/' && new URL(l).hash.length > 1);
   expect(deep.length).toBeGreaterThan(0);
@@ -52,7 +48,7 @@ test('a phrase from a thesis page finds that page\'s section, highlighted on arr
 });
 
 test('a word found only in reader comments returns no comment text', async () => {
-  const page = await (await h.context()).newPage();
+  const page = await (await harness.current.context()).newPage();
   const links = await search(page, 'Michalopulos');
   expect(links).toEqual([]);
   expect(await page.locator('#search-status').textContent()).toContain('No results');
@@ -62,7 +58,7 @@ test('a word found only in reader comments returns no comment text', async () =>
 });
 
 test('/search/?q=NATO shows results on load and keeps the query in the box', async () => {
-  const page = await (await h.context()).newPage();
+  const page = await (await harness.current.context()).newPage();
   await page.goto('/search/?q=NATO');
   await page.locator('.result').first().waitFor();
   expect(await page.locator('#q').inputValue()).toBe('NATO');
@@ -70,7 +66,7 @@ test('/search/?q=NATO shows results on load and keeps the query in the box', asy
 });
 
 test('typing keeps the query and filters in the URL, and a filter narrows the results', async () => {
-  const page = await (await h.context()).newPage();
+  const page = await (await harness.current.context()).newPage();
   await search(page, 'Ukraine');
   const all = await page.locator('.result').count();
   await page.locator('select[name="source"]').selectOption('Trenin');
@@ -82,15 +78,15 @@ test('typing keeps the query and filters in the URL, and a filter narrows the re
 });
 
 test('Pagefind is not loaded until there is a query', async () => {
-  const page = await (await h.context()).newPage();
-  const before = h.server.log.length;
+  const page = await (await harness.current.context()).newPage();
+  const before = harness.current.server.log.length;
   await page.goto('/search/');
   await page.waitForLoadState('networkidle');
-  expect(h.server.log.slice(before).filter((r) => r.path.startsWith('/pagefind/'))).toEqual([]);
+  expect(harness.current.server.log.slice(before).filter((r) => r.path.startsWith('/pagefind/'))).toEqual([]);
 });
 
 test('the header search box is reachable with "/" and submits to the search page', async () => {
-  const page = await (await h.context()).newPage();
+  const page = await (await harness.current.context()).newPage();
   await page.goto('/sources/');
   await page.keyboard.press('/');
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
@@ -101,7 +97,7 @@ test('the header search box is reachable with "/" and submits to the search page
 });
 
 test('without JavaScript the search page says that search needs it', async () => {
-  const page = await (await h.context({ javaScriptEnabled: false })).newPage();
+  const page = await (await harness.current.context({ javaScriptEnabled: false })).newPage();
   await page.goto('/search/?q=NATO');
   expect(await page.locator('noscript').count()).toBe(1);
   expect(await page.locator('main').textContent()).toContain('Search runs in your browser and needs JavaScript');

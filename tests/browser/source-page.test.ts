@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startHarness, type Harness } from '../support/browser.ts';
+import { expect, test } from 'vitest';
+import { useHarness } from '../support/use-harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h?.close());
+const harness = useHarness();
 
 test('a paragraph link lands on the paragraph and highlights it', async () => {
-  const page = await (await h.context()).newPage();
+  const page = await (await harness.current.context()).newPage();
   await page.goto('/sources/kottasova-cnn-2025/');
   const link = page.locator('.para a.pnum', { hasText: '¶19' });
   const href = await link.getAttribute('href');
@@ -23,14 +19,14 @@ test('a paragraph link lands on the paragraph and highlights it', async () => {
 });
 
 test('reading works with JavaScript off', async () => {
-  const page = await (await h.context({ javaScriptEnabled: false })).newPage();
+  const page = await (await harness.current.context({ javaScriptEnabled: false })).newPage();
   await page.goto('/sources/trenin-2021/#p-these-are-all-serious-issues-3cd558');
   expect(await page.locator(':target').textContent()).toContain('For him, Ukraine is the last stand.');
   expect(await page.locator('.para:not(.furniture):not(.comment)').count()).toBe(17);
 });
 
 test('reader comments are collapsed until the reader opens them', async () => {
-  const page = await (await h.context()).newPage();
+  const page = await (await harness.current.context()).newPage();
   await page.goto('/sources/trenin-2021/');
   const comment = page.locator('.para.comment').first();
   expect(await comment.isVisible()).toBe(false);

@@ -47,3 +47,4 @@ export async function startHarness(root = DIST): Promise<Harness> {
     },
   };
 }
+
