@@ -69,3 +69,15 @@ describe('a sixth source needs only a file and a manifest entry, and hostile tex
     for (const href of cites) expect(href).toMatch(/^\/sources\/hostile\/#p-/);
   });
 });
+
+describe('bad sources fail the build with a message naming the file', () => {
+  test.each([
+    ['an unknown manifest field', { 'extra.txt': fixture('sources/hostile/hostile.txt') }, '- id: extra\n  file: extra.txt\n  title: Extra\n  titel: typo\n', /seeds\/sources\.yaml: entry 6 \(id "extra"\): unknown field "titel"/],
+    ['invalid UTF-8', { 'bad.txt': fixture('sources/invalid-utf8/bad.txt') }, '- id: bad\n  file: bad.txt\n  title: Bad bytes\n', /seeds\/bad\.txt: is not valid UTF-8/],
+  ])('%s', (_, files, manifest, message) => {
+    const project = buildFixtureProject({ theses: {}, extraSources: { files, manifest } });
+    made.push(project);
+    expect(project.status).not.toBe(0);
+    expect(project.output).toMatch(message);
+  });
+});
