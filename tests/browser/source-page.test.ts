@@ -33,3 +33,14 @@ test('reader comments are collapsed until the reader opens them', async () => {
   await page.locator('details.comments > summary').click();
   expect(await comment.isVisible()).toBe(true);
 });
+
+test('following a paragraph number also copies its link and says so', async () => {
+  const context = await harness.current.context({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  await page.goto('/sources/israel-2025/');
+  const link = page.locator('.para a.pnum', { hasText: '¶12' });
+  await link.click();
+  await page.locator('#status', { hasText: 'copied' }).waitFor({ state: 'attached' });
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(`${harness.current.server.url}/sources/israel-2025/${await link.getAttribute('href')}`);
+});
