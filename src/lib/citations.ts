@@ -10,8 +10,19 @@ export interface ThesisCitations {
   citations: PageCitation[];
 }
 
-/** All theses in home-page order, each with its resolved citations. */
-export async function thesesWithCitations(): Promise<ThesisCitations[]> {
+let built: Promise<ThesisCitations[]> | undefined;
+
+/**
+ * All theses in home-page order, each with its resolved citations. Every
+ * source page needs this list for its backlinks, so a build computes it once
+ * (in dev it is recomputed, as theses change while the server runs).
+ */
+export function thesesWithCitations(): Promise<ThesisCitations[]> {
+  if (import.meta.env.DEV) return load();
+  return (built ??= load());
+}
+
+async function load(): Promise<ThesisCitations[]> {
   const theses = (await getCollection('theses')).sort((a, b) => a.data.order - b.data.order);
   return Promise.all(
     theses.map(async (thesis) => {
