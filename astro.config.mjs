@@ -6,6 +6,8 @@ import remarkGfm from 'remark-gfm';
 import { fileURLToPath } from 'node:url';
 import remarkCitations from './src/integrations/remark-citations.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import headers from './src/integrations/headers.ts';
+import { SITE_WIDE_HEADERS } from './src/lib/http-headers.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const seedsDir = fileURLToPath(new URL('./seeds', import.meta.url));
@@ -19,7 +21,9 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: unified({ remarkPlugins: [remarkGfm, [remarkCitations, { seedsDir, root }]] }),
   },
-  integrations: [mdx(), pagefind()],
+  integrations: [mdx(), pagefind(), headers()],
+  // `npm run dev` sends the same site-wide headers as dist/_headers (npm start applies that file).
+  server: { headers: SITE_WIDE_HEADERS },
   // A policy per page (as <meta>): Astro hashes its own inline scripts and
   // styles; Pagefind's WebAssembly needs 'wasm-unsafe-eval'. Nothing may load
   // from another origin.

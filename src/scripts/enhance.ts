@@ -27,9 +27,18 @@ document.addEventListener('click', (event) => {
  * Arriving from a search result (?highlight=word&highlight=…), mark those
  * words in the target paragraph, or in the page's text if there is no target.
  */
+/** The element the URL's fragment names, or null; a malformed fragment (%E0%A4%A) names none. */
+function fragmentTarget(): HTMLElement | null {
+  try {
+    return location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  } catch {
+    return null;
+  }
+}
+
 const terms = new URLSearchParams(location.search).getAll('highlight').flatMap((t) => t.split(/\s+/)).filter((t) => t.length > 1);
 if (terms.length) {
-  const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  const target = fragmentTarget();
   const words = terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   const pattern = new RegExp(`(${words})`, 'i'); // no g flag: test() must not keep state
   // A paragraph target holds the words; a section heading target does not, so mark the whole text then.

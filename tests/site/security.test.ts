@@ -57,3 +57,18 @@ test('no page loads anything from another origin', () => {
     for (const url of loads) expect(url, `${path}: ${url}`).toMatch(/^\/(?!\/)/);
   }
 });
+
+test('dist/_headers sends nosniff site-wide and every source text as text/plain; charset=utf-8', async () => {
+  const { loadHeaderRules, headersFor } = await import('../../src/server/serve-dist.ts');
+  const { readdirSync } = await import('node:fs');
+  const rules = await loadHeaderRules(DIST);
+  const texts = readdirSync(join(DIST, 'sources')).filter((f) => f.endsWith('.txt'));
+  expect(texts.length).toBeGreaterThan(0);
+  for (const f of texts) {
+    expect(headersFor(rules, `/sources/${f}`)).toMatchObject({
+      'Content-Type': 'text/plain; charset=utf-8',
+      'X-Content-Type-Options': 'nosniff',
+    });
+  }
+  for (const path of pages) expect(headersFor(rules, path)['X-Content-Type-Options']).toBe('nosniff');
+});

@@ -1,0 +1,136 @@
+/**
+ * The static server of `npm start`, the tests and the benchmark: serves a
+ * built dist/ on 127.0.0.1, applies the site's `_headers` file (as Netlify and
+ * Cloudflare Pages would; parsed by Netlify's own @netlify/headers-parser) and
+ * logs every response with the bytes it put on the wire. The serving itself is
+ * hand-written rather than a library because the benchmark needs exact
+ * per-request byte counts (including the requests a Web Worker makes, which a
+ * page's own network events do not see), and the whole thing is one small module.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { AddressInfo } from 'node:net';
+import { parseAllHeaders, type Header } from '@netlify/headers-parser';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.xml': 'application/xml',
+};
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.txt', '.xml']);
+
+export interface LoggedRequest {
+  path: string;
+  status: number;
+  /** Bytes of body sent (after gzip when the client accepted it). */
+  bytes: number;
+  type: string;
+  gzip: boolean;
+}
+
+export interface DistServer {
+  url: string;
+  log: LoggedRequest[];
+  close(): Promise<void>;
+}
+
+/** Reads `<root>/_headers`; none means no extra headers. A malformed file is an error. */
+export async function loadHeaderRules(root: string): Promise<Header[]> {
+  const file = join(root, '_headers');
+  if (!existsSync(file)) return [];
+  const { headers, errors } = await parseAllHeaders({ headersFiles: [file], configHeaders: [], minimal: false });
+  if (errors.length) throw new Error(`${file}: ${errors.map((e) => e.message).join('; ')}`);
+  return headers as Header[];
+}
+
+/** The headers `_headers` gives a URL path: every matching rule, later rules overriding earlier ones. */
+export function headersFor(rules: Header[], urlPath: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const rule of rules) if (rule.forRegExp.test(urlPath)) Object.assign(out, rule.values);
+  return out;
+}
+
+function safeDecode(path: string): string | undefined {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return undefined; // a malformed escape such as %E0%A4%A is simply not found
+  }
+}
+
+async function resolveFile(root: string, urlPath: string): Promise<{ file: string; redirect?: string } | undefined> {
+  const decoded = safeDecode(urlPath);
+  if (decoded === undefined || decoded.includes('\0')) return undefined;
+  const file = normalize(join(root, decoded));
+  if (file !== root && !file.startsWith(root + sep)) return undefined;
+  const info = await stat(file).catch(() => undefined);
+  if (info?.isFile()) return { file };
+  if (info?.isDirectory()) {
+    if (!decoded.endsWith('/')) return { file, redirect: `${urlPath}/` };
+    const index = join(file, 'index.html');
+    if ((await stat(index).catch(() => undefined))?.isFile()) return { file: index };
+  }
+  return undefined;
+}
+
+/** Serves `root` on 127.0.0.1 at a free port (or `port`). */
+export async function serveDist(dir: string, port = 0): Promise<DistServer> {
+  const root = resolve(dir);
+  const log: LoggedRequest[] = [];
+  const rules = await loadHeaderRules(root);
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(`Server error: ${String(err)}`);
+    });
+  });
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const found = await resolveFile(root, url.pathname);
+    if (found?.redirect) {
+      res.writeHead(301, { Location: found.redirect + url.search }).end();
+      log.push({ path: url.pathname, status: 301, bytes: 0, type: '', gzip: false });
+      return;
+    }
+    const status = found ? 200 : 404;
+    const file = found?.file ?? join(root, '404.html');
+    const body = await readFile(file).catch(() => Buffer.from('Not found'));
+    const ext = extname(file);
+    const extra = headersFor(rules, found ? url.pathname : '/404.html');
+    const type = extra['Content-Type'] ?? TYPES[ext] ?? 'application/octet-stream';
+    const gzip = COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    const sent = gzip ? gzipSync(body, { level: 9 }) : body;
+    res.writeHead(status, {
+      ...extra,
+      'Content-Type': type,
+      'Content-Length': sent.byteLength,
+      'Cache-Control': 'no-store',
+      ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
+    });
+    res.end(req.method === 'HEAD' ? undefined : sent);
+    log.push({ path: url.pathname, status, bytes: sent.byteLength, type, gzip });
+  }
+  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
+  const { port: bound } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${bound}`,
+    log,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
+// `node src/server/serve-dist.ts [dir] [port]` (what `npm start` and `npm run preview` run).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const root = normalize(join(process.cwd(), process.argv[2] ?? 'dist'));
+  const server = await serveDist(root, Number(process.argv[3] ?? 4321));
+  console.log(`Serving ${root} at ${server.url}/`);
+}

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { formatHeadersFile, headerRules, PLAIN_TEXT } from '../../src/lib/http-headers.ts';
+import { headersFor, loadHeaderRules, serveDist, type DistServer } from '../../src/server/serve-dist.ts';
+
+describe('the _headers file', () => {
+  test('sends nosniff everywhere and names each source text as UTF-8 plain text, sorted', () => {
+    const text = formatHeadersFile(headerRules(['/sources/b.txt', '/sources/a.txt']));
+    expect(text).toBe(
+      '# Written by the build (src/integrations/headers.ts); read by Netlify, Cloudflare Pages and `npm start`.\n' +
+        '/*\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n' +
+        '/sources/a.txt\n  Content-Type: text/plain; charset=utf-8\n' +
+        '/sources/b.txt\n  Content-Type: text/plain; charset=utf-8\n',
+    );
+  });
+});
+
+describe('the server applies _headers and survives hostile paths', () => {
+  let root: string;
+  let server: DistServer;
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'serve-dist-'));
+    mkdirSync(join(root, 'sources'));
+    writeFileSync(join(root, 'sources', 'x.txt'), 'alert(document.domain)\n');
+    writeFileSync(join(root, 'sources', 'notes.md'), '# not a source text\n');
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>home</title>');
+    writeFileSync(join(root, '404.html'), '<!doctype html><title>missing</title>');
+    writeFileSync(join(root, '_headers'), formatHeadersFile(headerRules(['/sources/x.txt'])));
+    server = await serveDist(root);
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test('rules parse with Netlify’s parser and match by path', async () => {
+    const rules = await loadHeaderRules(root);
+    expect(headersFor(rules, '/sources/x.txt')).toEqual({
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Content-Type': PLAIN_TEXT,
+    });
+    expect(headersFor(rules, '/')).not.toHaveProperty('Content-Type');
+  });
+
+  test('a source text is text/plain; charset=utf-8 with nosniff', async () => {
+    const res = await fetch(`${server.url}/sources/x.txt`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(PLAIN_TEXT);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await res.text()).toBe('alert(document.domain)\n');
+  });
+
+  test('pages and 404s carry nosniff too', async () => {
+    const home = await fetch(`${server.url}/`);
+    expect(home.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(home.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const missing = await fetch(`${server.url}/nowhere/`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  test.each(['/%E0%A4%A', '/%', '/sources/%00x.txt', '/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd'])(
+    'a hostile path %s is a 404, and the server keeps serving',
+    async (path) => {
+      const res = await fetch(`${server.url}${path}`);
+      expect(res.status).toBe(404);
+      expect((await fetch(`${server.url}/sources/x.txt`)).status).toBe(200);
+    },
+  );
+});
