@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import remarkCitations from './src/integrations/remark-citations.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import headers from './src/integrations/headers.ts';
+import seedsWatch from './src/integrations/seeds-watch.ts';
 import { SITE_WIDE_HEADERS } from './src/lib/http-headers.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -21,7 +22,7 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: unified({ remarkPlugins: [remarkGfm, [remarkCitations, { seedsDir, root }]] }),
   },
-  integrations: [mdx(), pagefind(), headers()],
+  integrations: [mdx(), pagefind(), headers(), seedsWatch({ seedsDir, thesesDir: fileURLToPath(new URL('./content/theses', import.meta.url)) })],
   // `npm run dev` sends the same site-wide headers as dist/_headers (npm start applies that file).
   server: { headers: SITE_WIDE_HEADERS },
   // A policy per page (as <meta>): Astro hashes its own inline scripts and

@@ -11,7 +11,8 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
 import { visit, SKIP } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
-import { loadSources } from '../pipeline/load-sources.ts';
+import { sourcesFor } from '../lib/source-index.ts';
+import type { Source } from '../pipeline/load-sources.ts';
 import {
   buildCitationIndex,
   isProblem,
@@ -76,10 +77,13 @@ function quoteNode(c: PageCitation, block: boolean): RootContent {
   } as unknown as RootContent;
 }
 
-let cached: { seedsDir: string; index: CitationIndex } | undefined;
+/** The citation index of the current sources (shared with the loader; rebuilt only when seeds change). */
+const indexes = new WeakMap<Source[], CitationIndex>();
 function indexFor(seedsDir: string): CitationIndex {
-  if (cached?.seedsDir !== seedsDir) cached = { seedsDir, index: buildCitationIndex(loadSources(seedsDir)) };
-  return cached.index;
+  const sources = sourcesFor(seedsDir);
+  let index = indexes.get(sources);
+  if (!index) indexes.set(sources, (index = buildCitationIndex(sources)));
+  return index;
 }
 
 /** Error thrown when any citation of a file fails; the message lists them all. */

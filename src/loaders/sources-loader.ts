@@ -4,7 +4,7 @@
  * fails the build with a message naming the file.
  */
 import type { Loader } from 'astro/loaders';
-import { loadSources } from '../pipeline/load-sources.ts';
+import { sourcesFor } from '../lib/source-index.ts';
 import { SourceError } from '../pipeline/manifest.ts';
 
 export function sourcesLoader(options: { seedsDir: string }): Loader {
@@ -14,7 +14,7 @@ export function sourcesLoader(options: { seedsDir: string }): Loader {
       const run = async () => {
         let sources;
         try {
-          sources = loadSources(options.seedsDir);
+          sources = sourcesFor(options.seedsDir);
         } catch (err) {
           if (err instanceof SourceError) logger.error(err.message);
           throw err;

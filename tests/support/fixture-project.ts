@@ -19,19 +19,23 @@ export interface FixtureProject {
   remove(): void;
 }
 
-export function buildFixtureProject(opts: {
+export interface FixtureOptions {
   /** Theses: file name → MDX text. */
   theses: Record<string, string>;
   /** Extra sources: file name → bytes, plus YAML appended to the manifest. */
   extraSources?: { files: Record<string, string | Uint8Array>; manifest: string };
-  /** Record how long the build took. */
-  timed?: boolean;
-}): FixtureProject {
+}
+
+/** A throwaway copy of the site (real seeds plus extras, the given theses), not built. */
+export function copyFixtureProject(opts: FixtureOptions): string {
   const dir = mkdtempSync(join(tmpdir(), 'putin-site-'));
   for (const name of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
     cpSync(join(ROOT, name), join(dir, name), { recursive: true });
   }
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  // node_modules is shared, so keep Astro's and Vite's caches (content data store, optimised deps) in the copy.
+  const config = join(dir, 'astro.config.mjs');
+  writeFileSync(config, readFileSync(config, 'utf8').replace('defineConfig({', "defineConfig({\n  cacheDir: './.cache/astro',\n  vite: { cacheDir: './.cache/vite' },"));
   cpSync(SEEDS, join(dir, 'seeds'), { recursive: true });
   if (opts.extraSources) {
     for (const [name, body] of Object.entries(opts.extraSources.files)) writeFileSync(join(dir, 'seeds', name), body);
@@ -40,6 +44,14 @@ export function buildFixtureProject(opts: {
   }
   mkdirSync(join(dir, 'content', 'theses'), { recursive: true });
   for (const [name, text] of Object.entries(opts.theses)) writeFileSync(join(dir, 'content', 'theses', name), text);
+  return dir;
+}
+
+export function buildFixtureProject(opts: FixtureOptions & {
+  /** Record how long the build took. */
+  timed?: boolean;
+}): FixtureProject {
+  const dir = copyFixtureProject(opts);
   const start = performance.now();
   const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
     cwd: dir,
