@@ -20,6 +20,7 @@ export const DERIVATIONS_WITHOUT_ORIGINAL: readonly Derivation[] = ['republicati
 export const GENRES = ['news-analysis', 'opinion', 'essay', 'news', 'other'] as const;
 export type Genre = (typeof GENRES)[number];
 
+const HTTP_URL = 'must be an absolute http:// or https:// address';
 const oneOf = (values: readonly string[]) => `must be one of: ${values.join(', ')}`;
 
 /** A URL slug of bounded length: lower-case letters, digits and single hyphens. */
@@ -46,8 +47,9 @@ export const manifestEntrySchema = z.strictObject({
   published: z.iso.date({ error: 'must be a real calendar date written YYYY-MM-DD' }).optional(),
   /** Address of the original: absolute http(s) only; never invented. */
   url: z
-    .httpUrl({ error: 'must be an absolute http:// or https:// address' })
-    .regex(/^https?:\/\/\S+$/i, 'must be an absolute http:// or https:// address')
+    .string()
+    .regex(/^https?:\/\/\S+$/i, HTTP_URL)
+    .pipe(z.httpUrl({ error: HTTP_URL }))
     .optional(),
   /** What kind of text this is. */
   genre: z.enum(GENRES, { error: oneOf(GENRES) }).optional(),
