@@ -26,6 +26,8 @@ export function buildFixtureProject(opts: {
   extraSources?: { files: Record<string, string | Uint8Array>; manifest: string };
   /** Record how long the build took. */
   timed?: boolean;
+  /** Last changes to the copy before it is built (e.g. a symlink in seeds/); gets the copy's folder. */
+  prepare?: (dir: string) => void;
 }): FixtureProject {
   const dir = mkdtempSync(join(tmpdir(), 'putin-site-'));
   for (const name of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
@@ -40,6 +42,7 @@ export function buildFixtureProject(opts: {
   }
   mkdirSync(join(dir, 'content', 'theses'), { recursive: true });
   for (const [name, text] of Object.entries(opts.theses)) writeFileSync(join(dir, 'content', 'theses', name), text);
+  opts.prepare?.(dir);
   const start = performance.now();
   const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
     cwd: dir,
