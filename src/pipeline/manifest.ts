@@ -141,7 +141,7 @@ function crossEntryProblems(entries: ManifestEntry[]): string[] {
       if (derivedFrom === entry.id) problems.push(fieldProblem(i, entry, 'derivedFrom', 'must name another source, not the entry itself'));
       else if (!byId.has(derivedFrom)) problems.push(fieldProblem(i, entry, 'derivedFrom', 'must name the id of another source in this manifest; there is none'));
       if (derivation === undefined) {
-        problems.push(`${entryLabel(i, entry)}: field "derivation" is required when "derivedFrom" is set (${oneOf(DERIVATIONS)})`);
+        problems.push(`${entryLabel(i, entry)}: field "derivation" is required when "derivedFrom" is set (got derivedFrom ${showValue(derivedFrom)}); it ${oneOf(DERIVATIONS)}`);
       }
     } else if (derivation !== undefined && !DERIVATIONS_WITHOUT_ORIGINAL.includes(derivation)) {
       problems.push(fieldProblem(i, entry, 'derivation',

@@ -34,10 +34,11 @@ function firstBadByte(bytes: Uint8Array): number {
 
 /**
  * Says why `bytes` look like UTF-16 or UTF-32, or returns undefined. With a
- * byte-order mark that decides; without one, text in UTF-16 has a NUL in
- * most of its high bytes (every character below U+0100) and almost none in
- * its low bytes, so a high share of NUL bytes at one parity of offsets and
- * few at the other is taken as UTF-16 (LE when the NULs are at odd offsets).
+ * byte-order mark that decides. Without one: in UTF-16 every character below
+ * U+0900 (Latin, Greek, Cyrillic, Hebrew, Arabic …) has a high byte 00–08,
+ * mostly 00, and such bytes are control characters, never text, in UTF-8. So a
+ * high share of them at one parity of offsets and few at the other is taken
+ * as UTF-16 (LE when they are at odd offsets).
  */
 export function looksLikeUtf16(bytes: Uint8Array): string | undefined {
   const [b0, b1, b2, b3] = bytes;
@@ -47,17 +48,16 @@ export function looksLikeUtf16(bytes: Uint8Array): string | undefined {
   if (b0 === 0xfe && b1 === 0xff) return 'UTF-16 BE (byte-order mark FE FF)';
   const pairs = Math.floor(bytes.length / 2);
   if (pairs < 2) return undefined;
-  let evenNul = 0;
-  let oddNul = 0;
+  let even = 0;
+  let odd = 0;
   for (let i = 0; i < pairs * 2; i += 2) {
-    if (bytes[i] === 0) evenNul++;
-    if (bytes[i + 1] === 0) oddNul++;
+    if (bytes[i]! <= 0x08) even++;
+    if (bytes[i + 1]! <= 0x08) odd++;
   }
-  const share = (n: number) => n / pairs;
-  const describe = (order: string, nul: number, parity: string) =>
-    `${order} without a byte-order mark (${nul} of ${pairs} bytes at ${parity} offsets are NUL)`;
-  if (share(oddNul) >= 0.3 && share(evenNul) <= 0.05) return describe('UTF-16 LE', oddNul, 'odd');
-  if (share(evenNul) >= 0.3 && share(oddNul) <= 0.05) return describe('UTF-16 BE', evenNul, 'even');
+  const describe = (order: string, n: number, parity: string) =>
+    `${order} without a byte-order mark (${n} of ${pairs} bytes at ${parity} offsets are 00–08, high bytes of UTF-16 characters)`;
+  if (odd / pairs >= 0.3 && even / pairs <= 0.05) return describe('UTF-16 LE', odd, 'odd');
+  if (even / pairs >= 0.3 && odd / pairs <= 0.05) return describe('UTF-16 BE', even, 'even');
   return undefined;
 }
 

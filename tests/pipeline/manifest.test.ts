@@ -35,7 +35,7 @@ describe('url: only absolute http:// or https:// addresses', () => {
       'sources.yaml: entry 1 (id "a"): field "url" must be an absolute http:// or https:// address (got " https://example.com/")',
     );
   });
-  test.each(['https://edition.example.com/2025/03/22/europe/putin-wants', 'http://example.org/a?b=c#d'])('%s is accepted', (url) => {
+  test.each(['https://edition.example.com/2025/03/22/europe/putin-wants', 'http://example.org/a?b=c#d', 'HTTPS://Example.COM/Path'])('%s is accepted unchanged', (url) => {
     expect(parseManifest(manifest(entry('a', `url: ${url}`)), 'sources.yaml')[0]!.url).toBe(url);
   });
 });
@@ -168,7 +168,7 @@ describe('provenance: genre, derivedFrom, derivation', () => {
   });
   test('derivedFrom requires derivation', () => {
     expect(problemOf(manifest(entry('o'), entry('a', 'derivedFrom: o')))).toBe(
-      'sources.yaml: entry 2 (id "a"): field "derivation" is required when "derivedFrom" is set (must be one of: rewrite, republication, translation, excerpt)',
+      'sources.yaml: entry 2 (id "a"): field "derivation" is required when "derivedFrom" is set (got derivedFrom "o"); it must be one of: rewrite, republication, translation, excerpt',
     );
   });
   test.each(['rewrite', 'excerpt'])('derivation %s without derivedFrom is rejected', (derivation) => {

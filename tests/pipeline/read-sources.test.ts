@@ -159,7 +159,7 @@ describe('file: a regular file inside the seeds folder, fs errors named', () => 
 describe('decoding errors name the file, the position and the manifest entry', () => {
   test('UTF-16 without a byte-order mark', () => {
     expect(errorOf(fixture('utf16-le'))).toBe(
-      'sources/utf16-le/utf16.txt: looks like UTF-16 LE without a byte-order mark (106 of 106 bytes at odd offsets are NUL); save it as UTF-8\n' +
+      'sources/utf16-le/utf16.txt: looks like UTF-16 LE without a byte-order mark (106 of 106 bytes at odd offsets are 00–08, high bytes of UTF-16 characters); save it as UTF-8\n' +
       '  listed in sources/utf16-le/sources.yaml: entry 1 (id "utf16"), field "file"',
     );
   });
@@ -186,12 +186,19 @@ describe('decodeSource: encodings, control characters, visible text', () => {
     return new Uint8Array(le);
   };
   test.each([
-    ['le', false, 'looks like UTF-16 LE without a byte-order mark (49 of 52 bytes at odd offsets are NUL); save it as UTF-8'],
-    ['be', false, 'looks like UTF-16 BE without a byte-order mark (49 of 52 bytes at even offsets are NUL); save it as UTF-8'],
+    ['le', false, 'looks like UTF-16 LE without a byte-order mark (49 of 52 bytes at odd offsets are 00–08, high bytes of UTF-16 characters); save it as UTF-8'],
+    ['be', false, 'looks like UTF-16 BE without a byte-order mark (49 of 52 bytes at even offsets are 00–08, high bytes of UTF-16 characters); save it as UTF-8'],
     ['le', true, 'looks like UTF-16 LE (byte-order mark FF FE); save it as UTF-8'],
     ['be', true, 'looks like UTF-16 BE (byte-order mark FE FF); save it as UTF-8'],
   ] as const)('UTF-16 %s, BOM %s', (order, bom, message) => {
     expect(() => decodeSource(utf16(sample, order, bom), 'x.txt')).toThrow(`x.txt: ${message}`);
+  });
+  test('UTF-16 text with few NULs (Cyrillic, high bytes 04) is still recognised', () => {
+    const bytes = utf16('Что хочет Путин?\nОн хочет, чтобы его боялись.\n', 'le');
+    // 46 characters: 35 Cyrillic (high byte 04), 11 ASCII (high byte 00): all 46 odd bytes are 00–08.
+    expect(() => decodeSource(bytes, 'x.txt')).toThrow(
+      'x.txt: looks like UTF-16 LE without a byte-order mark (46 of 46 bytes at odd offsets are 00–08, high bytes of UTF-16 characters); save it as UTF-8',
+    );
   });
   test('UTF-32 with a byte-order mark is named as such', () => {
     const bytes = new Uint8Array([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0]);

@@ -66,7 +66,7 @@ describe('bad manifest entries and source files fail the real build, naming file
     });
     expect(project.status).not.toBe(0);
     expect(project.output).toContain(
-      `seeds/wide.txt: looks like UTF-16 LE without a byte-order mark (${text.length} of ${text.length} bytes at odd offsets are NUL); save it as UTF-8\n` +
+      `seeds/wide.txt: looks like UTF-16 LE without a byte-order mark (${text.length} of ${text.length} bytes at odd offsets are 00–08, high bytes of UTF-16 characters); save it as UTF-8\n` +
       '  listed in seeds/sources.yaml: entry 6 (id "wide"), field "file"',
     );
     expect(project.output).not.toMatch(/Complete!/);
