@@ -24,6 +24,8 @@ export interface FixtureOptions {
   theses: Record<string, string>;
   /** Extra sources: file name → bytes, plus YAML appended to the manifest. */
   extraSources?: { files: Record<string, string | Uint8Array>; manifest: string };
+  /** Last changes to the copy before it is used (e.g. a symlink in seeds/); gets the copy's folder. */
+  prepare?: (dir: string) => void;
 }
 
 /** A throwaway copy of the site (real seeds plus extras, the given theses), not built. */
@@ -44,6 +46,7 @@ export function copyFixtureProject(opts: FixtureOptions): string {
   }
   mkdirSync(join(dir, 'content', 'theses'), { recursive: true });
   for (const [name, text] of Object.entries(opts.theses)) writeFileSync(join(dir, 'content', 'theses', name), text);
+  opts.prepare?.(dir);
   return dir;
 }
 

@@ -1,0 +1,74 @@
+/**
+ * The real `astro build` on a copy of the site fails, naming the manifest
+ * file, the entry, the field and the value, for each kind of bad source the
+ * manifest and decoding rules reject. One throwaway build per case.
+ */
+import { afterAll, describe, expect, test } from 'vitest';
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildFixtureProject, type FixtureProject } from '../support/fixture-project.ts';
+
+const made: FixtureProject[] = [];
+afterAll(() => made.forEach((p) => p.remove()));
+
+const text = 'A title\nA paragraph of plain text that would otherwise be a fine source.\n';
+const entry = (id: string, file: string, ...extra: string[]) =>
+  [`- id: ${id}`, `  file: ${file}`, `  title: Fixture ${id}`, ...extra.map((l) => `  ${l}`), ''].join('\n');
+
+function build(opts: Parameters<typeof buildFixtureProject>[0]): FixtureProject {
+  const project = buildFixtureProject(opts);
+  made.push(project);
+  return project;
+}
+
+describe('bad manifest entries and source files fail the real build, naming file, entry, field and value', () => {
+  test('a javascript: url', () => {
+    const project = build({
+      theses: {},
+      extraSources: { files: { 'js.txt': text }, manifest: entry('js-url', 'js.txt', 'url: javascript:alert(1)') },
+    });
+    expect(project.status).not.toBe(0);
+    expect(project.output).toContain(
+      'seeds/sources.yaml: entry 6 (id "js-url"): field "url" must be an absolute http:// or https:// address (got "javascript:alert(1)")',
+    );
+    expect(project.output).not.toMatch(/Complete!/);
+  });
+
+  test('an impossible date', () => {
+    const project = build({
+      theses: {},
+      extraSources: { files: { 'date.txt': text }, manifest: entry('bad-date', 'date.txt', 'published: 2025-02-30') },
+    });
+    expect(project.status).not.toBe(0);
+    expect(project.output).toContain(
+      'seeds/sources.yaml: entry 6 (id "bad-date"): field "published" must be a real calendar date written YYYY-MM-DD (got "2025-02-30")',
+    );
+    expect(project.output).not.toMatch(/2 March 2025|Invalid Date|Complete!/);
+  });
+
+  test('a symlink out of seeds/ to /etc/passwd', () => {
+    const project = build({
+      theses: {},
+      extraSources: { files: {}, manifest: entry('passwd', 'passwd.txt') },
+      prepare: (dir) => symlinkSync('/etc/passwd', join(dir, 'seeds', 'passwd.txt')),
+    });
+    expect(project.status).not.toBe(0);
+    expect(project.output).toContain(
+      'seeds/sources.yaml: entry 6 (id "passwd"): field "file" names seeds/passwd.txt, which resolves to /etc/passwd, outside seeds/: a source must be a file inside seeds/ (got "passwd.txt")',
+    );
+    expect(project.output).not.toMatch(/root:x:0:0|Complete!/);
+  });
+
+  test('a UTF-16 file without a byte-order mark', () => {
+    const project = build({
+      theses: {},
+      extraSources: { files: { 'wide.txt': new Uint8Array(Buffer.from(text, 'utf16le')) }, manifest: entry('wide', 'wide.txt') },
+    });
+    expect(project.status).not.toBe(0);
+    expect(project.output).toContain(
+      `seeds/wide.txt: looks like UTF-16 LE without a byte-order mark (${text.length} of ${text.length} bytes at odd offsets are 00–08, high bytes of UTF-16 characters); save it as UTF-8\n` +
+      '  listed in seeds/sources.yaml: entry 6 (id "wide"), field "file"',
+    );
+    expect(project.output).not.toMatch(/Complete!/);
+  });
+});
