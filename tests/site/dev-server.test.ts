@@ -36,10 +36,10 @@ async function get(path: string): Promise<{ status: number; body: string }> {
   return { status: res.status, body: await res.text() };
 }
 
-/** Polls until `check` holds for the page (the watcher needs a moment), or gives up after 20 s. */
+/** Polls until `check` holds for the page (the watcher needs a moment), or gives up after 60 s. */
 async function until(path: string, check: (r: { status: number; body: string }) => boolean) {
   let last = { status: 0, body: '' };
-  for (let i = 0; i < 80; i++) {
+  for (let i = 0; i < 240; i++) {
     last = await get(path).catch(() => last);
     if (check(last)) return last;
     await new Promise((r) => setTimeout(r, 250));
@@ -77,7 +77,7 @@ test('the dev server renders the thesis with its citation', async () => {
   expect(page.body).toContain('First version of the other paragraph.');
 });
 
-test('editing an uncited paragraph of the seed updates the source page and the thesis page', async () => {
+test('editing an uncited paragraph of the seed updates the source page and the thesis page', { timeout: 150_000 }, async () => {
   writeFileSync(join(dir, SEED), text(QUOTED, 'Second version of the other paragraph.'));
   const source = await until('/sources/fixture-dev/', (r) => r.body.includes('Second version'));
   expect(source.body).toContain('Second version of the other paragraph.');
@@ -87,7 +87,7 @@ test('editing an uncited paragraph of the seed updates the source page and the t
   expect(thesis.body).not.toContain('First version');
 });
 
-test('editing the cited words reports the broken citation instead of serving stale text', async () => {
+test('editing the cited words reports the broken citation instead of serving stale text', { timeout: 150_000 }, async () => {
   writeFileSync(join(dir, SEED), text('The quoted sentence was changed by an editor.', 'Second version of the other paragraph.'));
   const thesis = await until('/theses/dev/', (r) => r.status >= 500);
   expect(thesis.status).toBe(500);
