@@ -124,8 +124,9 @@ function nameFound(name: string, pool: ReadonlySet<string>): boolean {
 
 /**
  * name-changed: a short stretch of the word diff (up to six words a side)
- * replaces a capitalised name of the matched original sentence by one it does
- * not have ("Zelensky" → "Zelenskyy", "Russia" → "the Kremlin"), or the
+ * replaces a capitalised name of the matched original sentence, one the
+ * derivative sentence no longer has, by another ("Zelensky" → "Zelenskyy",
+ * "Russia" → "the Kremlin", "Mayor Solberg" → "Mayor Dahl"), or the
  * derivative has a name whose words the original text has nowhere (case, a
  * final possessive and a name's adjective aside: Russia/Russian; an acronym
  * of one of the original's names counts as found: EU/European Union).
@@ -135,23 +136,29 @@ export function nameFlags(derivative: string, matched: string, original: Lexicon
   const reported = new Set<string>();
   const matchedWords = new Set(plainWords(matched));
   const derivativeWords = new Set(plainWords(derivative));
-  const matchedNames = namesIn(matched);
+  const matchedNameWords = new Set(namesIn(matched).flatMap(plainWords));
   const derivativeNames = namesIn(derivative);
+  const derivativeNameWords = new Set(derivativeNames.flatMap(plainWords));
+  // The name words of one side of a hunk that the other text lacks, as written.
+  const nameWords = (side: string, names: ReadonlySet<string>, other: ReadonlySet<string>) =>
+    (side.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [])
+      .map((w) => w.replace(/['’]s$/, ''))
+      .filter((w) => names.has(w.toLowerCase()) && !/\d/.test(w) && !nameFound(w, other));
   for (const h of hunks(matched, derivative)) {
     if (words(h.removed).length > 6 || words(h.added).length > 6) continue;
-    const removed = plainWords(h.removed);
-    const added = plainWords(h.added);
-    const gone = [...new Set(matchedNames)].filter((n) => containsRun(removed, plainWords(n)) && !nameFound(n, derivativeWords));
-    const come = [...new Set(derivativeNames)].filter((n) => containsRun(added, plainWords(n)) && !nameFound(n, matchedWords));
+    const gone = [...new Set(nameWords(h.removed, matchedNameWords, derivativeWords))];
+    // The new name may occur elsewhere in the original sentence (two people swapped).
+    const come = [...new Set(nameWords(h.added, derivativeNameWords, new Set(plainWords(h.removed))))];
     if (gone.length > 0 && come.length > 0) {
-      come.forEach((n) => reported.add(n));
-      flags.push({ type: 'name-changed', detail: `${gone.join(', ')} → ${come.join(', ')}: “${excerpt(derivative)}”` });
+      come.forEach((w) => reported.add(w.toLowerCase()));
+      flags.push({ type: 'name-changed', detail: `${gone.join(' ')} → ${come.join(' ')}: “${excerpt(derivative)}”` });
     }
   }
   for (const name of derivativeNames) {
-    if (reported.has(name)) continue;
+    // Names with digits ("G8") are numbers' business.
+    if (/\d/.test(name) || plainWords(name).every((w) => reported.has(w))) continue;
     if (!nameFound(name, original.words) && !abbreviates(name, original.names)) {
-      reported.add(name);
+      plainWords(name).forEach((w) => reported.add(w));
       flags.push({ type: 'name-changed', detail: `“${name}” is not in the original: “${excerpt(derivative)}”` });
     }
   }
@@ -185,7 +192,7 @@ export function quoteFlags(derivativeParagraph: string, original: Lexicon): Alig
   return flags;
 }
 
-/** The original quotation sharing the most word stems with `w` (at least half of them), or undefined. */
+/** The original quotation sharing the most word stems with `w` (at least half of them, and two), or undefined. */
 function closestQuote(w: readonly string[], quotes: readonly string[]): string | undefined {
   const want = new Set(w.map(stem));
   let best: { quote: string; share: number } | undefined;
@@ -193,7 +200,8 @@ function closestQuote(w: readonly string[], quotes: readonly string[]): string |
     const have = new Set(words(quote).map(stem));
     const shared = [...want].filter((s) => have.has(s)).length;
     const share = shared / Math.max(want.size, 1);
-    if (share >= 0.5 && (!best || share > best.share)) best = { quote, share };
+    const enough = share >= 0.5 && shared >= Math.min(2, want.size);
+    if (enough && (!best || share > best.share)) best = { quote, share };
   }
   if (!best) return undefined;
   // Show only the stretch of a long quote around the shared words.

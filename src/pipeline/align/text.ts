@@ -100,7 +100,10 @@ export function namesIn(text: string): string[] {
     const flush = () => {
       // A lone capitalised first word is no evidence of a name.
       // A capitalised function word opening a sentence is not part of a name ("The Kremlin").
-      if (runStart === 0 && run.length > 1 && STOP.has(run[0]!.toLowerCase())) run = run.slice(1);
+      if (runStart === 0 && run.length > 1 && STOP.has(run[0]!.toLowerCase())) {
+        run = run.slice(1);
+        runStart = 1;
+      }
       if (run.length > 1 || (run.length === 1 && runStart > 0)) names.push(run.join(' '));
       run = [];
     };
