@@ -18,9 +18,12 @@
  * 4. Every other sentence takes its best match ≥ `weak` among the original
  *    paragraphs between its neighbouring backbone anchors (± `slack`
  *    paragraphs): order is trusted where the texts keep it, so a weak, generic
- *    match far away does not win. A sentence with none is a claim of its own.
- *    A sentence may also take a second original sentence that covers what the
- *    first leaves out (two sentences fused into one).
+ *    match far away does not win. Near ties (within 20%) go to a paragraph no
+ *    earlier sentence used, then to the nearest one after the previous
+ *    sentence's match. A sentence with no match is a claim of its own. A
+ *    sentence may also take a second original sentence (score ≥ strong / 2
+ *    and ≥ half the first's) that covers terms the first lacks: two original
+ *    sentences fused into one.
  * 5. A derivative paragraph comes from the original paragraphs of its
  *    sentences' matches. Original article paragraphs no pair uses are `dropped`.
  *
@@ -37,6 +40,12 @@
  * `splitOriginals`); a reordered paragraph as a pair whose original lies
  * before its predecessor's.
  *
+ * Limits: matching is lexical (stems), so a paraphrase sharing no content word
+ * with its source (“find Putin fundamentally untrustworthy” → “his promises
+ * have little credibility”) is missed: its sentence becomes a claim-added and
+ * its source may be listed as dropped. Quotations are compared word by word:
+ * punctuation inside a quotation is ignored.
+ *
  * Flags (each `{ type, detail }`; detail quotes the words concerned), computed
  * per derivative sentence against the original sentence(s) matched to it:
  * number-changed, name-changed, quote-not-verbatim (per paragraph, against all
@@ -48,7 +57,8 @@
  * multiply-adds in the degenerate case, but no edit distance between long
  * texts; the backbone is O(a log a) in the number of anchors; word diffs
  * (jsdiff, O(N·D)) run only on aligned pairs, i.e. on paragraph-sized texts.
- * Hundreds of paragraphs align in milliseconds.
+ * Measured: the real pair (45 × 23 paragraphs) in 0.07–0.2 s; 400 × 400
+ * generated paragraphs of 40 words in about 0.3 s (tests/pipeline/align.test.ts).
  */
 import { diffWords } from 'diff';
 import { normaliseForMatch, words } from './normalise-text.ts';
@@ -171,6 +181,8 @@ export function alignTexts(
   const oSents: SentenceRef[] = oSents0.map((s) => ({ ...s, vector: model.vector(s.terms) }));
   const index = new InvertedIndex(oSents.map((s) => s.vector));
 
+  const sentencesOfPara = new Map<number, number[]>();
+  oSents.forEach((o, k) => sentencesOfPara.set(o.para, [...(sentencesOfPara.get(o.para) ?? []), k]));
   const matches: (Match | null)[] = dSents.map(() => null);
   const candidates: Scored[][] = dSents.map((s, i) => {
     const pin = pinned.get(s.para);
@@ -179,8 +191,8 @@ export function alignTexts(
     const heading = dParas[s.para]!.role === 'heading';
     if (pin === undefined) return index.query(s.vector).filter((c) => (oParas[oSents[c.doc]!.para]!.role === 'heading') === heading);
     // A sentence of a pinned paragraph matches its twin in the pinned original.
-    const twin = oSents.findIndex((o) => o.para === pin && normaliseForMatch(o.text) === normaliseForMatch(s.text));
-    matches[i] = { sentences: twin === -1 ? [] : [twin], score: 1 };
+    const twin = (sentencesOfPara.get(pin) ?? []).find((o) => normaliseForMatch(oSents[o]!.text) === normaliseForMatch(s.text));
+    matches[i] = { sentences: twin === undefined ? [] : [twin], score: 1 };
     return [];
   });
 
@@ -205,10 +217,18 @@ export function alignTexts(
   const backboneList = [...backbone].sort((a, b) => a - b);
 
   // 4. Weak matches inside the backbone's window; second sources.
+  const usedBefore = new Set<number>(); // original paragraphs matched by sentences before i
+  let cursor = 0; // first backbone entry ≥ i
   dSents.forEach((s, i) => {
+    while (cursor < backboneList.length && backboneList[cursor]! < i) cursor++;
+    pass2(s, i);
+    for (const o of matches[i]?.sentences ?? []) usedBefore.add(oSents[o]!.para);
+  });
+
+  function pass2(s: SentenceRef, i: number): void {
     if (pinned.has(s.para)) return;
-    const prev = backboneList.filter((b) => b < i).at(-1);
-    const next = backboneList.find((b) => b > i);
+    const prev = backboneList[cursor - 1];
+    const next = backboneList[cursor] === i ? backboneList[cursor + 1] : backboneList[cursor];
     const lo = (prev === undefined ? 0 : paraOfMatch(prev)) - slack;
     const hi = (next === undefined ? oParas.length - 1 : paraOfMatch(next)) + slack;
     const inWindow = (c: Scored) => oSents[c.doc]!.para >= lo && oSents[c.doc]!.para <= hi;
@@ -217,7 +237,6 @@ export function alignTexts(
       // Near ties (within 20%) go to a paragraph no earlier sentence used,
       // then to the one closest after the previous sentence's match.
       const after = i > 0 && matches[i - 1] ? paraOfMatch(i - 1) : lo + slack;
-      const usedBefore = new Set(matches.slice(0, i).flatMap((m) => (m?.sentences ?? []).map((o) => oSents[o]!.para)));
       const close = fits.filter((c) => c.score >= 0.8 * fits[0]!.score);
       const cost = (c: Scored) => {
         const para = oSents[c.doc]!.para;
@@ -241,7 +260,7 @@ export function alignTexts(
         cosine(residual, oSents[c.doc]!.vector) >= weak,
     );
     if (second) m.sentences.push(second.doc);
-  });
+  }
 
   // 5. Pairs.
   const dSpeechAll = input.derivative.speech;
