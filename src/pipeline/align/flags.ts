@@ -134,7 +134,6 @@ function nameFound(name: string, pool: ReadonlySet<string>): boolean {
 export function nameFlags(derivative: string, matched: string, original: Lexicon): AlignFlag[] {
   const flags: AlignFlag[] = [];
   const reported = new Set<string>();
-  const matchedWords = new Set(plainWords(matched));
   const derivativeWords = new Set(plainWords(derivative));
   const matchedNameWords = new Set(namesIn(matched).flatMap(plainWords));
   const derivativeNames = namesIn(derivative);
