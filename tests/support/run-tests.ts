@@ -5,6 +5,10 @@
  * load, when vitest prints its own errors after the reporters have finished,
  * or when the reporter never ran. Exits non-zero when anything failed.
  * The counting rules are in ./summary-line.ts.
+ *
+ * PRETEST_FAILURES: a comma-separated list of steps that failed before the
+ * tests (`.ci/run` passes "npm run check", "npm run lint"); each is named
+ * and counted as one failure in the closing line.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -38,6 +42,9 @@ try {
 }
 rmSync(dir, { recursive: true, force: true });
 
+const pretest = (process.env.PRETEST_FAILURES ?? '').split(',').filter((step) => step.trim() !== '');
 const final = finalCounts(counts, exitCode);
+final.failed += pretest.length;
+for (const step of pretest) process.stdout.write(`\nFailed before the tests: ${step}`);
 process.stdout.write(`\n${summaryLine(final)}\n`);
 process.exitCode = final.failed > 0 ? 1 : exitCode;
