@@ -61,6 +61,6 @@ export function wordCount(text: string): number {
 /** Splits prose into sentences at ., ! or ? (optionally closed by a quote) followed by a space. */
 export function sentences(text: string): string[] {
   return normaliseForMatch(text)
-    .split(/(?<=[.!?…]["')\]]?) (?=["'(\[]?[\p{Lu}\p{N}])/u)
+    .split(/(?<=[.!?…]["')\]]?) (?=["'([]?[\p{Lu}\p{N}])/u)
     .filter((s) => s !== '');
 }

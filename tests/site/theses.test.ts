@@ -53,7 +53,39 @@ describe.each(slugs)('%s', (slug) => {
   });
 
   test('attributes every quotation and never cites reader comments', () => {
-    expect($('main').text()).not.toMatch(/George Michalopulos|Gail Sheppard/);
+    // Each quotation in the prose is followed by its marker, which names the
+    // source and links to the very paragraph the quotation's cite points to.
+    const prose = $('main q[cite], main blockquote[cite]').filter((_, el) => $(el).closest('section.evidence').length === 0);
+    expect(prose.length).toBeGreaterThan(0);
+    prose.each((_, el) => {
+      // The next node that is not white space (text between them would
+      // separate the quotation from its attribution).
+      let node = el.nextSibling;
+      while (node && node.type === 'text' && !node.data.trim()) node = node.nextSibling;
+      const next = node ? $(node) : $();
+      const marker = next.is('a.cite') ? next : next.find('a.cite').first();
+      expect(marker.attr('href'), $(el).text()).toBe($(el).attr('cite'));
+      expect(marker.text()).toMatch(/\S ¶\d+$/);
+    });
+    // Evidence quotations are captioned by a link to the same paragraph.
+    const evidence = $('section.evidence blockquote[cite]');
+    expect(evidence.length).toBeGreaterThan(0);
+    evidence.each((_, el) => {
+      expect($(el).parent().find('figcaption a').first().attr('href')).toBe($(el).attr('cite'));
+    });
+    // Nothing on the page cites or links into reader comments.
+    const targets = [
+      ...$('main [cite]').map((_, el) => $(el).attr('cite')!).get(),
+      ...$('main a[href^="/sources/"]').map((_, el) => $(el).attr('href')!).get(),
+    ];
+    expect(targets.length).toBeGreaterThan(prose.length);
+    for (const ref of targets) {
+      const url = new URL(ref, 'http://x');
+      if (!url.hash) continue;
+      const target = page(url.pathname)(`[id="${decodeURIComponent(url.hash.slice(1))}"]`);
+      expect(target.length, ref).toBe(1);
+      expect(target.closest('.comment, .comments-section').length, ref).toBe(0);
+    }
   });
 });
 

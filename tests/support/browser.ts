@@ -1,13 +1,15 @@
 /**
  * Debian's Chromium driven by playwright-core, against dist/ served on
- * 127.0.0.1. Nothing is downloaded: the executable is /usr/bin/chromium
- * (override with CHROMIUM_PATH).
+ * 127.0.0.1. Nothing is downloaded: the executable is found by
+ * ./find-chromium.ts (CHROMIUM_PATH, else `chromium` on PATH, else
+ * /usr/bin/chromium), the same lookup `.ci/run` uses.
  */
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { serveDist, type DistServer } from './serve-dist.ts';
 import { DIST } from './paths.ts';
+import { chromiumPath } from './find-chromium.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = chromiumPath();
 
 /** Flags that keep Chromium off the (closed) network and quiet as root in CI. */
 const ARGS = [
