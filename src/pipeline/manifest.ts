@@ -5,6 +5,7 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'astro/zod';
 import type { SourceId } from './types.ts';
+import { overridesSchema } from './overrides.ts';
 
 /** A URL slug: lower-case letters, digits and single hyphens. */
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a URL slug (a-z, 0-9, single hyphens)');
@@ -29,6 +30,8 @@ export const manifestEntrySchema = z.strictObject({
   relation: z.string().min(1).optional(),
   /** Provenance notes; anything inferred rather than printed is said here. */
   notes: z.string().min(1).optional(),
+  /** Decisions for what no classification rule can decide: see src/pipeline/overrides.ts. */
+  overrides: overridesSchema.optional(),
 });
 
 export const manifestSchema = z.array(manifestEntrySchema).min(1, 'must list at least one source');
