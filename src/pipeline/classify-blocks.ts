@@ -78,8 +78,9 @@ const NUMBERED = /^\s*(\d+)\.\s+\S/;
 /** Numbered, indented reader comments ("  1. Excellent article!"). */
 const isNumberedComment = (line: SourceLine): boolean => line.indent >= 2 && NUMBERED.test(line.text);
 
-/** A subheading: a short line with no closing punctuation. */
-const isHeading = (text: string): boolean => wordCount(text) <= 8 && !/[.!?:;,…"'”’)\]»]$/.test(text.trim());
+/** A subheading: a short line that starts with a capital letter and has no closing punctuation. */
+const isHeading = (text: string): boolean =>
+  wordCount(text) <= 8 && /^["'“‘]?\p{Lu}/u.test(text.trim()) && !/[.!?:;,…"'”’)\]»]$/.test(text.trim());
 
 /**
  * Index of the first reader-comment line, or the number of lines if there is
@@ -135,24 +136,28 @@ function commentDepth(line: SourceLine): number {
 
 /**
  * Where the trailer of the article body starts (its length if none): at a
- * short marker line followed only by link-like lines to the end (role
- * link-list), or at a lone social-media handle followed by at most a few
- * lines and no long prose (role footer). Long prose after a marker means the
- * marker was article text (a subheading "More from Moscow", say).
+ * short marker line followed to the end by link-like lines, most of which do
+ * not read as sentences (headlines, "- link" items, cut-off teasers: role
+ * link-list); or at a lone social-media handle followed by at most a few
+ * link-like lines (a bio, a disclaimer: role footer). Prose after a marker
+ * means the marker was article text (a subheading "More from Moscow", a
+ * handle quoted in a paragraph). Suffix tables keep this linear.
  */
 function trailerStart(body: SourceLine[]): { at: number; role: BlockRole } {
   const m = body.length;
   const linkLikeFrom: boolean[] = new Array<boolean>(m + 1);
-  const noProseFrom: boolean[] = new Array<boolean>(m + 1);
-  linkLikeFrom[m] = noProseFrom[m] = true;
+  const sentencesFrom: number[] = new Array<number>(m + 1);
+  linkLikeFrom[m] = true;
+  sentencesFrom[m] = 0;
   for (let i = m - 1; i >= 0; i--) {
     linkLikeFrom[i] = linkLikeFrom[i + 1]! && isLinkLike(body[i]!.text);
-    noProseFrom[i] = noProseFrom[i + 1]! && !isLongProse(body[i]!.text);
+    sentencesFrom[i] = sentencesFrom[i + 1]! + (readsAsSentence(body[i]!.text) ? 1 : 0);
   }
   for (let i = 0; i < m; i++) {
     const text = body[i]!.text;
-    if (isTrailerMarker(text) && linkLikeFrom[i + 1]) return { at: i, role: 'link-list' };
-    if (isSocialHandle(text) && m - i - 1 <= MAX_FOOTER_LINES && noProseFrom[i + 1]) return { at: i, role: 'footer' };
+    const after = m - i - 1;
+    if (isTrailerMarker(text) && linkLikeFrom[i + 1] && 2 * sentencesFrom[i + 1]! <= after) return { at: i, role: 'link-list' };
+    if (isSocialHandle(text) && after <= MAX_FOOTER_LINES && linkLikeFrom[i + 1]) return { at: i, role: 'footer' };
   }
   return { at: m, role: 'link-list' };
 }
