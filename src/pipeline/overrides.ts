@@ -19,7 +19,7 @@
 import { z } from 'astro/zod';
 import type { BlockKind, BlockRole } from './types.ts';
 import type { SourceLine } from './split-paragraphs.ts';
-import { findOriginal, normaliseForMatch } from './normalise-text.ts';
+import { findOriginal } from './normalise-text.ts';
 
 export const ARTICLE_ROLES = ['paragraph', 'heading'] as const;
 export const FURNITURE_ROLES = ['header', 'editor-note', 'pull-quote', 'bio', 'link-list', 'footer'] as const;
@@ -46,10 +46,13 @@ export const overrideSchema = z
     /** Split `line` into paragraphs before these words (each must occur once on that line). */
     split: z.union([words, z.array(words).min(1)]).optional(),
   })
-  // Strict, with a message that names the allowed fields of an override.
-  .catchall(z.never({ error: `is not a field of an override (allowed: ${FIELDS.join(', ')})` }))
+  // Strict: an unknown field is an error. Checked here rather than with z.strictObject so that the
+  // message names the fields of an override, not those of the manifest entry around it.
+  .loose()
   .superRefine((o, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    for (const key of Object.keys(o))
+      if (!(FIELDS as readonly string[]).includes(key)) issue(key, `is not a field of an override (allowed: ${FIELDS.join(', ')})`);
     if ((o.line === undefined) === (o.lines === undefined)) issue('line', 'an override needs exactly one of "line" or "lines"');
     if ((o.kind === undefined) === (o.split === undefined)) issue('kind', 'an override needs exactly one of "kind" or "split"');
     if (o.split !== undefined && o.line === undefined) issue('split', 'needs a single "line", not "lines"');
@@ -110,7 +113,7 @@ export function linesDecidedByManifest(overrides: readonly ManifestOverride[] = 
 }
 
 const clip = (text: string, max = 70): string => {
-  const t = normaliseForMatch(text);
+  const t = text.replace(/\s+/gu, ' ').trim();
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 };
 
@@ -162,7 +165,8 @@ export function kindOverridesByLine(lines: readonly SourceLine[], overrides: rea
   for (const o of kindOverrides(overrides)) {
     const field = overrides[o.index]!.lines !== undefined ? 'lines' : 'line';
     const what = o.from === o.to ? `line ${o.from}` : `lines ${o.from}-${o.to}`;
-    if (o.to > last) throw new OverrideError(o.index, field, `${what} go beyond the last line of text (${last})`);
+    const one = o.from === o.to;
+    if (o.to > last) throw new OverrideError(o.index, field, `${what} ${one ? 'goes' : 'go'} beyond the last line of text (${last})`);
     let any = false;
     for (let l = o.from; l <= o.to; l++) {
       if (!present.has(l)) continue;
@@ -171,7 +175,7 @@ export function kindOverridesByLine(lines: readonly SourceLine[], overrides: rea
       if (other) throw new OverrideError(o.index, field, `line ${l} is already decided by overrides[${other.index}]`);
       out.set(l, o);
     }
-    if (!any) throw new OverrideError(o.index, field, `${what} hold no text (blank)`);
+    if (!any) throw new OverrideError(o.index, field, `${what} ${one ? 'is' : 'are'} blank`);
   }
   return out;
 }
