@@ -16,7 +16,7 @@
  */
 import type { Block, BlockRole } from './types.ts';
 import { splitMerged, type SourceLine } from './split-paragraphs.ts';
-import { normaliseForMatch, sentences, wordCount, words } from './normalise-text.ts';
+import { normaliseForMatch, sentences, wordCount } from './normalise-text.ts';
 import { endsSentence, isLongProse, readsAsSentence } from './prose.ts';
 import { applySplits, kindOverridesByLine, type ManifestOverride } from './overrides.ts';
 
@@ -80,7 +80,7 @@ const isNumberedComment = (line: SourceLine): boolean => line.indent >= 2 && NUM
 
 /** A subheading: a short line that starts with a capital letter and has no closing punctuation. */
 const isHeading = (text: string): boolean =>
-  wordCount(text) <= 8 && /^["'“‘]?\p{Lu}/u.test(text.trim()) && !/[.!?:;,…"'”’)\]»]$/.test(text.trim());
+  !/[.!?:;,…"'”’)\]»]$/.test(text.trim()) && /^["'“‘]?\p{Lu}/u.test(text.trim()) && wordCount(text) <= 8;
 
 /**
  * Index of the first reader-comment line, or the number of lines if there is
@@ -145,19 +145,17 @@ function commentDepth(line: SourceLine): number {
  */
 function trailerStart(body: SourceLine[]): { at: number; role: BlockRole } {
   const m = body.length;
-  const linkLikeFrom: boolean[] = new Array<boolean>(m + 1);
-  const sentencesFrom: number[] = new Array<number>(m + 1);
-  linkLikeFrom[m] = true;
-  sentencesFrom[m] = 0;
-  for (let i = m - 1; i >= 0; i--) {
-    linkLikeFrom[i] = linkLikeFrom[i + 1]! && isLinkLike(body[i]!.text);
-    sentencesFrom[i] = sentencesFrom[i + 1]! + (readsAsSentence(body[i]!.text) ? 1 : 0);
-  }
-  for (let i = 0; i < m; i++) {
+  // Only the link-like tail can follow a marker: find where it begins, scanning back from the end,
+  // and count the lines in it that read as sentences (sentencesFrom[i]: from line i to the end).
+  let tail = m;
+  while (tail > 0 && isLinkLike(body[tail - 1]!.text)) tail--;
+  const sentencesFrom = new Map<number, number>([[m, 0]]);
+  for (let i = m - 1; i >= tail; i--) sentencesFrom.set(i, sentencesFrom.get(i + 1)! + (readsAsSentence(body[i]!.text) ? 1 : 0));
+  for (let i = Math.max(0, tail - 1); i < m; i++) {
     const text = body[i]!.text;
     const after = m - i - 1;
-    if (isTrailerMarker(text) && linkLikeFrom[i + 1] && 2 * sentencesFrom[i + 1]! <= after) return { at: i, role: 'link-list' };
-    if (isSocialHandle(text) && after <= MAX_FOOTER_LINES && linkLikeFrom[i + 1]) return { at: i, role: 'footer' };
+    if (isTrailerMarker(text) && 2 * sentencesFrom.get(i + 1)! <= after) return { at: i, role: 'link-list' };
+    if (isSocialHandle(text) && after <= MAX_FOOTER_LINES) return { at: i, role: 'footer' };
   }
   return { at: m, role: 'link-list' };
 }
@@ -210,6 +208,8 @@ function longestSharedRun(a: string[], b: string[]): number {
   return best;
 }
 
+/** A word, as normalise-text's words() reads it. */
+const WORD = /[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
 /** A pull quote has at least this many words … */
 const QUOTE_MIN_WORDS = 6;
 /** … and at most this many (a pull quote is one short sentence; this also bounds the cost of a comparison). */
@@ -245,16 +245,19 @@ const MAX_COPIES = 2;
  */
 export function markPullQuotes(blocks: Block[], locked: ReadonlySet<number> = new Set()): Block[] {
   const paras = blocks.flatMap((b, i) => (b.kind === 'article' && b.role === 'paragraph' ? [i] : []));
-  const sents = paras.map((i) => sentences(blocks[i]!.text).map(words));
+  // sentences() returns normalised text, so the words need only lower-casing and splitting.
+  const texts = paras.map((i) => sentences(blocks[i]!.text).map((s) => s.toLowerCase()));
+  const sents = texts.map((ss) => ss.map((s) => s.match(WORD) ?? []));
   const total = sents.map((ss) => ss.reduce((n, s) => n + s.length, 0));
+  // Identical one-sentence paragraphs, counted by their normalised, lower-cased text (a hash map).
   const copies = new Map<string, number>();
-  for (const ss of sents) if (ss.length === 1) copies.set(ss[0]!.join(' '), (copies.get(ss[0]!.join(' ')) ?? 0) + 1);
+  for (const ss of texts) if (ss.length === 1) copies.set(ss[0]!, (copies.get(ss[0]!) ?? 0) + 1);
   const out = blocks.slice();
   paras.forEach((bi, p) => {
     const own = sents[p]!;
     if (locked.has(bi) || own.length !== 1) return;
     const quote = own[0]!;
-    if (quote.length < QUOTE_MIN_WORDS || quote.length > QUOTE_MAX_WORDS || copies.get(quote.join(' '))! > MAX_COPIES) return;
+    if (quote.length < QUOTE_MIN_WORDS || quote.length > QUOTE_MAX_WORDS || copies.get(texts[p]![0]!)! > MAX_COPIES) return;
     for (let o = Math.max(0, p - QUOTE_REACH); o <= Math.min(paras.length - 1, p + QUOTE_REACH); o++) {
       if (o === p || total[o]! < quote.length + LONGER_BY) continue;
       const repeated = sents[o]!.some(
