@@ -5,6 +5,8 @@
  */
 import type { Loader } from 'astro/loaders';
 import { sourcesFor } from '../lib/source-index.ts';
+import { summariseSource } from '../pipeline/load-sources.ts';
+import { formatSummary, formatWarning } from '../pipeline/classification-report.ts';
 import { SourceError } from '../pipeline/manifest.ts';
 
 export function sourcesLoader(options: { seedsDir: string }): Loader {
@@ -21,6 +23,9 @@ export function sourcesLoader(options: { seedsDir: string }): Loader {
         }
         store.clear();
         for (const source of sources) {
+          const summary = summariseSource(source);
+          logger.info(formatSummary(source.entry.id, summary));
+          for (const w of summary.warnings) logger.warn(formatWarning(source.entry.id, w));
           const { entry, paragraphs, sha256, size, path } = source;
           const data = await parseData({
             id: entry.id,

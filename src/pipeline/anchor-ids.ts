@@ -31,15 +31,21 @@ export function anchorFor(kind: BlockKind, text: string): Anchor {
   return [PREFIX[kind], slug, hash].filter(Boolean).join('-') as Anchor;
 }
 
-/** Adds anchors and per-kind numbers (article ¶1, ¶2 …; headings are numbered too). */
+/**
+ * Adds anchors and numbers. Article paragraphs are numbered ¶1, ¶2 … and
+ * subheadings (article blocks with role `heading`) do not take a ¶ number:
+ * they are numbered among themselves (1, 2 …), so that ¶ numbers count
+ * paragraphs only. Furniture and comments are numbered within their kind.
+ */
 export function assignAnchors(blocks: Block[]): Paragraph[] {
   const seen = new Map<string, number>();
-  const counters: Record<BlockKind, number> = { article: 0, furniture: 0, comment: 0 };
+  const counters: Record<BlockKind | 'heading', number> = { article: 0, heading: 0, furniture: 0, comment: 0 };
   return blocks.map((block) => {
     const base = anchorFor(block.kind, block.text);
     const times = (seen.get(base) ?? 0) + 1;
     seen.set(base, times);
     const anchor = (times === 1 ? base : `${base}-${times}`) as Anchor;
-    return { ...block, anchor, n: ++counters[block.kind] };
+    const counter = block.kind === 'article' && block.role === 'heading' ? 'heading' : block.kind;
+    return { ...block, anchor, n: ++counters[counter] };
   });
 }

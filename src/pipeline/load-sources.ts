@@ -7,6 +7,8 @@ import { splitLines } from './split-paragraphs.ts';
 import { classifyBlocks, type ClassifyContext } from './classify-blocks.ts';
 import { assignAnchors } from './anchor-ids.ts';
 import { SourceError, type ManifestEntry } from './manifest.ts';
+import { linesDecidedByManifest, OverrideError } from './overrides.ts';
+import { summariseClassification, type ClassificationSummary } from './classification-report.ts';
 import type { Paragraph } from './types.ts';
 
 /** A source ready to render and cite. */
@@ -23,13 +25,28 @@ export function paragraphsOf(text: string, ctx: ClassifyContext = {}): Paragraph
   return assignAnchors(classifyBlocks(splitLines(text), ctx));
 }
 
-/** Builds one source from its file; a text with no article paragraph is an error. */
+/**
+ * Builds one source from its file. A text with no article paragraph, or a
+ * manifest override that does not fit the text, is an error naming the file,
+ * the manifest entry and the field.
+ */
 export function buildSource(file: SourceFile): Source {
-  const paragraphs = paragraphsOf(file.text, { author: file.entry.author });
+  let paragraphs: Paragraph[];
+  try {
+    paragraphs = paragraphsOf(file.text, { author: file.entry.author, overrides: file.entry.overrides });
+  } catch (err) {
+    if (err instanceof OverrideError) throw new SourceError(file.path, `manifest entry "${file.entry.id}", field ${err.message}`);
+    throw err;
+  }
   if (!paragraphs.some((p) => p.kind === 'article')) {
     throw new SourceError(file.path, 'has no article paragraph: every line was taken for furniture or comments');
   }
   return { entry: file.entry, path: file.path, sha256: file.sha256, size: file.size, paragraphs };
+}
+
+/** Counts and warnings of one built source's classification, for the build log. */
+export function summariseSource(source: Source): ClassificationSummary {
+  return summariseClassification(source.paragraphs, linesDecidedByManifest(source.entry.overrides));
 }
 
 /** Reads and builds every source listed in `seedsDir/sources.yaml`. */

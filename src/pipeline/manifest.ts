@@ -6,6 +6,7 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'astro/zod';
 import type { SourceId } from './types.ts';
+import { overridesSchema } from './overrides.ts';
 
 /** Longest source id: ids become folder and file names in `dist/` and parts of URLs. */
 export const MAX_ID_LENGTH = 64;
@@ -61,6 +62,8 @@ export const manifestEntrySchema = z.strictObject({
   relation: z.string().min(1).optional(),
   /** Provenance notes; anything inferred rather than printed is said here. */
   notes: z.string().min(1).optional(),
+  /** Decisions for what no classification rule can decide: see src/pipeline/overrides.ts. */
+  overrides: overridesSchema.optional(),
 });
 
 /** The fields an entry may have, in the order the schema lists them. */

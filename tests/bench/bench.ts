@@ -17,7 +17,8 @@ import { cpus, totalmem } from 'node:os';
 import { startHarness, type Harness } from '../support/browser.ts';
 import { buildFixtureProject } from '../support/fixture-project.ts';
 import { DIST, ROOT } from '../support/paths.ts';
-import { syntheticSources } from './synthetic-sources.ts';
+import { syntheticLines, syntheticSources } from './synthetic-sources.ts';
+import { paragraphsOf } from '../../src/pipeline/load-sources.ts';
 
 const check = process.argv.includes('--check');
 const skipScale = process.argv.includes('--no-scale');
@@ -112,7 +113,16 @@ function cssHasFontFace(dist: string): boolean {
   return readdirSync(dir).filter((f) => f.endsWith('.css')).some((f) => /@font-face/.test(readFileSync(join(dir, f), 'utf8')));
 }
 
+/** The source pipeline alone (split, classify, anchor) on one generated source of `lines` lines. */
+function timePipeline(lines: number): { ms: number; blocks: number } {
+  const text = syntheticLines(lines);
+  const start = performance.now();
+  const blocks = paragraphsOf(text).length;
+  return { ms: performance.now() - start, blocks };
+}
+
 // ---- run -------------------------------------------------------------------
+const pipelineRuns = [timePipeline(50_000), timePipeline(50_000), timePipeline(50_000)];
 const builds = [timeBuild(ROOT), timeBuild(ROOT), timeBuild(ROOT)];
 const results: Record<string, unknown> = {
   date: new Date().toISOString(),
@@ -121,6 +131,8 @@ const results: Record<string, unknown> = {
   buildMsMedian: Math.round(median(builds)),
   buildMsRuns: builds.map(Math.round),
   distBytes: dirSize(DIST),
+  pipeline50kLinesMsMedian: Math.round(median(pipelineRuns.map((r) => r.ms))),
+  pipeline50kLinesMsRuns: pipelineRuns.map((r) => Math.round(r.ms)),
 };
 
 const h = await startHarness();
@@ -161,6 +173,7 @@ if (!skipScale) {
 const rows: [string, string][] = [
   ['Build time (median of 3)', `${(Number(results.buildMsMedian) / 1000).toFixed(2)} s (${builds.map((b) => (b / 1000).toFixed(2)).join(', ')})`],
   ['dist/ size', kb(Number(results.distBytes))],
+  ['pipeline: one 50,000-line source, split + classify + anchor (median of 3)', `${(Number(results.pipeline50kLinesMsMedian) / 1000).toFixed(2)} s (${pipelineRuns.map((r) => (r.ms / 1000).toFixed(2)).join(', ')}; ${pipelineRuns[0]!.blocks.toLocaleString('en-GB')} blocks)`],
 ];
 for (const [name, p] of Object.entries(pages)) {
   rows.push([`${name} ${p.path}: requests`, String(p.requests)]);

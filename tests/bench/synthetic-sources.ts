@@ -33,3 +33,29 @@ export function syntheticSources(n: number, paragraphs: number): { files: Record
   }
   return { files, manifest };
 }
+
+/**
+ * One long synthetic source of `n` non-blank lines, the worst case for
+ * pull-quote detection: mostly one-sentence lines (every one a candidate),
+ * with a longer paragraph every 10 lines, a line that repeats a sentence of
+ * the paragraph before it every 50 lines, and one line repeated throughout.
+ * Deterministic.
+ */
+export function syntheticLines(n: number): string {
+  const rand = prng(7);
+  const word = () => WORDS[Math.floor(rand() * WORDS.length)]!;
+  const sentence = () => {
+    const w = Array.from({ length: 8 + Math.floor(rand() * 14) }, word);
+    w[0] = w[0]![0]!.toUpperCase() + w[0]!.slice(1);
+    return `${w.join(' ')}.`;
+  };
+  const lines: string[] = [];
+  let last = '';
+  for (let i = 0; i < n; i++) {
+    if (i % 10 === 5) lines.push((last = [sentence(), sentence(), sentence()].join(' ')));
+    else if (i % 50 === 7) lines.push(last.split('. ')[1]!.replace(/\.?$/, '.'));
+    else if (i % 25 === 3) lines.push('The same line comes back again and again in this text.');
+    else lines.push(sentence());
+  }
+  return lines.join('\n') + '\n';
+}

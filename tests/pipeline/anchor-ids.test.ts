@@ -64,3 +64,22 @@ test('anchors read as the paragraph’s first words', () => {
   // Typographic and straight quotes, NBSP and spacing do not change the id.
   expect(anchorFor('article', 'It’s  here.')).toBe(anchorFor('article', "It's\u00a0here."));
 });
+
+describe('numbers', () => {
+  test('subheadings take no ¶ number: ¶ numbers count paragraphs only, headings keep anchors', () => {
+    const list = paragraphsOf(text(['A heading here', 'Alpha paragraph one.', 'Another heading', 'Bravo paragraph two.'])).filter((p) => p.kind === 'article');
+    expect(list.map((p) => [p.role, p.n])).toEqual([
+      ['paragraph', 1], ['heading', 1], ['paragraph', 2], ['heading', 2], ['paragraph', 3],
+    ]);
+    expect(list[1]!.anchor).toBe(anchorFor('article', 'A heading here'));
+  });
+
+  test('in the CNN source the paragraphs after its two subheadings are numbered on without gaps', () => {
+    const cnn = loadSources(SEEDS, ROOT).find((s) => s.entry.id === 'kottasova-cnn-2025')!;
+    const paras = cnn.paragraphs.filter((p) => p.kind === 'article' && p.role === 'paragraph');
+    expect(paras.map((p) => p.n)).toEqual(paras.map((_, i) => i + 1));
+    const after = (heading: string) => cnn.paragraphs[cnn.paragraphs.findIndex((p) => p.text === heading) + 1]!;
+    expect(after('Long term plan').n).toBe(20);
+    expect(after('It’s all personal').n).toBe(30);
+  });
+});
