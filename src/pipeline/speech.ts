@@ -317,7 +317,6 @@ class SourceAnalyser {
       this.data.push({ text, quotes, tokens, sentences });
     }
     this.collectNames();
-    if (process.env.SPEECH_DEBUG) console.log([...this.persons], [...this.fullNames]);
   }
 
   /** Spans of paragraph i (paragraphs are analysed in order; discourse state runs on). */
@@ -509,7 +508,9 @@ class SourceAnalyser {
         let vi = -1;
         if (/^[\s,:\u2014\u2013-]*$/u.test(gap) && SPEECH_VERBS.has(prev.lower)) vi = beforeIdx;
         else if (/^\s*$/u.test(gap) && prev.lower === 'that' && SPEECH_VERBS.has(tokens[beforeIdx - 1]?.lower ?? '')) vi = beforeIdx - 1;
-        if (vi >= 0) {
+        // A quotation that is only part of the clause (“…” in the war …) belongs to a reported statement.
+        const partial = q.unclosed || /[,.!?\u2026]\s*.$/u.test(text.slice(q.start, q.end)) ? false : /^[\s\u00a0]+[\p{Ll}\d]/u.test(text.slice(q.end)) && sameSentence(d, q.start, Math.min(text.length - 1, q.end + 1));
+        if (vi >= 0 && !partial) {
           const np = subjectBefore(d, vi);
           if (np) {
             used.add(vi);
