@@ -272,6 +272,8 @@ interface ParaData {
   quotes: QuoteRange[];
   tokens: Token[];
   sentences: [number, number][];
+  /** First token index of each sentence (tokens.length when it has none). */
+  sentenceFirst: number[];
 }
 
 const isCap = (t: Token | undefined): boolean => t !== undefined && /^\p{Lu}/u.test(t.raw);
@@ -314,7 +316,9 @@ class SourceAnalyser {
       const sentences = sentenceRanges(text, quotes);
       const tokens = tokenize(text, quotes);
       assignSentences(tokens, sentences);
-      this.data.push({ text, quotes, tokens, sentences });
+      const sentenceFirst = sentences.map(() => tokens.length);
+      for (let k = tokens.length - 1; k >= 0; k--) sentenceFirst[tokens[k]!.sentence] = k;
+      this.data.push({ text, quotes, tokens, sentences, sentenceFirst });
     }
     this.collectNames();
   }
@@ -348,7 +352,7 @@ class SourceAnalyser {
       d.tokens.forEach((t, k) => {
         if (!SPEECH_VERBS.has(t.lower) || t.quote >= 0) return;
         let j = k - 1;
-        while (j >= 0 && AUX.has(d.tokens[j]!.lower)) j--;
+        while (j >= 0 && j > k - MAX_LOOKBACK && AUX.has(d.tokens[j]!.lower)) j--;
         const prev = d.tokens[j];
         if (prev && d.tokens[j + 1]!.before === '' && isCap(prev) && !isCap(d.tokens[j - 1]) && isSingleName(prev)) this.persons.add(stripPossessive(prev.raw));
         const next = d.tokens[k + 1];
@@ -382,7 +386,7 @@ class SourceAnalyser {
     if (g === 'm' || g === 'f') return this.resolvePerson(g, para, offset, mode) ?? np.text;
     if (g === 'n') return this.mainSubject(para, d.tokens[np.first]!.sentence, np.first) ?? np.text;
     if (g === 'p') {
-      for (let k = this.spoken.length - 1; k >= 0; k--) {
+      for (let k = this.spoken.length - 1; k >= 0 && k >= this.spoken.length - MAX_HISTORY; k--) {
         const s = this.spoken[k]!;
         if (s.para < para - 1) break;
         if (!s.person && s.offset <= offset + (s.para < para ? Infinity : 0)) return s.name;
@@ -404,9 +408,17 @@ class SourceAnalyser {
 
   private resolvePerson(g: Gender, para: number, offset: number, mode: 'tag' | 'main'): string | null {
     const before = (x: { para: number; offset: number }) => x.para < para || (x.para === para && x.offset < offset);
-    const speakers = this.spoken.filter((s) => s.person && before(s));
+    const speakers: Spoken[] = [];
+    for (let k = this.spoken.length - 1; k >= 0 && speakers.length < MAX_HISTORY && k >= this.spoken.length - 4 * MAX_HISTORY; k--) {
+      const sp = this.spoken[k]!;
+      if (sp.person && before(sp)) speakers.unshift(sp);
+    }
     const lastSpeaker = speakers[speakers.length - 1];
-    const mentions = this.mentions.filter(before);
+    const mentions: Mention[] = [];
+    for (let k = this.mentions.length - 1; k >= 0 && mentions.length < MAX_HISTORY && k >= this.mentions.length - 4 * MAX_HISTORY; k--) {
+      const m = this.mentions[k]!;
+      if (before(m)) mentions.unshift(m);
+    }
     const fromMentions = (): string | null => {
       for (let k = mentions.length - 1; k >= 0; k--) {
         const m = mentions[k]!;
@@ -476,9 +488,10 @@ class SourceAnalyser {
     const quoteTag: (Event | null)[] = quotes.map(() => null);
     const scare: boolean[] = quotes.map(() => false);
     quotes.forEach((q, qi) => {
-      const firstIn = tokens.findIndex((t) => t.start >= q.start);
-      const after = tokens.findIndex((t) => t.start >= q.end);
-      const beforeIdx = (firstIn < 0 ? tokens.length : firstIn) - 1;
+      const firstIn = tokenFrom(tokens, q.start);
+      const afterIdx = tokenFrom(tokens, q.end);
+      const after = afterIdx < tokens.length ? afterIdx : -1;
+      const beforeIdx = firstIn - 1;
       const prev = tokens[beforeIdx];
       if (prev && prev.quote < 0 && (prev.lower === 'so-called' || (prev.lower === 'called' && tokens[beforeIdx - 1]?.lower === 'so'))) {
         scare[qi] = true;
@@ -523,7 +536,7 @@ class SourceAnalyser {
       }
       // Naming: called X “…”, referred to X as “…”, what it calls a “…”
       let seen = 0;
-      for (let k = beforeIdx; k >= 0 && seen < 8; k--) {
+      for (let k = beforeIdx; k >= 0 && seen < 8 && k > beforeIdx - 4 * MAX_LOOKBACK; k--) {
         const t = tokens[k]!;
         if (t.quote >= 0) continue;
         if (!sameSentence(d, t.start, q.start)) break;
@@ -543,15 +556,23 @@ class SourceAnalyser {
     });
 
     // 2. Reported statements outside quotes.
+    const quoteTags = events.filter((e) => e.mode === 'tag').sort((x, y) => x.end - y.end);
+    const perSentence = new Map<number, number>();
     tokens.forEach((t, k) => {
       if (t.quote >= 0 || used.has(k)) return;
-      const ev = this.reportedAt(d, k, events);
-      if (ev) events.push(ev);
+      if ((perSentence.get(t.sentence) ?? 0) >= MAX_EVENTS_PER_SENTENCE) return;
+      const ev = this.reportedAt(d, k, quoteTags);
+      if (ev) {
+        events.push(ev);
+        perSentence.set(t.sentence, (perSentence.get(t.sentence) ?? 0) + 1);
+      }
     });
 
     // 3. Resolve in text order.
     events.sort((x, y) => x.at - y.at || x.start - y.start);
     const segs: Seg[] = [];
+    const wholeSentences = new Set<number>();
+    const bySentence = new Map<number, Seg[]>();
     const quoteSpeaker: ({ speaker: string | null; cue: string | null; statement?: number } | null)[] = quotes.map(() => null);
     for (const ev of events) {
       let speaker: string;
@@ -563,22 +584,41 @@ class SourceAnalyser {
       } else {
         const statement = ++this.statementCounter;
         // A later statement cuts an earlier one short; a whole-sentence tag keeps inner ones out.
-        const outer = segs.find((s) => s.wholeSentence && s.start <= ev.start && s.end >= ev.end);
-        if (outer) continue;
-        for (const s of segs) if (s.kind === 'reported' && s.start < ev.start && s.end > ev.start) s.end = ev.start;
-        segs.push({ kind: 'reported', start: ev.start, end: ev.end, speaker, cue: ev.cue, statement, wholeSentence: ev.wholeSentence });
+        const sentence = sentenceAt(d, ev.start);
+        if (wholeSentences.has(sentence)) continue;
+        if (ev.wholeSentence) wholeSentences.add(sentence);
+        const same = bySentence.get(sentence) ?? [];
+        for (const s of same) if (s.start < ev.start && s.end > ev.start) s.end = ev.start;
+        if (ev.wholeSentence) for (const s of same) s.end = s.start; // the whole-sentence tag wins
+        const seg: Seg = { kind: 'reported', start: ev.start, end: ev.end, speaker, cue: ev.cue, statement, wholeSentence: ev.wholeSentence };
+        segs.push(seg);
+        same.push(seg);
+        bySentence.set(sentence, same);
       }
     }
 
     // 4. Quotes without their own tag.
+    const reportedSorted = segs.filter((s) => s.kind === 'reported' && s.end > s.start).sort((a, b) => a.start - b.start);
+    const firstText = text.search(/\S/u);
     quotes.forEach((q, qi) => {
       if (scare[qi] || quoteSpeaker[qi]) return;
-      const inside = segs.find((s) => s.kind === 'reported' && s.start <= q.start && s.end >= q.end);
+      let lo = 0;
+      let hi = reportedSorted.length - 1;
+      let cand = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (reportedSorted[mid]!.start <= q.start) {
+          cand = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      const c = cand >= 0 ? reportedSorted[cand]! : undefined;
+      const inside = c && c.end >= q.end ? c : undefined;
       if (inside) {
         quoteSpeaker[qi] = { speaker: inside.speaker, cue: inside.cue, statement: inside.statement };
         return;
       }
-      const opensParagraph = text.slice(0, q.start).trim() === '';
+      const opensParagraph = firstText === q.start;
       if (q.carried || (opensParagraph && qi === 0 && carried.open)) {
         quoteSpeaker[qi] = { speaker: carried.speaker, cue: carried.cue };
         return;
@@ -589,12 +629,20 @@ class SourceAnalyser {
       }
     });
     // Same paragraph: an untagged full quotation goes with the nearest tagged one.
+    const prevTagged: number[] = [];
+    const nextTagged: number[] = [];
+    for (let k = 0, last = -1; k < quotes.length; k++) {
+      prevTagged.push(last);
+      if (quoteTag[k] && quoteSpeaker[k]?.speaker) last = k;
+    }
+    for (let k = quotes.length - 1, last = -1; k >= 0; k--) {
+      nextTagged[k] = last;
+      if (quoteTag[k] && quoteSpeaker[k]?.speaker) last = k;
+    }
     quotes.forEach((q, qi) => {
       if (scare[qi] || quoteSpeaker[qi] || !sentenceLike(text, q)) return;
-      let pick: number | null = null;
-      for (let k = qi - 1; k >= 0 && pick === null; k--) if (quoteTag[k] && quoteSpeaker[k]?.speaker) pick = k;
-      for (let k = qi + 1; k < quotes.length && pick === null; k++) if (quoteTag[k] && quoteSpeaker[k]?.speaker) pick = k;
-      if (pick !== null) quoteSpeaker[qi] = { ...quoteSpeaker[pick]!, statement: undefined };
+      const pick = prevTagged[qi]! >= 0 ? prevTagged[qi]! : nextTagged[qi]!;
+      if (pick >= 0) quoteSpeaker[qi] = { ...quoteSpeaker[pick]!, statement: undefined };
     });
     quotes.forEach((q, qi) => {
       const qs = quoteSpeaker[qi];
@@ -681,7 +729,7 @@ class SourceAnalyser {
   }
 
   /** A reported statement whose cue word is token k (or null). */
-  private reportedAt(d: ParaData, k: number, events: Event[]): Event | null {
+  private reportedAt(d: ParaData, k: number, quoteTags: Event[]): Event | null {
     const { tokens, text } = d;
     const t = tokens[k]!;
     const [sStart, sEnd] = d.sentences[t.sentence]!;
@@ -709,21 +757,24 @@ class SourceAnalyser {
     // made it (very) clear that / made no secret of
     const vi = k;
     let cueEnd = t.end;
+    let cueLast = k;
     let fixedCue = false;
     if (['made', 'make', 'makes', 'making'].includes(t.lower)) {
       const w = tokens.slice(k + 1, k + 5).map((x) => x.lower);
       const clearAt = w[0] === 'it' ? (w[1] === 'clear' ? 2 : w[2] === 'clear' ? 3 : -1) : -1;
-      if (clearAt > 0 && w[clearAt] === 'that') cueEnd = tokens[k + clearAt]!.end;
-      else if (w[0] === 'no' && w[1] === 'secret' && w[2] === 'of') cueEnd = tokens[k + 2]!.end;
+      if (clearAt > 0 && w[clearAt] === 'that') cueLast = k + clearAt;
+      else if (w[0] === 'no' && w[1] === 'secret' && w[2] === 'of') cueLast = k + 2;
       else return null;
       fixedCue = true;
+      cueEnd = tokens[cueLast]!.end;
     } else if (['point', 'points', 'pointed', 'pointing'].includes(t.lower) && next?.lower === 'out') {
       cueEnd = next.end;
+      cueLast = k + 1;
     } else if (!SPEECH_VERBS.has(t.lower)) {
       return null;
     }
     const info = SPEECH_VERBS.get(t.lower);
-    const afterCue = tokens.findIndex((x) => x.start >= cueEnd);
+    const afterCue = cueLast + 1 < tokens.length ? cueLast + 1 : -1;
     const comp = afterCue >= 0 ? tokens[afterCue] : undefined;
     const gapAfter = text.slice(cueEnd, comp?.start ?? trimEnd(text, sEnd));
     const compInQuote = comp !== undefined && comp.quote >= 0;
@@ -748,7 +799,18 @@ class SourceAnalyser {
       if (!/,/u.test(t.before) && !['by'].includes(tokens[k - 1]?.lower ?? '')) return null;
       if (info.needsThat && next?.lower !== 'that' && !compInQuote) return null;
       if (endsHere) return null;
-      const tagged = [...events].reverse().find((e) => e.kind === 'quote' && e.start < t.start && e.mode === 'tag' && tokens.some((x) => x.sentence === t.sentence && x.start >= e.end && x.start < t.start));
+      let lo = 0;
+      let hi = quoteTags.length - 1;
+      let cand = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (quoteTags[mid]!.end <= t.start) {
+          cand = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      const tc = cand >= 0 ? quoteTags[cand] : undefined;
+      const tagged = tc && sentenceAt(d, tc.end) === t.sentence && tc.end < t.start ? tc : undefined;
       if (tagged && tagged.quote !== undefined && tokens[k - 1] && tokens[k - 1]!.start > tagged.end) {
         return { kind: 'reported', at: t.start, np: tagged.np, cue, mode: 'tag', start: t.start, end: clauseEnd(text, cueEnd, sEnd), fromQuote: tagged.quote };
       }
@@ -794,10 +856,39 @@ class SourceAnalyser {
 // ---------------------------------------------------------------------------
 // Phrase helpers (pure, bounded look-around: linear overall)
 
-function sameSentence(d: ParaData, a: number, b: number): boolean {
-  for (const [s, e] of d.sentences) if (s <= a && a < e) return s <= b && b < e;
-  return false;
+/** Index of the sentence containing position pos (binary search). */
+function sentenceAt(d: ParaData, pos: number): number {
+  let lo = 0;
+  let hi = d.sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (d.sentences[mid]![0] <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
+
+function sameSentence(d: ParaData, a: number, b: number): boolean {
+  if (a < 0 || b < 0 || a >= d.text.length || b >= d.text.length) return false;
+  return sentenceAt(d, a) === sentenceAt(d, b);
+}
+
+/** Index of the first token starting at or after pos (tokens.length if none). */
+function tokenFrom(tokens: Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Work limits that keep hostile text linear: real prose stays far below them. */
+const MAX_LOOKBACK = 12;
+const MAX_EVENTS_PER_SENTENCE = 32;
+const MAX_HISTORY = 400;
 
 function trimEnd(text: string, end: number): number {
   let e = end;
@@ -892,7 +983,7 @@ function personName(text: string, tokens: Token[], a: number, b: number): string
 function nameEndingAt(d: ParaData, last: number): NP | null {
   const { tokens } = d;
   let first = last;
-  while (first > 0) {
+  while (first > 0 && first > last - 8) {
     const p = tokens[first - 1]!;
     if (tokens[first]!.before !== '' || p.quote >= 0) break;
     if (isCap(p) && !FUNCTION_CAPS.has(p.lower) && !/['’]s$/u.test(p.raw)) {
@@ -934,7 +1025,7 @@ function subjectBefore(d: ParaData, v: number): NP | null {
   const { tokens, text } = d;
   const sent = tokens[v]!.sentence;
   let j = v - 1;
-  while (j >= 0 && tokens[j]!.quote < 0 && tokens[j]!.sentence === sent && tokens[j + 1]!.before === '') {
+  while (j >= 0 && j > v - MAX_LOOKBACK && tokens[j]!.quote < 0 && tokens[j]!.sentence === sent && tokens[j + 1]!.before === '') {
     const l = tokens[j]!.lower;
     if (AUX.has(l) || (/ly$/u.test(l) && !isCap(tokens[j]))) j--;
     else if (l === 'to' && CATENATIVES.has(tokens[j - 1]?.lower ?? '')) j -= 2;
@@ -1078,8 +1169,9 @@ function coordinatedSubject(d: ParaData, v: number): NP | null {
 /** Subject of a sentence's main clause: skips connectors and opening adverbial clauses. */
 function subjectOfSentence(d: ParaData, s: number): NP | null {
   const { tokens, text } = d;
-  let k = tokens.findIndex((t) => t.sentence === s);
-  if (k < 0) return null;
+  let k = d.sentenceFirst[s] ?? tokens.length;
+  if (k >= tokens.length) return null;
+  const limit = k + 80;
   for (let guard = 0; guard < 6 && k < tokens.length && tokens[k]!.sentence === s; guard++) {
     while (k < tokens.length && LEADING_CONNECTORS.has(tokens[k]!.lower) && tokens[k]!.sentence === s) k++;
     const t = tokens[k];
@@ -1087,8 +1179,8 @@ function subjectOfSentence(d: ParaData, s: number): NP | null {
     if (t.quote >= 0 || CLAUSE_OPENERS.has(t.lower) || t.lower === 'it' || t.lower === 'this' || t.lower === 'there') {
       // skip to after the next comma in this sentence
       let j = k + 1;
-      while (j < tokens.length && tokens[j]!.sentence === s && !/,/u.test(tokens[j]!.before)) j++;
-      if (j >= tokens.length || tokens[j]!.sentence !== s) return null;
+      while (j < tokens.length && j < limit && tokens[j]!.sentence === s && !/,/u.test(tokens[j]!.before)) j++;
+      if (j >= tokens.length || j >= limit || tokens[j]!.sentence !== s) return null;
       k = j;
       continue;
     }
@@ -1096,7 +1188,7 @@ function subjectOfSentence(d: ParaData, s: number): NP | null {
     if (pron && !['his', 'her', 'its', 'their'].includes(t.lower)) return { type: 'pronoun', text: t.raw, first: k, last: k };
     if (isCap(t)) {
       let e = k;
-      while (isCap(tokens[e + 1]) && tokens[e + 1]!.before === '' && !/['’]s$/u.test(tokens[e]!.raw)) e++;
+      while (e < k + 8 && isCap(tokens[e + 1]) && tokens[e + 1]!.before === '' && !/['’]s$/u.test(tokens[e]!.raw)) e++;
       if (/['’]s$/u.test(tokens[e]!.raw)) return null;
       // "X and other Y countries have …"
       let f = e;
@@ -1135,17 +1227,25 @@ function tile(text: string, segs: Seg[], narr: string | null): SpeechSpan[] {
   const quotes = segs.filter((s) => s.kind !== 'reported').sort((a, b) => a.start - b.start);
   const reported = segs.filter((s) => s.kind === 'reported').sort((a, b) => a.start - b.start);
   const pieces: Seg[] = [];
+  let qp = 0;
+  let prevEnd = 0;
   for (const r of reported) {
+    if (r.start < prevEnd) r.start = prevEnd;
+    if (r.end <= r.start) continue;
+    prevEnd = r.end;
+    while (qp < quotes.length && quotes[qp]!.end <= r.start) qp++;
     // A quotation ending in a comma and followed by a new clause ends the statement: “…,” Trump is …
-    for (const q of quotes) {
-      if (q.start >= r.start && q.end < r.end && /,\s*[\u201d"\u2019']$/u.test(text.slice(q.start, q.end)) && /^\s+\p{Lu}/u.test(text.slice(q.end, q.end + 3))) {
+    for (let i = qp; i < quotes.length && quotes[i]!.start < r.end; i++) {
+      const q = quotes[i]!;
+      if (q.start >= r.start && q.end < r.end && /,\s*[\u201d"\u2019']$/u.test(text.slice(Math.max(q.start, q.end - 4), q.end)) && /^\s+\p{Lu}/u.test(text.slice(q.end, q.end + 3))) {
         r.end = q.end;
         break;
       }
     }
     let cur = r.start;
-    for (const q of quotes) {
-      if (q.end <= cur || q.start >= r.end) continue;
+    for (let i = qp; i < quotes.length && quotes[i]!.start < r.end; i++) {
+      const q = quotes[i]!;
+      if (q.end <= cur) continue;
       if (q.start > cur) pieces.push({ ...r, start: cur, end: q.start });
       cur = Math.max(cur, q.end);
     }

@@ -39,6 +39,8 @@ function markRole(text: string, i: number): 'open' | 'close' | 'either' | null {
   // Single marks: only at a word boundary, never between two letters (don't, Russia’s).
   if (SINGLE_OPEN.has(c) || SINGLE_CLOSE.has(c) || c === "'") {
     if (isWordChar(prev) && isWordChar(next)) return null;
+    // Elisions: 'til, 'tis, 'em, 'cause, '90s.
+    if (prevOpens && /^(?:til|tis|twas|em|cause|bout|round|n\b|\d)/iu.test(text.slice(i + 1, i + 6))) return null;
     if (prevOpens && isWordChar(next)) return c === '\u2019' || c === '\u203a' ? null : 'open';
     if (!prevOpens && (isSpace(next) || /[.,;:!?)\]\u2014\u2013\u201d]/u.test(next ?? ' '))) {
       return c === '\u2018' || c === '\u2039' ? null : 'close';
