@@ -62,6 +62,7 @@ export function looksLikeUtf16(bytes: Uint8Array): string | undefined {
 }
 
 /** Control characters a text may not contain: C0 except tab, LF and CR; DEL; C1. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/gu;
 const C0_NAMES = [
   'NUL', 'SOH', 'STX', 'ETX', 'EOT', 'ENQ', 'ACK', 'BEL', 'BS', 'TAB', 'LF', 'VT', 'FF', 'CR', 'SO', 'SI',

@@ -658,7 +658,11 @@ class SourceAnalyser {
     const directSegs = segs.filter((s) => s.kind === 'direct');
     if (this.pendingRunOn.length > 0) {
       const first = directSegs.find((s) => s.start === quotes[0]?.start);
-      if (first?.speaker) for (const s of this.pendingRunOn) ((s.speaker = first.speaker), (s.cue = first.cue));
+      if (first?.speaker)
+        for (const s of this.pendingRunOn) {
+          s.speaker = first.speaker;
+          s.cue = first.cue;
+        }
       // Earlier paragraphs' spans were already emitted; patch them in place.
       this.patchPending(first?.speaker ?? null, first?.cue ?? null);
     }
@@ -689,7 +693,11 @@ class SourceAnalyser {
     if (!speaker || this.pendingPara < 0) return;
     const spans = this.results[this.pendingPara];
     if (!spans) return;
-    for (const s of spans) if (s.kind === 'direct' && s.speaker === null && s.end === this.data[this.pendingPara]!.text.length) ((s.speaker = speaker), (s.cue = cue));
+    for (const s of spans)
+      if (s.kind === 'direct' && s.speaker === null && s.end === this.data[this.pendingPara]!.text.length) {
+        s.speaker = speaker;
+        s.cue = cue;
+      }
   }
 
   /** A tag right after a quote: “…,” said X / “…,” X said / “…,” she added. */

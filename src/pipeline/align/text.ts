@@ -21,7 +21,7 @@ export interface Sentence {
  */
 export function sentencesWithOffsets(text: string): Sentence[] {
   const out: Sentence[] = [];
-  const boundary = /[.!?…]["'”’)\]]?(\s+)(?=["'“‘(\[]?[\p{Lu}\p{N}])/gu;
+  const boundary = /[.!?…]["'”’)\]]?(\s+)(?=["'“‘([]?[\p{Lu}\p{N}])/gu;
   let start = 0;
   for (const m of text.matchAll(boundary)) {
     const end = m.index + m[0].length - m[1]!.length;
