@@ -15,6 +15,20 @@ const paragraph = z.object({
   label: z.string().optional(),
   anchor: z.string(),
   n: z.number().int().positive(),
+  spans: z
+    .array(
+      z.object({
+        kind: z.enum(['direct', 'reported', 'narration', 'scare']),
+        speaker: z.string().nullable(),
+        cue: z.string().nullable(),
+        start: z.number().int().nonnegative(),
+        end: z.number().int().nonnegative(),
+        text: z.string(),
+        statement: z.number().int().optional(),
+        corrected: z.boolean().optional(),
+      }),
+    )
+    .optional(),
 });
 
 const sources = defineCollection({

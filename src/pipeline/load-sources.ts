@@ -1,6 +1,6 @@
 /**
- * The source pipeline as one sentence: read → split lines → classify → anchor.
- * Chains the stages and nothing else.
+ * The source pipeline as one sentence: read → split lines → classify → anchor
+ * → speech. Chains the stages and nothing else.
  */
 import { readSources, type SourceFile } from './read-sources.ts';
 import { splitLines } from './split-paragraphs.ts';
@@ -9,6 +9,7 @@ import { assignAnchors } from './anchor-ids.ts';
 import { SourceError, type ManifestEntry } from './manifest.ts';
 import { linesDecidedByManifest, OverrideError } from './overrides.ts';
 import { summariseClassification, type ClassificationSummary } from './classification-report.ts';
+import { extractSpeechDetailed } from './speech.ts';
 import type { Paragraph } from './types.ts';
 
 /** A source ready to render and cite. */
@@ -41,7 +42,21 @@ export function buildSource(file: SourceFile): Source {
   if (!paragraphs.some((p) => p.kind === 'article')) {
     throw new SourceError(file.path, 'has no article paragraph: every line was taken for furniture or comments');
   }
-  return { entry: file.entry, path: file.path, sha256: file.sha256, size: file.size, paragraphs };
+  return { entry: file.entry, path: file.path, sha256: file.sha256, size: file.size, paragraphs: withSpeech(paragraphs, file) };
+}
+
+/** Adds the speech stage's spans to the article paragraphs, applying the manifest's corrections. */
+function withSpeech(paragraphs: Paragraph[], file: SourceFile): Paragraph[] {
+  const { entry } = file;
+  const corrections = (entry.speech ?? []).map((c) => ({ paragraph: c.para, words: c.words, kind: c.kind, speaker: c.speaker, cue: c.cue ?? null }));
+  const { spans, unapplied } = extractSpeechDetailed(paragraphs, { author: entry.author, outlet: entry.outlet }, corrections);
+  if (unapplied.length) {
+    throw new SourceError(
+      file.path,
+      `manifest entry "${entry.id}", field "speech": ${unapplied.map((c) => `no article paragraph "${c.paragraph}" containing "${c.words}"`).join('; ')}`,
+    );
+  }
+  return paragraphs.map((p, i) => (p.kind === 'article' ? { ...p, spans: spans[i] ?? [] } : p));
 }
 
 /** Counts and warnings of one built source's classification, for the build log. */

@@ -64,6 +64,23 @@ export const manifestEntrySchema = z.strictObject({
   notes: z.string().min(1).optional(),
   /** Decisions for what no classification rule can decide: see src/pipeline/overrides.ts. */
   overrides: overridesSchema.optional(),
+  /**
+   * Editorial corrections to the speech stage where no general rule can decide
+   * who speaks: the paragraph (anchor), words in it, and what they are. Shown
+   * to readers as corrections; one that does not fit the text fails the build.
+   */
+  speech: z
+    .array(
+      z.strictObject({
+        para: z.string().min(1),
+        words: z.string().min(1),
+        kind: z.enum(['direct', 'reported', 'narration', 'scare']),
+        speaker: z.string().min(1).nullable(),
+        cue: z.string().min(1).optional(),
+        note: z.string().min(1).optional(),
+      }),
+    )
+    .optional(),
 });
 
 /** The fields an entry may have, in the order the schema lists them. */

@@ -4,6 +4,8 @@
  * made only by the functions in `ids.ts`.
  */
 
+import type { SpeechSpan } from './speech.ts';
+
 /** URL slug of a source, from `seeds/sources.yaml` (`/sources/<id>/`). */
 export type SourceId = string & { readonly __brand: 'SourceId' };
 /** Element id of one block on its source page (`/sources/<id>/#<anchor>`). */
@@ -42,4 +44,6 @@ export interface Block {
 export interface Paragraph extends Block {
   anchor: Anchor;
   n: number;
+  /** Article paragraphs only: who speaks where (the speech stage); the spans tile the text. */
+  spans?: SpeechSpan[];
 }
