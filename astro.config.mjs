@@ -6,9 +6,11 @@ import remarkGfm from 'remark-gfm';
 import { fileURLToPath } from 'node:url';
 import remarkCitations from './src/integrations/remark-citations.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import thesisFiles from './src/integrations/thesis-files.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const seedsDir = fileURLToPath(new URL('./seeds', import.meta.url));
+const thesesDir = fileURLToPath(new URL('./content/theses', import.meta.url));
 
 export default defineConfig({
   site: 'http://127.0.0.1:4321',
@@ -19,7 +21,8 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: unified({ remarkPlugins: [remarkGfm, [remarkCitations, { seedsDir, root }]] }),
   },
-  integrations: [mdx(), pagefind()],
+  // thesisFiles first: a stray, duplicate or mis-related thesis fails the build before anything renders.
+  integrations: [thesisFiles({ dir: thesesDir, root }), mdx(), pagefind()],
   // A policy per page (as <meta>): Astro hashes its own inline scripts and
   // styles; Pagefind's WebAssembly needs 'wasm-unsafe-eval'. Nothing may load
   // from another origin.
