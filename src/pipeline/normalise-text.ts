@@ -100,16 +100,16 @@ export function wordsAsWritten(text: string): string[] {
 
 /**
  * The candidate closest to `name` by edit distance (ignoring case), when it is
- * close enough to be a plausible typo: at most a third of the longer string's
- * length (but one edit always counts) and fewer edits than the shorter one has
- * characters. For "did you mean" hints; exact matches are not suggestions.
+ * close enough to be a plausible typo: at most two edits or a third of the
+ * longer string's length, and fewer edits than the shorter one has characters
+ * (so "qoute" suggests "quote", "a" suggests nothing). For "did you mean" hints; exact matches are not suggestions.
  */
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
   let best: { candidate: string; d: number } | undefined;
   for (const candidate of candidates) {
     if (candidate === name) continue;
     const d = levenshtein(name.toLowerCase(), candidate.toLowerCase());
-    const limit = Math.max(1, Math.floor(Math.max(name.length, candidate.length) / 3));
+    const limit = Math.max(2, Math.floor(Math.max(name.length, candidate.length) / 3));
     if (d <= limit && d < Math.min(name.length, candidate.length) && (!best || d < best.d)) best = { candidate, d };
   }
   return best?.candidate;
