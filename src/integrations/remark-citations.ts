@@ -323,6 +323,10 @@ function checkPolicy(tree: Root, problems: Problem[]): Candidate[] {
       let found: string | undefined;
       visitParents(el, (inner: AnyNode) => {
         if (inner === el || inner.type === 'text' || (flowParagraph && inner === el.children[0])) return;
+        if (isJsx(inner) && !isComponent(inner.name)) {
+          found ??= `<${inner.name ?? ''}>`;
+          return SKIP;
+        }
         if (isJsx(inner) || inner.type === 'mdxTextExpression' || inner.type === 'mdxFlowExpression') return SKIP; // their own rules
         found ??= CONSTRUCT[inner.type] ?? inner.type;
         return SKIP;
