@@ -192,7 +192,7 @@ function checkAttributes(
   const seen = new Set<string>();
   const suggested = new Set<string>();
   let ok = true;
-  const what = isComponent(el.name) ? `<${el.name}>` : `<${el.name}>`;
+  const what = `<${el.name}>`;
   const takes = `${what} takes ${accepted.length ? list(accepted) : 'no attributes'}`;
   for (const attr of el.attributes) {
     if (attr.type === 'mdxJsxExpressionAttribute') {
@@ -295,12 +295,11 @@ function checkPolicy(tree: Root, problems: Problem[]): Candidate[] {
       problems.push({ node, label, rule: 'unknown-component', message: `unknown component <${name}>${hint(name, Object.keys(COMPONENTS))} (components: ${list(Object.keys(COMPONENTS))})` });
       return;
     }
-    const allowed = INLINE_HTML[name];
-    if (!allowed || !Object.hasOwn(INLINE_HTML, name)) {
+    if (!Object.hasOwn(INLINE_HTML, name)) {
       problems.push({ node, label, rule: 'raw-html', message: `<${name}> is not allowed${hint(name, Object.keys(INLINE_HTML))}; allowed inline elements: ${list(Object.keys(INLINE_HTML))}` });
       return;
     }
-    checkAttributes(node, label, allowed, [], problems);
+    checkAttributes(node, label, INLINE_HTML[name]!, [], problems);
     if (VOID_HTML.has(name) && node.children.length > 0) problems.push({ node, label, rule: 'children', message: `<${name}> takes no content` });
     return;
   });
@@ -310,7 +309,7 @@ function checkPolicy(tree: Root, problems: Problem[]): Candidate[] {
     const spec: ComponentSpec = COMPONENTS[name];
     const quote = spec.children === 'text' ? toString(el) : undefined;
     const label = describe(el, quote === undefined ? {} : { quote });
-    const before0 = problems.length;
+    const before = problems.length;
     const outer = ancestors.filter(isJsx).find((a) => isComponent(a.name));
     if (outer) {
       problems.push({ node: el, label, rule: 'nested', message: `<${name}> cannot stand inside <${outer.name}> (line ${outer.position?.start.line ?? '?'}); put it after the closing tag` });
@@ -336,7 +335,7 @@ function checkPolicy(tree: Root, problems: Problem[]): Candidate[] {
     const entries = Object.entries(spec.attributes);
     const values = checkAttributes(el, label, entries.map(([k]) => k), entries.filter(([, a]) => a.required).map(([k]) => k), problems);
     // An element with a problem of its own is not resolved: the fix may change what it asks for.
-    if (!values || problems.slice(before0).some((p) => p.node === el || el.attributes.includes(p.node as never))) return;
+    if (!values || problems.length > before) return;
     const request: CitationRequest = {
       kind: name === 'Quote' ? 'quote' : 'cite',
       source: values.source ?? '',
