@@ -10,7 +10,7 @@
  * reads the folder; the `thesisFiles` integration runs both when Astro starts,
  * failing `astro build` with every problem listed and logging them in dev.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { slug as githubSlug } from 'github-slugger';
 import { parse as parseYaml } from 'yaml';
@@ -115,8 +115,9 @@ export function readFrontmatter(text: string): Record<string, unknown> | undefin
   }
 }
 
-/** Everything under `dir` (recursively), with the frontmatter of each file that looks like a thesis. */
+/** Everything under `dir` (recursively), with the frontmatter of each file that looks like a thesis; none when `dir` is absent. */
 export function readThesisFiles(dir: string): ThesisFile[] {
+  if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => !entry.isDirectory())
     .map((entry) => {

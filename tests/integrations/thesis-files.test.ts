@@ -52,6 +52,10 @@ describe('checkThesisFiles', () => {
   });
 });
 
+test('a missing folder has no files', () => {
+  expect(readThesisFiles(join(FIXTURES, 'theses/no-such-folder'))).toEqual([]);
+});
+
 test('readFrontmatter reads a leading YAML block only', () => {
   expect(readFrontmatter('---\ntitle: x\nrelated: [a]\n---\n\nText')).toEqual({ title: 'x', related: ['a'] });
   expect(readFrontmatter('Text\n---\ntitle: x\n---\n')).toBeUndefined();
