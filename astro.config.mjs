@@ -9,9 +9,11 @@ import pagefind from './src/integrations/pagefind.ts';
 import headers from './src/integrations/headers.ts';
 import seedsWatch from './src/integrations/seeds-watch.ts';
 import { SITE_WIDE_HEADERS } from './src/lib/http-headers.ts';
+import thesisFiles from './src/integrations/thesis-files.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const seedsDir = fileURLToPath(new URL('./seeds', import.meta.url));
+const thesesDir = fileURLToPath(new URL('./content/theses', import.meta.url));
 
 export default defineConfig({
   site: 'http://127.0.0.1:4321',
@@ -22,7 +24,8 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: unified({ remarkPlugins: [remarkGfm, [remarkCitations, { seedsDir, root }]] }),
   },
-  integrations: [mdx(), pagefind(), headers(), seedsWatch({ seedsDir, thesesDir: fileURLToPath(new URL('./content/theses', import.meta.url)) })],
+  // thesisFiles first: a stray, duplicate or mis-related thesis fails the build before anything renders.
+  integrations: [thesisFiles({ dir: thesesDir, root }), mdx(), pagefind(), headers(), seedsWatch({ seedsDir, thesesDir })],
   // `npm run dev` sends the same site-wide headers as dist/_headers (npm start applies that file).
   server: { headers: SITE_WIDE_HEADERS },
   // A policy per page (as <meta>): Astro hashes its own inline scripts and

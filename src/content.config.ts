@@ -41,6 +41,7 @@ const sources = defineCollection({
   }),
 });
 
+/** Theses: content/theses/*.mdx only; anything else in the folder fails the build (src/integrations/thesis-files.ts). */
 const theses = defineCollection({
   loader: glob({ base: './content/theses', pattern: '*.mdx' }),
   schema: z.strictObject({
@@ -51,8 +52,11 @@ const theses = defineCollection({
     teaser: z.string().min(1).max(220),
     /** Position on the home page. */
     order: z.number().int().positive(),
-    /** Slugs of related theses. */
-    related: z.array(z.string()).default([]),
+    /** Slugs of related theses (each must name a thesis: checked by src/integrations/thesis-files.ts). */
+    related: z
+      .array(z.string().min(1))
+      .default([])
+      .refine((slugs) => new Set(slugs).size === slugs.length, { message: 'related lists the same thesis twice' }),
   }),
 });
 

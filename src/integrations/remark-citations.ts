@@ -1,24 +1,34 @@
 /**
- * Remark plugin: finds `<Cite>` and `<Quote>` in MDX, resolves each to a
- * source paragraph, renders it as plain HTML (no runtime component) and
- * records the resolved citations on the page's frontmatter for the evidence
- * section and for source-page backlinks. Collects every problem in a file and
- * fails once, naming the file, line and citation.
+ * Remark plugin: enforces the thesis content policy (Markdown plus <Cite>,
+ * <Quote> and a few inline HTML elements; no import/export, no {expressions},
+ * no other HTML), then resolves each `<Cite>` and `<Quote>` to a source
+ * paragraph, renders it as plain HTML (no runtime component) and records the
+ * resolved citations on the page's frontmatter for the evidence section and
+ * for source-page backlinks.
+ *
+ * Every problem is attached to its node as a vfile message (with a rule id,
+ * source `remark-citations`, real line and column); the plugin then fails once,
+ * listing every problem of the file as
+ * `file:line:column  <Element …>  rule-id: message`.
  */
 import { relative } from 'node:path';
 import type { Root, RootContent, PhrasingContent } from 'mdast';
-import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
 import type { VFile } from 'vfile';
-import { visit, SKIP } from 'unist-util-visit';
+import type { VFileMessage } from 'vfile-message';
+import { visitParents, SKIP } from 'unist-util-visit-parents';
 import { toString } from 'mdast-util-to-string';
 import { sourcesFor } from '../lib/source-index.ts';
 import type { Source } from '../pipeline/load-sources.ts';
+import { closestName } from '../pipeline/normalise-text.ts';
 import {
   buildCitationIndex,
+  CITATION_RULES,
   isProblem,
   resolveCitation,
   type CitationIndex,
   type CitationRequest,
+  type CitationRule,
   type ResolvedCitation,
 } from '../pipeline/resolve-citations.ts';
 
@@ -29,24 +39,312 @@ export interface PageCitation extends ResolvedCitation {
 }
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
-const NAMES = new Set(['Cite', 'Quote']);
+type AnyNode = Root | RootContent;
 
 /** Id of the evidence excerpt on the thesis page that previews this paragraph. */
 export const evidenceId = (c: { source: string; anchor: string }): string => `ev-${c.source}-${c.anchor}`;
 
-function attributes(node: JsxElement): { values: Record<string, string>; bad: string[] } {
-  const values: Record<string, string> = {};
-  const bad: string[] = [];
-  for (const attr of node.attributes) {
-    if (attr.type !== 'mdxJsxAttribute' || typeof attr.value !== 'string') bad.push(attr.type === 'mdxJsxAttribute' ? attr.name : '{…}');
-    else values[attr.name] = attr.value;
-  }
-  return { values, bad };
+// ---------------------------------------------------------------------------
+// Content policy. A thesis is Markdown plus the citation components below and
+// a few inline HTML elements; nothing in it runs at build time.
+// ---------------------------------------------------------------------------
+
+/** One attribute a component accepts. */
+export interface AttributeSpec {
+  required: boolean;
+  /** What it means, for messages and documentation. */
+  doc: string;
 }
 
-function describe(node: JsxElement, values: Record<string, string>): string {
-  const shown = Object.entries(values).map(([k, v]) => `${k}="${v.length > 50 ? v.slice(0, 49) + '…' : v}"`);
-  return `<${node.name} ${shown.join(' ')}>`;
+/** A citation component: the attributes it takes and what it may contain. */
+export interface ComponentSpec {
+  attributes: Readonly<Record<string, AttributeSpec>>;
+  /** `none`: self-closing only; `text`: the quoted words as plain text. */
+  children: 'none' | 'text';
+}
+
+/**
+ * The citation components and their attributes. To add an attribute, add a
+ * row here (and read it where the request is built, below); every other
+ * attribute is rejected with a "did you mean" hint.
+ */
+export const COMPONENTS = {
+  Cite: {
+    children: 'none',
+    attributes: {
+      source: { required: true, doc: 'source id from seeds/sources.yaml' },
+      quote: { required: true, doc: 'words copied verbatim from one article paragraph' },
+      para: { required: false, doc: 'anchor of the paragraph, when the words occur in several' },
+    },
+  },
+  Quote: {
+    children: 'text',
+    attributes: {
+      source: { required: true, doc: 'source id from seeds/sources.yaml' },
+      para: { required: false, doc: 'anchor of the paragraph, when the words occur in several' },
+    },
+  },
+} as const satisfies Record<string, ComponentSpec>;
+export type ComponentName = keyof typeof COMPONENTS;
+const isComponent = (name: string | null): name is ComponentName => name !== null && Object.hasOwn(COMPONENTS, name);
+
+/**
+ * The only HTML a thesis may contain: inline elements and the attributes each
+ * may carry. Never script, style, meta, iframe, object, embed, link, base,
+ * form or the like; never event handlers (`on…`) or `style`.
+ */
+export const INLINE_HTML: Readonly<Record<string, readonly string[]>> = {
+  abbr: ['title', 'lang'],
+  br: [],
+  em: ['lang'],
+  i: ['lang'],
+  span: ['lang'],
+  strong: ['lang'],
+  sub: [],
+  sup: [],
+};
+const VOID_HTML = new Set(['br']);
+
+/** URL schemes a link may use; anything else (javascript:, data:, …) is rejected. Images must be on this site. */
+const LINK_SCHEMES = new Set(['http', 'https', 'mailto']);
+
+/** Rule ids of the content policy (the citation rules are in resolve-citations.ts). */
+export const POLICY_RULES = [
+  'esm',
+  'expression',
+  'raw-html',
+  'wrong-case',
+  'unknown-component',
+  'children',
+  'nested',
+  'bad-attribute',
+  'unknown-attribute',
+  'duplicate-attribute',
+  'missing-attribute',
+  'unsafe-attribute',
+  'unsafe-url',
+] as const;
+export type PolicyRule = (typeof POLICY_RULES)[number];
+/** Every rule id this plugin can report. */
+export const RULES: readonly (PolicyRule | CitationRule)[] = [...POLICY_RULES, ...CITATION_RULES];
+
+const clip = (text: string, max = 50): string => {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+};
+const list = (names: Iterable<string>): string => [...names].join(', ') || 'none';
+const hint = (name: string, candidates: Iterable<string>): string => {
+  const near = closestName(name, candidates);
+  return near ? `; did you mean "${near}"?` : '';
+};
+
+/** How an element is shown in messages: `<Cite source="x" quote="…">`. */
+function describe(node: JsxElement, extra: Record<string, string> = {}): string {
+  const shown = node.attributes.map((a) => {
+    if (a.type === 'mdxJsxExpressionAttribute') return `{${clip(a.value, 20)}}`;
+    if (a.value === null || a.value === undefined) return a.name;
+    if (typeof a.value !== 'string') return `${a.name}={${clip(a.value.value, 20)}}`;
+    return `${a.name}="${clip(a.value)}"`;
+  });
+  for (const [k, v] of Object.entries(extra)) shown.push(`${k}="${clip(v)}"`);
+  return node.name === null ? '<>' : `<${[node.name, ...shown].join(' ')}>`;
+}
+
+/** A problem attached to a node of the tree. */
+interface Problem {
+  node: AnyNode | JsxElement['attributes'][number];
+  label: string;
+  rule: PolicyRule | CitationRule;
+  message: string;
+}
+
+/** A citation element that passed the policy, with what it asks for. */
+interface Candidate {
+  node: JsxElement;
+  label: string;
+  request: CitationRequest;
+}
+
+const isJsx = (node: AnyNode): node is JsxElement => node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
+
+/** An `{…}` expression that holds only comments (`{/* … *\/}`), which MDX drops. */
+function isCommentOnly(node: { value: string; data?: { estree?: { body: unknown[] } | null | undefined } | undefined }): boolean {
+  const estree = node.data?.estree;
+  if (estree) return estree.body.length === 0;
+  return node.value.replace(/\/\*[\s\S]*?\*\//g, '').trim() === '';
+}
+
+function urlProblem(url: string, image: boolean): string | undefined {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.trim())?.[1]?.toLowerCase();
+  if (image) return scheme || url.trim().startsWith('//') ? `images must be files of this site, not "${clip(url)}"` : undefined;
+  if (scheme && !LINK_SCHEMES.has(scheme)) return `links may use ${list([...LINK_SCHEMES].map((s) => `${s}:`))} or a path of this site, not "${clip(url)}"`;
+  return undefined;
+}
+
+/** Checks attributes against a table of accepted names; returns the string values when all is well. */
+function checkAttributes(
+  el: JsxElement,
+  label: string,
+  accepted: readonly string[],
+  required: readonly string[],
+  problems: Problem[],
+): Record<string, string> | undefined {
+  const values: Record<string, string> = {};
+  const seen = new Set<string>();
+  const suggested = new Set<string>();
+  let ok = true;
+  const what = `<${el.name}>`;
+  const takes = `${what} takes ${accepted.length ? list(accepted) : 'no attributes'}`;
+  for (const attr of el.attributes) {
+    if (attr.type === 'mdxJsxExpressionAttribute') {
+      problems.push({ node: attr, label, rule: 'bad-attribute', message: `{${clip(attr.value, 30)}}: attributes must be plain name="string" pairs, not {expressions}` });
+      ok = false;
+      continue;
+    }
+    const name = attr.name;
+    if (/^on/i.test(name) || name.toLowerCase() === 'style') {
+      problems.push({ node: attr, label, rule: 'unsafe-attribute', message: `${name}: event handlers and style attributes are never allowed (${takes})` });
+      ok = false;
+      continue;
+    }
+    if (!accepted.includes(name)) {
+      const near = closestName(name, accepted);
+      if (near) suggested.add(near);
+      problems.push({ node: attr, label, rule: 'unknown-attribute', message: `unknown attribute "${name}" of ${what}${near ? `; did you mean "${near}"?` : ''} (${takes})` });
+      ok = false;
+      continue;
+    }
+    if (seen.has(name)) {
+      problems.push({ node: attr, label, rule: 'duplicate-attribute', message: `"${name}" is given more than once` });
+      ok = false;
+      continue;
+    }
+    seen.add(name);
+    if (typeof attr.value !== 'string') {
+      const given = attr.value === null || attr.value === undefined ? 'a name without a value' : `an {expression}`;
+      problems.push({ node: attr, label, rule: 'bad-attribute', message: `${name} must be a plain "string" attribute, not ${given}` });
+      ok = false;
+      continue;
+    }
+    values[name] = attr.value;
+  }
+  const missing = required.filter((r) => !seen.has(r) && !suggested.has(r));
+  if (missing.length) {
+    problems.push({ node: el, label, rule: 'missing-attribute', message: `${what} needs ${missing.map((m) => `${m}="…"`).join(' and ')}` });
+    ok = false;
+  }
+  return ok ? values : undefined;
+}
+
+/** Readable name of a Markdown construct, for "found …" messages. */
+const CONSTRUCT: Record<string, string> = {
+  emphasis: '*emphasis*',
+  strong: '**strong emphasis**',
+  delete: '~~strikethrough~~',
+  inlineCode: '`code`',
+  link: 'a link',
+  linkReference: 'a link',
+  image: 'an image',
+  imageReference: 'an image',
+  break: 'a line break',
+  paragraph: 'several paragraphs',
+};
+
+/**
+ * Applies the content policy to a whole tree: every problem is collected,
+ * nothing is changed. Returns the citation elements that can be resolved.
+ */
+function checkPolicy(tree: Root, problems: Problem[]): Candidate[] {
+  const candidates: Candidate[] = [];
+  visitParents(tree, (node: AnyNode, ancestors: AnyNode[]) => {
+    switch (node.type) {
+      case 'mdxjsEsm':
+        problems.push({ node, label: clip(node.value.split('\n')[0]!), rule: 'esm', message: 'import and export are not allowed: a thesis is Markdown plus <Cite> and <Quote>, and nothing in it runs at build time' });
+        return SKIP;
+      case 'mdxFlowExpression':
+      case 'mdxTextExpression':
+        if (!isCommentOnly(node)) {
+          problems.push({ node, label: `{${clip(node.value)}}`, rule: 'expression', message: 'JavaScript expressions are not allowed (only comments: {/* … */}); write the text itself' });
+        }
+        return SKIP;
+      case 'html':
+        problems.push({ node, label: clip(node.value), rule: 'raw-html', message: `raw HTML is not allowed; allowed inline elements: ${list(Object.keys(INLINE_HTML))}` });
+        return SKIP;
+      case 'link':
+      case 'image':
+      case 'definition': {
+        const problem = urlProblem(node.url, node.type === 'image');
+        const label = node.type === 'definition' ? `[${clip(node.label ?? node.identifier, 20)}]: ${clip(node.url, 40)}` : `${node.type === 'image' ? '!' : ''}[…](${clip(node.url, 40)})`;
+        if (problem) problems.push({ node, label, rule: 'unsafe-url', message: problem });
+        return;
+      }
+    }
+    if (!isJsx(node)) return;
+    const name = node.name;
+    if (name !== null && isComponent(name)) return checkComponent(node, name, ancestors);
+    const label = describe(node);
+    if (name === null || !/^[a-z][a-z0-9]*$/i.test(name)) {
+      problems.push({ node, label, rule: 'raw-html', message: `${name === null ? 'fragments (<>…</>) are' : `<${name}> is`} not allowed; allowed inline elements: ${list(Object.keys(INLINE_HTML))}` });
+      return;
+    }
+    const proper = Object.keys(COMPONENTS).find((c) => c.toLowerCase() === name.toLowerCase());
+    if (proper) {
+      problems.push({ node, label, rule: 'wrong-case', message: `<${name}> is not the citation component: names are case-sensitive, write <${proper}>` });
+      return;
+    }
+    if (/^[A-Z]/.test(name)) {
+      problems.push({ node, label, rule: 'unknown-component', message: `unknown component <${name}>${hint(name, Object.keys(COMPONENTS))} (components: ${list(Object.keys(COMPONENTS))})` });
+      return;
+    }
+    if (!Object.hasOwn(INLINE_HTML, name)) {
+      problems.push({ node, label, rule: 'raw-html', message: `<${name}> is not allowed${hint(name, Object.keys(INLINE_HTML))}; allowed inline elements: ${list(Object.keys(INLINE_HTML))}` });
+      return;
+    }
+    checkAttributes(node, label, INLINE_HTML[name]!, [], problems);
+    if (VOID_HTML.has(name) && node.children.length > 0) problems.push({ node, label, rule: 'children', message: `<${name}> takes no content` });
+    return;
+  });
+  return candidates;
+
+  function checkComponent(el: JsxElement, name: ComponentName, ancestors: AnyNode[]): void {
+    const spec: ComponentSpec = COMPONENTS[name];
+    const quote = spec.children === 'text' ? toString(el) : undefined;
+    const label = describe(el, quote === undefined ? {} : { quote });
+    const before = problems.length;
+    const outer = ancestors.filter(isJsx).find((a) => isComponent(a.name));
+    if (outer) {
+      problems.push({ node: el, label, rule: 'nested', message: `<${name}> cannot stand inside <${outer.name}> (line ${outer.position?.start.line ?? '?'}); put it after the closing tag` });
+    }
+    if (spec.children === 'none' && el.children.length > 0) {
+      problems.push({ node: el, label, rule: 'children', message: `<${name}> takes no content: write <${name} … /> after the claim; its content "${clip(toString(el), 40)}" would be lost` });
+    }
+    if (spec.children === 'text') {
+      const flowParagraph = el.type === 'mdxJsxFlowElement' && el.children.length === 1 && el.children[0]!.type === 'paragraph';
+      let found: string | undefined;
+      visitParents(el, (inner: AnyNode) => {
+        if (inner === el || inner.type === 'text' || (flowParagraph && inner === el.children[0])) return;
+        if (isJsx(inner) && !isComponent(inner.name)) {
+          found ??= `<${inner.name ?? ''}>`;
+          return SKIP;
+        }
+        if (isJsx(inner) || inner.type === 'mdxTextExpression' || inner.type === 'mdxFlowExpression') return SKIP; // their own rules
+        found ??= CONSTRUCT[inner.type] ?? inner.type;
+        return SKIP;
+      });
+      if (found) problems.push({ node: el, label, rule: 'children', message: `<${name}> holds only the quoted words as plain text; found ${found}` });
+    }
+    const entries = Object.entries(spec.attributes);
+    const values = checkAttributes(el, label, entries.map(([k]) => k), entries.filter(([, a]) => a.required).map(([k]) => k), problems);
+    // An element with a problem of its own is not resolved: the fix may change what it asks for.
+    if (!values || problems.length > before) return;
+    const request: CitationRequest = {
+      kind: name === 'Quote' ? 'quote' : 'cite',
+      source: values.source ?? '',
+      quote: quote ?? values.quote ?? '',
+      para: values.para,
+    };
+    candidates.push({ node: el, label, request });
+  }
 }
 
 /** The marker link after a claim: "Trenin ¶12". */
@@ -86,11 +384,19 @@ function indexFor(seedsDir: string): CitationIndex {
   return index;
 }
 
-/** Error thrown when any citation of a file fails; the message lists them all. */
+/** Error thrown when a file breaks the policy or any citation fails; the message lists every problem. */
 export class CitationError extends Error {
-  constructor(message: string) {
+  /** Where the first problem is (Astro's error overlay shows it). */
+  line: number | undefined;
+  column: number | undefined;
+  /** One vfile message per problem, in document order. */
+  readonly messages: VFileMessage[];
+  constructor(message: string, messages: VFileMessage[] = []) {
     super(message);
+    this.messages = messages;
     this.name = 'CitationError';
+    this.line = messages[0]?.line;
+    this.column = messages[0]?.column;
   }
 }
 
@@ -101,52 +407,60 @@ export interface RemarkCitationsOptions {
   root?: string;
 }
 
+const startOf = (node: Problem['node']): { line: number; column: number } => node.position?.start ?? { line: 0, column: 0 };
+
 export default function remarkCitations(options: RemarkCitationsOptions) {
   return (tree: Root, file: VFile): void => {
-    const index = indexFor(options.seedsDir);
     const name = relative(options.root ?? process.cwd(), file.path || '(unknown file)');
-    const problems: string[] = [];
-    const resolved: PageCitation[] = [];
+    const problems: Problem[] = [];
+    const candidates = checkPolicy(tree, problems);
 
-    visit(tree, (node, position, parent) => {
-      if ((node.type !== 'mdxJsxTextElement' && node.type !== 'mdxJsxFlowElement') || !NAMES.has(node.name ?? '')) return;
-      if (!parent || position === undefined) return;
-      const el = node as JsxElement;
-      const at = `${name}:${el.position?.start.line ?? '?'}:${el.position?.start.column ?? '?'}`;
-      const { values, bad } = attributes(el);
-      const kind = el.name === 'Quote' ? 'quote' : 'cite';
-      const quote = kind === 'quote' ? toString(el) : values.quote ?? '';
-      const req: CitationRequest = { kind, source: values.source ?? '', quote, para: values.para };
-      const label = describe(el, kind === 'quote' ? { ...values, quote } : values);
-      if (bad.length) {
-        problems.push(`  ${at}  ${label}  bad-attribute: ${bad.join(', ')} must be plain "string" attributes`);
-        return SKIP;
-      }
-      const result = resolveCitation(req, index);
-      if (isProblem(result)) {
-        problems.push(`  ${at}  ${label}  ${result.rule}: ${result.message}`);
-        return SKIP;
-      }
-      const cite: PageCitation = { ...result, id: `cite-${resolved.length + 1}` };
-      resolved.push(cite);
+    const index = candidates.length > 0 ? indexFor(options.seedsDir) : undefined;
+    const resolved: { candidate: Candidate; cite: PageCitation }[] = [];
+    for (const candidate of candidates) {
+      const result = resolveCitation(candidate.request, index!);
+      if (isProblem(result)) problems.push({ node: candidate.node, label: candidate.label, rule: result.rule, message: result.message });
+      else resolved.push({ candidate, cite: { ...result, id: `cite-${resolved.length + 1}` } });
+    }
+
+    if (problems.length) {
+      problems.sort((a, b) => startOf(a.node).line - startOf(b.node).line || startOf(a.node).column - startOf(b.node).column);
+      const messages = problems.map((p) =>
+        file.message(p.message, { place: p.node.position, ruleId: p.rule, source: 'remark-citations' }),
+      );
+      const lines = problems.map((p, i) => `  ${name}:${messages[i]!.line ?? '?'}:${messages[i]!.column ?? '?'}  ${p.label}  ${p.rule}: ${p.message}`);
+      throw new CitationError(
+        `Citation check failed: ${problems.length} problem${problems.length > 1 ? 's' : ''} in ${name}\n${lines.join('\n')}`,
+        messages,
+      );
+    }
+
+    for (const { candidate, cite } of resolved) {
+      const el = candidate.node;
       const replacement =
-        kind === 'cite'
+        cite.kind === 'cite'
           ? [marker(cite)]
           : el.type === 'mdxJsxFlowElement'
             ? [quoteNode(cite, true), { type: 'paragraph', children: [marker(cite)] } as RootContent]
             : [quoteNode(cite, false), { type: 'text', value: '\u00a0' } as PhrasingContent, marker(cite)];
-      (parent.children as RootContent[]).splice(position, 1, ...(replacement as RootContent[]));
-      return [SKIP, position + replacement.length];
-    });
-
-    if (problems.length) {
-      throw new CitationError(
-        `Citation check failed: ${problems.length} problem${problems.length > 1 ? 's' : ''} in ${name}\n${problems.join('\n')}`,
-      );
+      const parent = findParent(tree, el);
+      parent.children.splice(parent.children.indexOf(el as never), 1, ...(replacement as never[]));
     }
     const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
     data.astro ??= {};
     data.astro.frontmatter ??= {};
-    data.astro.frontmatter.citations = resolved;
+    data.astro.frontmatter.citations = resolved.map((r) => r.cite);
   };
+}
+
+/** The node whose children include `child`. */
+function findParent(tree: Root, child: JsxElement): { children: RootContent[] } {
+  let found: { children: RootContent[] } | undefined;
+  visitParents(tree, (node: AnyNode, ancestors: AnyNode[]) => {
+    if (node !== child) return;
+    found = ancestors.at(-1) as { children: RootContent[] };
+    return false;
+  });
+  if (!found) throw new Error('remark-citations: a citation element lost its parent');
+  return found;
 }

@@ -2,6 +2,7 @@
  * Text normalisation for comparing quotations with sources. Used for
  * matching only; displayed text is never normalised.
  */
+import { distance as levenshtein } from 'fastest-levenshtein';
 
 const QUOTES: Record<string, string> = {
   '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'",
@@ -21,10 +22,54 @@ export function normaliseForMatch(text: string): string {
     .trim();
 }
 
+/** Letters, digits and combining marks are what words are made of; anything else is a word boundary. */
+const endsInWord = (text: string): boolean => /[\p{L}\p{N}\p{M}]$/u.test(text);
+const startsWithWord = (text: string): boolean => /^[\p{L}\p{N}\p{M}]/u.test(text);
+
+/** One occurrence of a needle in a haystack, both already normalised with normaliseForMatch. */
+export interface Occurrence {
+  /** Offset in the haystack. */
+  at: number;
+  /** Words of the haystack the occurrence cuts in two (empty when it is whole-word). */
+  cuts: string[];
+}
+
+/** The whole word of `text` that position `i` (between two of its characters) falls inside. */
+function wordAround(text: string, i: number): string {
+  return /[\p{L}\p{N}\p{M}]*$/u.exec(text.slice(0, i))![0] + /^[\p{L}\p{N}\p{M}]*/u.exec(text.slice(i))![0];
+}
+
 /**
- * The stretch of `text` that `needle` matches under normaliseForMatch, as it
- * is written in `text` (its own quotes and spacing), or undefined. Lets a
- * quotation be displayed exactly as the source has it.
+ * Every occurrence of `needle` in `haystack` (both normalised), each with the
+ * words it cuts: an occurrence starts at a word boundary unless the needle
+ * begins with a letter or digit and the haystack has one just before it;
+ * likewise at its end. "likely" inside "unlikely" cuts the word "unlikely".
+ */
+export function occurrences(haystack: string, needle: string): Occurrence[] {
+  const out: Occurrence[] = [];
+  if (needle === '') return out;
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
+    const cuts: string[] = [];
+    const end = at + needle.length;
+    if (startsWithWord(needle) && endsInWord(haystack.slice(Math.max(0, at - 2), at))) cuts.push(wordAround(haystack, at));
+    if (endsInWord(needle) && startsWithWord(haystack.slice(end, end + 2))) cuts.push(wordAround(haystack, end));
+    out.push({ at, cuts: [...new Set(cuts)] });
+  }
+  return out;
+}
+
+/** Offsets at which `needle` occurs in `haystack` (both normalised) as whole words. */
+export function wholeWordMatches(haystack: string, needle: string): number[] {
+  return occurrences(haystack, needle)
+    .filter((o) => o.cuts.length === 0)
+    .map((o) => o.at);
+}
+
+/**
+ * The stretch of `text` that `needle` matches as whole words under
+ * normaliseForMatch (its first such occurrence), as it is written in `text`
+ * (its own quotes and spacing), or undefined. Lets a quotation be displayed
+ * exactly as the source has it.
  */
 export function findOriginal(text: string, needle: string): string | undefined {
   const source = text.normalize('NFC');
@@ -43,9 +88,31 @@ export function findOriginal(text: string, needle: string): string | undefined {
     origin.push(i);
   }
   const want = normaliseForMatch(needle);
-  const at = want === '' ? -1 : norm.indexOf(want);
-  if (at === -1) return undefined;
+  const at = want === '' ? undefined : wholeWordMatches(norm, want)[0];
+  if (at === undefined) return undefined;
   return source.slice(origin[at], origin[at + want.length - 1]! + 1);
+}
+
+/** Words as written (case kept, letters, digits and inner apostrophes), for comparing a quotation with a paragraph. */
+export function wordsAsWritten(text: string): string[] {
+  return normaliseForMatch(text).match(/[\p{L}\p{N}\p{M}]+(?:'[\p{L}\p{M}]+)*/gu) ?? [];
+}
+
+/**
+ * The candidate closest to `name` by edit distance (ignoring case), when it is
+ * close enough to be a plausible typo: at most two edits or a third of the
+ * longer string's length, and fewer edits than the shorter one has characters
+ * (so "qoute" suggests "quote", "a" suggests nothing). For "did you mean" hints; exact matches are not suggestions.
+ */
+export function closestName(name: string, candidates: Iterable<string>): string | undefined {
+  let best: { candidate: string; d: number } | undefined;
+  for (const candidate of candidates) {
+    if (candidate === name) continue;
+    const d = levenshtein(name.toLowerCase(), candidate.toLowerCase());
+    const limit = Math.max(2, Math.floor(Math.max(name.length, candidate.length) / 3));
+    if (d <= limit && d < Math.min(name.length, candidate.length) && (!best || d < best.d)) best = { candidate, d };
+  }
+  return best?.candidate;
 }
 
 /** Lower-case words (letters and digits), for fuzzy comparisons such as pull-quote detection. */

@@ -1,12 +1,15 @@
 /**
  * Stage 5: resolve a citation (source id + exact words) to the one article
- * paragraph that contains those words. Pure: the index is built from loaded
+ * paragraph that contains those words, as whole words: the quotation must
+ * begin and end at word boundaries of the source ("likely" is not quoted from
+ * "unlikely"). Whitespace and typographic vs straight quotes are ignored.
+ * Pure: the index is built from loaded
  * sources; problems are returned, never thrown, so a caller can report all
  * of them at once.
  */
 import type { Anchor, Paragraph, SourceId } from './types.ts';
 import type { Source } from './load-sources.ts';
-import { findOriginal, normaliseForMatch } from './normalise-text.ts';
+import { closestName, findOriginal, normaliseForMatch, occurrences, wordsAsWritten } from './normalise-text.ts';
 
 /** What an author wrote: `<Cite source quote para? />` or `<Quote source para?>quote</Quote>`. */
 export interface CitationRequest {
@@ -31,9 +34,13 @@ export interface ResolvedCitation extends CitationRequest {
   exact: string;
 }
 
+/** Rule ids of the problems resolveCitation reports. */
+export const CITATION_RULES = ['unknown-source', 'empty-quote', 'not-found', 'partial-word', 'not-article', 'ambiguous', 'bad-para'] as const;
+export type CitationRule = (typeof CITATION_RULES)[number];
+
 export interface CitationProblem {
   /** Stable rule id, for tests and for grepping. */
-  rule: 'unknown-source' | 'empty-quote' | 'not-found' | 'not-article' | 'ambiguous' | 'bad-para';
+  rule: CitationRule;
   message: string;
 }
 
@@ -73,28 +80,80 @@ export function buildCitationIndex(sources: Source[]): CitationIndex {
 
 const clip = (text: string, max = 60): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
+const quoted = (words: string[]): string => words.map((w) => `"${w}"`).join(' and ');
+
+/**
+ * Why `quote` is in none of `paragraphs`, as precisely as can be said: the
+ * paragraph sharing the longest run of consecutive words with it, and the
+ * first word that differs once the two are lined up on that run.
+ */
+function closestParagraph(quote: string, paragraphs: IndexedParagraph[]): string | undefined {
+  const q = wordsAsWritten(quote);
+  if (q.length === 0) return undefined;
+  let best: { p: IndexedParagraph; words: string[]; run: number; qi: number; pi: number } | undefined;
+  for (const candidate of paragraphs) {
+    const words = wordsAsWritten(candidate.paragraph.text);
+    // Longest common run of consecutive words (dynamic programming over word pairs).
+    let prev = new Array<number>(words.length + 1).fill(0);
+    for (let i = 1; i <= q.length; i++) {
+      const row = new Array<number>(words.length + 1).fill(0);
+      for (let j = 1; j <= words.length; j++) {
+        if (q[i - 1] !== words[j - 1]) continue;
+        row[j] = prev[j - 1]! + 1;
+        if (!best || row[j]! > best.run) best = { p: candidate, words, run: row[j]!, qi: i - row[j]!, pi: j - row[j]! };
+      }
+      prev = row;
+    }
+  }
+  if (!best || best.run < Math.min(2, q.length)) return undefined;
+  const { paragraph } = best.p;
+  const where = `¶${paragraph.n} (${paragraph.anchor}), which shares "${best.words.slice(best.pi, best.pi + best.run).join(' ')}"`;
+  const offset = best.pi - best.qi;
+  for (let k = 0; k < q.length; k++) {
+    const theirs = best.words[k + offset];
+    if (theirs === q[k]) continue;
+    const has = theirs === undefined ? (k + offset < 0 ? 'nothing before it' : 'nothing after it') : `"${theirs}"`;
+    return `closest is ${where}: the first word that differs is "${q[k]}", where ¶${paragraph.n} has ${has}`;
+  }
+  return `closest is ¶${paragraph.n} (${paragraph.anchor}), which has these words but other punctuation between them`;
+}
+
 /** Resolves one citation, or says precisely why it cannot be resolved. */
 export function resolveCitation(req: CitationRequest, index: CitationIndex): ResolvedCitation | CitationProblem {
   const source = index.sources.get(req.source);
   if (!source) {
+    const near = closestName(req.source, index.sources.keys());
     return {
       rule: 'unknown-source',
-      message: `unknown source id "${req.source}" (known: ${[...index.sources.keys()].join(', ')})`,
+      message: `unknown source id "${req.source}" (known: ${[...index.sources.keys()].join(', ')})${near ? `; did you mean "${near}"?` : ''}`,
     };
   }
   const needle = normaliseForMatch(req.quote);
   if (needle === '') return { rule: 'empty-quote', message: `the quoted words are empty` };
-  const hits = source.paragraphs.filter((p) => p.normalised.includes(needle));
+  const found = source.paragraphs
+    .map((p) => ({ p, occ: occurrences(p.normalised, needle) }))
+    .filter((f) => f.occ.length > 0);
+  const hits = found.filter((f) => f.occ.some((o) => o.cuts.length === 0)).map((f) => f.p);
   const article = hits.filter((h) => h.paragraph.kind === 'article');
   if (article.length === 0) {
-    if (hits.length > 0) {
-      const where = [...new Set(hits.map((h) => (h.paragraph.kind === 'comment' ? 'reader comments' : 'page furniture')))];
+    const cut = found.find((f) => f.p.paragraph.kind === 'article');
+    if (cut) {
+      const cuts = [...new Set(cut.occ.flatMap((o) => o.cuts))];
+      return {
+        rule: 'partial-word',
+        message: `"${clip(req.quote)}" cuts the word${cuts.length > 1 ? 's' : ''} ${quoted(cuts)} in ${req.source} ¶${cut.p.paragraph.n} (${cut.p.paragraph.anchor}); a quotation must begin and end with whole words`,
+      };
+    }
+    const elsewhere = hits.length > 0 ? hits : found.map((f) => f.p);
+    if (elsewhere.length > 0) {
+      const where = [...new Set(elsewhere.map((h) => (h.paragraph.kind === 'comment' ? 'reader comments' : 'page furniture')))];
       return {
         rule: 'not-article',
         message: `"${clip(req.quote)}" occurs in ${req.source} only in ${where.join(' and ')}, which are never evidence`,
       };
     }
-    return { rule: 'not-found', message: `"${clip(req.quote)}" is not found verbatim in ${req.source}` };
+    const closest = closestParagraph(req.quote, source.paragraphs.filter((p) => p.paragraph.kind === 'article'));
+    return { rule: 'not-found', message: `"${clip(req.quote)}" is not found verbatim in ${req.source}${closest ? `; ${closest}` : ''}` };
   }
   let chosen = article;
   if (req.para !== undefined) {

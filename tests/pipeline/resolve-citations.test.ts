@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { loadSources } from '../../src/pipeline/load-sources.ts';
 import { buildCitationIndex, resolveCitation, isProblem, type CitationRequest } from '../../src/pipeline/resolve-citations.ts';
+import { closestName, findOriginal, normaliseForMatch, occurrences, wholeWordMatches } from '../../src/pipeline/normalise-text.ts';
 import { ROOT, SEEDS } from '../support/paths.ts';
 
 const index = buildCitationIndex(loadSources(SEEDS, ROOT));
@@ -19,9 +20,13 @@ describe('resolveCitation', () => {
   });
 
   test.each([
-    [cite('nobody', 'x'), 'unknown-source', /unknown source id "nobody" \(known: kottasova-cnn-2025, /],
+    [cite('nobody', 'x'), 'unknown-source', /unknown source id "nobody" \(known: kottasova-cnn-2025, [^)]*\)$/],
+    [cite('trenin-2012', 'x'), 'unknown-source', /unknown source id "trenin-2012" \(known: .*\); did you mean "trenin-2021"\?$/],
     [cite('trenin-2021', '   '), 'empty-quote', /empty/],
     [cite('trenin-2021', 'Putin wants to annex the moon'), 'not-found', /is not found verbatim in trenin-2021/],
+    [cite('trenin-2021', 'For him, Russia is the last stand.'), 'not-found', /; closest is ¶7 \(p-these-are-all-serious-issues-[0-9a-f]{6}\), which shares "is the last stand": the first word that differs is "Russia", where ¶7 has "Ukraine"$/],
+    [cite('trenin-2021', 'likely to be approved in the next de'), 'partial-word', /cuts the words "unlikely" and "decade" in trenin-2021 ¶10 /],
+    [cite('israel-2025', 'possible not to see the USSR'), 'partial-word', /cuts the word "impossible" in israel-2025 ¶16 /],
     [cite('trenin-2021', 'Excellent article!'), 'not-article', /only in reader comments, which are never evidence/],
     [cite('trenin-2021', '{which NATO/EU lost}'), 'not-article', /only in page furniture/],
     [cite('kirichenko-2025', 'Senate Democrats call for reinstatement'), 'not-article', /only in page furniture/],
@@ -48,4 +53,43 @@ describe('resolveCitation', () => {
 test('a resolved quotation carries the words exactly as the source writes them', () => {
   const r = resolveCitation({ kind: 'quote', source: 'trenin-2021', quote: "Putin's  actions suggest" }, index);
   expect(r).toMatchObject({ exact: 'Putin’s actions suggest' });
+});
+
+describe('quotations match whole words only', () => {
+  test.each([
+    ['is unlikely to be approved', 'likely to be approved', [{ at: 5, cuts: ['unlikely'] }]],
+    ['in the next decade.', 'next de', [{ at: 7, cuts: ['decade'] }]],
+    ['impossible, possible', 'possible', [{ at: 2, cuts: ['impossible'] }, { at: 12, cuts: [] }]],
+    ['the café opened', 'caf', [{ at: 4, cuts: ['café'] }]],
+    ['year 1999 and 19990', '1999', [{ at: 5, cuts: [] }, { at: 14, cuts: ['19990'] }]],
+    ["Putin's aims", 'Putin', [{ at: 0, cuts: [] }]],
+    ['pro-Russian forces', 'Russian forces', [{ at: 4, cuts: [] }]],
+    ['stand. Then', '. Then', [{ at: 5, cuts: [] }]],
+    ['abc', 'abd', []],
+  ])('occurrences(%j, %j)', (haystack, needle, expected) => {
+    expect(occurrences(haystack, needle)).toEqual(expected);
+    expect(wholeWordMatches(haystack, needle)).toEqual(expected.filter((o) => o.cuts.length === 0).map((o) => o.at));
+  });
+
+  test('findOriginal returns the first whole-word occurrence, as written', () => {
+    expect(findOriginal('the unlikely and “likely”  case', 'likely" case')).toBe('likely”  case');
+    expect(findOriginal('unlikely', 'likely')).toBeUndefined();
+  });
+
+  test('the same words extended to whole words resolve', () => {
+    const r = resolveCitation(cite('trenin-2021', 'unlikely to be approved in the next decade'), index);
+    expect(r).toMatchObject({ n: 10 });
+    expect(normaliseForMatch(isProblem(r) ? '' : r.exact)).toBe('unlikely to be approved in the next decade');
+  });
+});
+
+test.each([
+  ['sourc', ['source', 'quote', 'para'], 'source'],
+  ['qoute', ['source', 'quote', 'para'], 'quote'],
+  ['Source', ['source'], 'source'],
+  ['source', ['source'], undefined],
+  ['a', ['i', 'em'], undefined],
+  ['economics', ['nato-expansion', 'imperial-history'], undefined],
+])('closestName(%j, %j) = %j', (name, candidates, expected) => {
+  expect(closestName(name, candidates)).toBe(expected);
 });

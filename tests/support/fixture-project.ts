@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ROOT, SEEDS } from './paths.ts';
 
 export interface FixtureProject {
@@ -20,7 +20,7 @@ export interface FixtureProject {
 }
 
 export interface FixtureOptions {
-  /** Theses: file name → MDX text. */
+  /** Theses: file name (may include a subfolder) → MDX text. */
   theses: Record<string, string>;
   /** Extra sources: file name → bytes, plus YAML appended to the manifest. */
   extraSources?: { files: Record<string, string | Uint8Array>; manifest: string };
@@ -45,7 +45,10 @@ export function copyFixtureProject(opts: FixtureOptions): string {
     writeFileSync(manifest, readFileSync(manifest, 'utf8') + '\n' + opts.extraSources.manifest);
   }
   mkdirSync(join(dir, 'content', 'theses'), { recursive: true });
-  for (const [name, text] of Object.entries(opts.theses)) writeFileSync(join(dir, 'content', 'theses', name), text);
+  for (const [name, text] of Object.entries(opts.theses)) {
+    mkdirSync(dirname(join(dir, 'content', 'theses', name)), { recursive: true });
+    writeFileSync(join(dir, 'content', 'theses', name), text);
+  }
   opts.prepare?.(dir);
   return dir;
 }

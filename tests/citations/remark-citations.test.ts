@@ -1,0 +1,80 @@
+/**
+ * The remark plugin on fixture folders, through a plain unified + MDX parser
+ * (no Astro build): tests/fixtures/citations/<case>/input.mdx, with
+ * expected-messages.txt (every problem, exactly as the build prints it, in
+ * order; empty when the file is fine) and, for a file that resolves,
+ * expected-citations.txt (one resolved citation per line). A case may bring
+ * its own seeds/ folder; otherwise the real seeds are used.
+ */
+import { describe, expect, test } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkMdx from 'remark-mdx';
+import { VFile } from 'vfile';
+import remarkCitations, { CitationError, RULES, type PageCitation } from '../../src/integrations/remark-citations.ts';
+import { FIXTURES, SEEDS } from '../support/paths.ts';
+
+const CASES = join(FIXTURES, 'citations');
+const cases = readdirSync(CASES, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
+
+const readLines = (path: string): string[] =>
+  existsSync(path) ? readFileSync(path, 'utf8').split('\n').filter((l) => l !== '') : [];
+
+async function run(name: string) {
+  const dir = join(CASES, name);
+  const seedsDir = existsSync(join(dir, 'seeds')) ? join(dir, 'seeds') : SEEDS;
+  const file = new VFile({ path: join(dir, 'input.mdx'), value: readFileSync(join(dir, 'input.mdx'), 'utf8') });
+  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkCitations, { seedsDir, root: dir });
+  let error: unknown;
+  try {
+    await processor.run(processor.parse(file), file);
+  } catch (e) {
+    error = e;
+  }
+  return { dir, file, error };
+}
+
+describe.each(cases)('%s', (name) => {
+  test('reports exactly the expected problems, each as a vfile message at its place', async () => {
+    const { dir, file, error } = await run(name);
+    const expected = readLines(join(dir, 'expected-messages.txt'));
+    if (expected.length === 0) {
+      expect(error).toBeUndefined();
+      return;
+    }
+    expect(error).toBeInstanceOf(CitationError);
+    const [header, ...lines] = (error as CitationError).message.split('\n');
+    expect(header).toBe(`Citation check failed: ${expected.length} problem${expected.length > 1 ? 's' : ''} in input.mdx`);
+    expect(lines.map((l) => l.replace(/^ {2}/, ''))).toEqual(expected);
+    // The same problems as vfile messages: real line and column, rule id, source.
+    const messages = file.messages;
+    expect(messages).toHaveLength(expected.length);
+    expected.forEach((line, i) => {
+      const m = messages[i]!;
+      expect(m.source).toBe('remark-citations');
+      expect(line.startsWith(`input.mdx:${m.line}:${m.column}  `)).toBe(true);
+      expect(line).toContain(`  ${m.ruleId}: ${m.reason}`);
+    });
+    // The thrown error carries the first place, which Astro's overlay shows.
+    expect([(error as CitationError).line, (error as CitationError).column]).toEqual([messages[0]!.line, messages[0]!.column]);
+  });
+
+  test('resolves the expected citations', async () => {
+    const { dir, file, error } = await run(name);
+    const path = join(dir, 'expected-citations.txt');
+    if (!existsSync(path)) return;
+    expect(error).toBeUndefined();
+    const citations = (file.data as { astro: { frontmatter: { citations: PageCitation[] } } }).astro.frontmatter.citations;
+    expect(citations.map((c) => `${c.id} ${c.label} ¶${c.n} ${c.anchor} ${c.exact}`)).toEqual(readLines(path));
+  });
+});
+
+test('every rule id is exercised by some fixture', () => {
+  const seen = new Set(cases.flatMap((name) => readLines(join(CASES, name, 'expected-messages.txt')).map((l) => / {2}([a-z-]+): /.exec(l)?.[1])));
+  expect(RULES.filter((rule) => !seen.has(rule))).toEqual([]);
+});

@@ -1,0 +1,124 @@
+/**
+ * Throwaway builds of the site with bad or unusual theses: the content
+ * policy, whole-word quotes and the thesis-folder checks must fail the real
+ * build with every problem of a file listed (file:line:column, rule id), and
+ * counts on pages must follow the collections. Several bad constructs share a
+ * build, since each build takes seconds.
+ */
+import { afterAll, describe, expect, test } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir, hostname } from 'node:os';
+import { join } from 'node:path';
+import { load } from 'cheerio';
+import { buildFixtureProject, type FixtureProject } from '../support/fixture-project.ts';
+import { FIXTURES } from '../support/paths.ts';
+
+const fixture = (path: string) => readFileSync(join(FIXTURES, path), 'utf8');
+const made: FixtureProject[] = [];
+afterAll(() => made.forEach((p) => p.remove()));
+
+const thesis = (title: string, order: number, related: string[] = [], body = 'Trenin saw Ukraine as the last stand.<Cite source="trenin-2021" quote="For him, Ukraine is the last stand." />') =>
+  `---\ntitle: "${title}"\nquestion: "Why ${title}?"\nteaser: "About ${title}."\norder: ${order}\nrelated: [${related.join(', ')}]\n---\n\n${body}\n`;
+
+describe('code, raw HTML and bad citations in a thesis fail the build, every problem listed', () => {
+  const project = buildFixtureProject({ theses: { 'hostile.mdx': fixture('theses/policy/hostile.mdx') } });
+  made.push(project);
+  const out = project.output;
+
+  test('the build exits non-zero and writes no thesis page', () => {
+    expect(project.status).not.toBe(0);
+    expect(existsSync(join(project.dir, 'dist/theses/hostile/index.html'))).toBe(false);
+  });
+
+  test('each problem is listed once as file:line:column  <Element …>  rule-id: message', () => {
+    const expected: [string, RegExp][] = [
+      ['7:1', /import \{ readFileSync \} from 'node:fs' +esm: /],
+      ['9:27', /\{process\.env\.HOME\} +expression: /],
+      ['9:57', /\{readFileSync\('\/etc\/hostname', 'utf8'\)\} +expression: /],
+      ['11:1', /<script src="\/sources\/trenin-2021\.txt"> +raw-html: <script> is not allowed/],
+      ['13:1', /<meta http-equiv="refresh" [^>]*> +raw-html: <meta> is not allowed/],
+      ['15:21', /<cite source="trenin-2021" [^>]*> +wrong-case: .*write <Cite>/],
+      ['17:23', /<Cite [^>]*> +children: <Cite> takes no content: .*"never shown" would be lost/],
+      ['19:64', /<Cite source="trenin-2021" quote="the last stand"> +nested: <Cite> cannot stand inside <Quote>/],
+      ['21:35', /<Cite [^>]*qoute=[^>]*> +unknown-attribute: unknown attribute "qoute" of <Cite>; did you mean "quote"\?/],
+      ['23:34', /<Cite [^>]*> +duplicate-attribute: "source" is given more than once/],
+      ['25:14', /<Quote source="trenin-2021" quote="likely to be approved in the next de"> +partial-word: .*cuts the words "unlikely" and "decade"/],
+      ['27:15', /<Cite source="trenin-2012" [^>]*> +unknown-source: .*did you mean "trenin-2021"\?/],
+    ];
+    expect(out).toContain(`Citation check failed: ${expected.length} problems in content/theses/hostile.mdx`);
+    for (const [place, rest] of expected) {
+      const lines = out.split('\n').filter((l) => l.includes(`content/theses/hostile.mdx:${place}  `));
+      expect(lines.length, place).toBe(1);
+      expect(lines.some((l) => rest.test(l)), `${place}: ${lines.join(' | ')}`).toBe(true);
+    }
+  });
+
+  test('nothing of the build machine leaks into the output', () => {
+    expect(out).not.toContain(homedir());
+    const host = existsSync('/etc/hostname') ? readFileSync('/etc/hostname', 'utf8').trim() : hostname();
+    expect(out).not.toContain(` ${host}`);
+    expect(out).not.toMatch(/root:x:0:0/);
+  });
+});
+
+describe('stray, duplicate and mis-related thesis files fail the build, each named', () => {
+  const project = buildFixtureProject({
+    theses: {
+      'nato.mdx': thesis('NATO', 1, ['borders']),
+      'Nato.mdx': thesis('NATO again', 2),
+      'borders.md': thesis('Borders', 3),
+      'drafts/history.mdx': thesis('History', 4),
+    },
+  });
+  made.push(project);
+
+  test('the build exits non-zero with every problem of the folder', () => {
+    expect(project.status).not.toBe(0);
+    expect(project.output).toContain('Thesis files check failed: 4 problems in content/theses/');
+    for (const line of [
+      'content/theses/nato.mdx  duplicate-slug: has the slug "nato", as Nato.mdx does',
+      'content/theses/borders.md  not-a-thesis: a Markdown (.md) file is not built',
+      'content/theses/drafts/history.mdx  not-a-thesis: theses must sit directly in the theses folder',
+      'content/theses/nato.mdx  bad-related: related: "borders" names no thesis',
+    ]) expect(project.output).toContain(line);
+  });
+});
+
+describe('allowed constructs build, and counts follow the collections', () => {
+  const project = buildFixtureProject({
+    theses: {
+      'allowed.mdx': fixture('theses/valid/inline-html.mdx'),
+      'second.mdx': thesis('Second', 20, ['allowed']),
+      'third.mdx': thesis('Third', 30),
+      'fourth.mdx': thesis('Fourth', 40),
+      'first.mdx': thesis('First', 10),
+    },
+  });
+  made.push(project);
+  const page = (path: string) => load(readFileSync(join(project.dir, 'dist', path), 'utf8'));
+
+  test('the build succeeds', () => {
+    expect(project.output).not.toMatch(/error/i);
+    expect(project.status).toBe(0);
+  });
+
+  test('inline HTML renders; the comment does not', () => {
+    const $ = page('theses/allowed/index.html');
+    expect($('article abbr[title="North Atlantic Treaty Organization"]').text()).toBe('NATO');
+    expect($('article sup').text()).toBe('3');
+    expect($('article span[lang="ru"]').text()).toBe('russkiy mir');
+    expect($('article q[cite^="/sources/trenin-2021/#p-"]').text()).toBe('For him, Ukraine is the last stand.');
+    expect($('article a.cite')).toHaveLength(2);
+    expect($.html()).not.toContain('note to editors');
+  });
+
+  test('counts and positions come from the collections', () => {
+    const home = page('index.html');
+    expect(home('h2#theses').text()).toBe('Five theses');
+    expect(home('.lede').text()).toMatch(/^\s*Five readings of .* drawn from five articles published between December 2021 and December 2025\./);
+    expect(home('meta[name="description"]').attr('content')).toContain('Five theses');
+    expect(page('theses/allowed/index.html')('article > p.small').first().text()).toBe('Thesis 5 of 5');
+    expect(page('theses/first/index.html')('article > p.small').first().text()).toBe('Thesis 1 of 5');
+    expect(page('sources/index.html')('.lede').text()).toMatch(/^\s*The five texts every thesis/);
+  });
+});
