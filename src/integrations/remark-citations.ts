@@ -21,6 +21,7 @@ import { toString } from 'mdast-util-to-string';
 import { sourcesFor } from '../lib/source-index.ts';
 import type { Source } from '../pipeline/load-sources.ts';
 import { closestName } from '../pipeline/normalise-text.ts';
+import { ATTRIBUTION_RULES, checkAttribution, isAttributionProblem, type AttributionRule } from '../pipeline/check-attribution.ts';
 import {
   buildCitationIndex,
   CITATION_RULES,
@@ -36,6 +37,10 @@ import {
 export interface PageCitation extends ResolvedCitation {
   /** Element id of the marker on the thesis page (`cite-3`). */
   id: string;
+  /** `by` as the thesis wrote it, when given. */
+  by?: string;
+  /** The speaker the words belong to, as the source identifies them (checked), when `by` is given. */
+  speaker?: string;
 }
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
@@ -75,6 +80,7 @@ export const COMPONENTS = {
       source: { required: true, doc: 'source id from seeds/sources.yaml' },
       quote: { required: true, doc: 'words copied verbatim from one article paragraph' },
       para: { required: false, doc: 'anchor of the paragraph, when the words occur in several' },
+      by: { required: false, doc: 'whose view the claim reports: the words must be in that person’s direct or reported speech' },
     },
   },
   Quote: {
@@ -82,6 +88,7 @@ export const COMPONENTS = {
     attributes: {
       source: { required: true, doc: 'source id from seeds/sources.yaml' },
       para: { required: false, doc: 'anchor of the paragraph, when the words occur in several' },
+      by: { required: false, doc: 'who said the words: required when they are someone’s direct quotation' },
     },
   },
 } as const satisfies Record<string, ComponentSpec>;
@@ -126,7 +133,7 @@ export const POLICY_RULES = [
 ] as const;
 export type PolicyRule = (typeof POLICY_RULES)[number];
 /** Every rule id this plugin can report. */
-export const RULES: readonly (PolicyRule | CitationRule)[] = [...POLICY_RULES, ...CITATION_RULES];
+export const RULES: readonly (PolicyRule | CitationRule | AttributionRule)[] = [...POLICY_RULES, ...CITATION_RULES, ...ATTRIBUTION_RULES];
 
 const clip = (text: string, max = 50): string => {
   const line = text.replace(/\s+/g, ' ').trim();
@@ -154,7 +161,7 @@ function describe(node: JsxElement, extra: Record<string, string> = {}): string 
 interface Problem {
   node: AnyNode | JsxElement['attributes'][number];
   label: string;
-  rule: PolicyRule | CitationRule;
+  rule: PolicyRule | CitationRule | AttributionRule;
   message: string;
 }
 
@@ -163,6 +170,8 @@ interface Candidate {
   node: JsxElement;
   label: string;
   request: CitationRequest;
+  /** Whose words or view the thesis says these are (`by`). */
+  by?: string | undefined;
 }
 
 const isJsx = (node: AnyNode): node is JsxElement => node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
@@ -343,9 +352,13 @@ function checkPolicy(tree: Root, problems: Problem[]): Candidate[] {
       quote: quote ?? values.quote ?? '',
       para: values.para,
     };
-    candidates.push({ node: el, label, request });
+    candidates.push({ node: el, label, request, by: values.by });
   }
 }
+
+/** "Trenin ¶12"; with `by`, the speaker too: "Galeotti in Kottasová (CNN) ¶18". */
+export const markerLabel = (c: { label: string; n: number; by?: string | undefined }): string =>
+  `${c.by ? `${c.by} in ` : ''}${c.label} ¶${c.n}`;
 
 /** The marker link after a claim: "Trenin ¶12". */
 function marker(c: PageCitation): PhrasingContent {
@@ -359,7 +372,7 @@ function marker(c: PageCitation): PhrasingContent {
         className: ['cite'],
         dataPreview: evidenceId(c),
       },
-      hChildren: [{ type: 'text', value: `${c.label} ¶${c.n}` }],
+      hChildren: [{ type: 'text', value: markerLabel(c) }],
     },
   } as unknown as PhrasingContent;
 }
@@ -419,8 +432,20 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
     const resolved: { candidate: Candidate; cite: PageCitation }[] = [];
     for (const candidate of candidates) {
       const result = resolveCitation(candidate.request, index!);
-      if (isProblem(result)) problems.push({ node: candidate.node, label: candidate.label, rule: result.rule, message: result.message });
-      else resolved.push({ candidate, cite: { ...result, id: `cite-${resolved.length + 1}` } });
+      if (isProblem(result)) {
+        problems.push({ node: candidate.node, label: candidate.label, rule: result.rule, message: result.message });
+        continue;
+      }
+      const paragraph = index!.sources.get(result.source)!.paragraphs.find((p) => p.paragraph.anchor === result.anchor)!.paragraph;
+      const who = checkAttribution({ kind: result.kind, by: candidate.by, spans: paragraph.spans ?? [], start: result.start, end: result.end });
+      if (isAttributionProblem(who)) {
+        problems.push({ node: candidate.node, label: candidate.label, rule: who.rule, message: `${who.message} (${result.source} ¶${result.n})` });
+        continue;
+      }
+      const cite: PageCitation = { ...result, id: `cite-${resolved.length + 1}` };
+      if (candidate.by !== undefined) cite.by = candidate.by;
+      if (who.speaker !== undefined) cite.speaker = who.speaker;
+      resolved.push({ candidate, cite });
     }
 
     if (problems.length) {

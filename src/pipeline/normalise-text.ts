@@ -72,6 +72,17 @@ export function wholeWordMatches(haystack: string, needle: string): number[] {
  * exactly as the source has it.
  */
 export function findOriginal(text: string, needle: string): string | undefined {
+  const range = locateOriginal(text, needle);
+  return range && text.normalize('NFC').slice(range.start, range.end);
+}
+
+/**
+ * Where `needle` first matches `text` as whole words under normaliseForMatch:
+ * UTF-16 offsets [start, end) into `text` (NFC; the seeds are NFC, which a
+ * test checks), or undefined. Used to find which speaker's span quoted words
+ * fall in.
+ */
+export function locateOriginal(text: string, needle: string): { start: number; end: number } | undefined {
   const source = text.normalize('NFC');
   let norm = '';
   const origin: number[] = []; // origin[i]: index in `source` of norm[i]
@@ -90,7 +101,7 @@ export function findOriginal(text: string, needle: string): string | undefined {
   const want = normaliseForMatch(needle);
   const at = want === '' ? undefined : wholeWordMatches(norm, want)[0];
   if (at === undefined) return undefined;
-  return source.slice(origin[at], origin[at + want.length - 1]! + 1);
+  return { start: origin[at]!, end: origin[at + want.length - 1]! + 1 };
 }
 
 /** Words as written (case kept, letters, digits and inner apostrophes), for comparing a quotation with a paragraph. */

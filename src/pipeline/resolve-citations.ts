@@ -9,7 +9,7 @@
  */
 import type { Anchor, Paragraph, SourceId } from './types.ts';
 import type { Source } from './load-sources.ts';
-import { closestName, findOriginal, normaliseForMatch, occurrences, wordsAsWritten } from './normalise-text.ts';
+import { closestName, locateOriginal, normaliseForMatch, occurrences, wordsAsWritten } from './normalise-text.ts';
 
 /** What an author wrote: `<Cite source quote para? />` or `<Quote source para?>quote</Quote>`. */
 export interface CitationRequest {
@@ -32,6 +32,9 @@ export interface ResolvedCitation extends CitationRequest {
   label: string;
   /** The quoted words exactly as the source writes them (quotes, spacing). */
   exact: string;
+  /** Where those words are in the paragraph text: [start, end) (for the attribution check). */
+  start: number;
+  end: number;
 }
 
 /** Rule ids of the problems resolveCitation reports. */
@@ -172,6 +175,7 @@ export function resolveCitation(req: CitationRequest, index: CitationIndex): Res
     };
   }
   const { paragraph } = chosen[0]!;
+  const range = locateOriginal(paragraph.text, req.quote)!;
   return {
     ...req,
     source: req.source as SourceId,
@@ -179,7 +183,9 @@ export function resolveCitation(req: CitationRequest, index: CitationIndex): Res
     n: paragraph.n,
     href: paragraphHref(req.source, paragraph.anchor),
     label: source.label,
-    exact: findOriginal(paragraph.text, req.quote)!,
+    exact: paragraph.text.normalize('NFC').slice(range.start, range.end),
+    start: range.start,
+    end: range.end,
   };
 }
 

@@ -336,7 +336,11 @@ class SourceAnalyser {
 
   /** Pre-pass: full names (two or more capitalised words, not a body or place) and single-word speakers. */
   private collectNames(): void {
-    for (const d of this.data) {
+    // Names come from the article text only: headlines and link lists of page furniture
+    // ("Trump Says Putin Is ‘Destroying Russia’") would otherwise teach it false names.
+    for (const [i, d] of this.data.entries()) {
+      const kind = this.paras[i]!.kind;
+      if (kind !== undefined && kind !== 'article') continue;
       for (const run of capRuns(d.tokens)) {
         const name = personName(d.text, d.tokens, run[0], run[1]);
         if (name && name.includes(' ')) {

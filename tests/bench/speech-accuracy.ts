@@ -81,8 +81,11 @@ export function measureSpeechAccuracy(annotation: Annotation = loadAnnotation())
   const t = { dC: 0, dP: 0, dF: 0, dG: 0, rC: 0, rP: 0, rF: 0, rG: 0, sC: 0, sP: 0, sF: 0, sG: 0 };
   for (const src of sources) {
     const id = src.entry.id;
-    const paras = src.paragraphs.filter((p) => p.kind === 'article');
-    const spans = extractSpeech(paras, { author: src.entry.author, outlet: src.entry.outlet });
+    // As the build runs it: every block of the source in order (furniture included), corrections off.
+    const all = extractSpeech(src.paragraphs, { author: src.entry.author, outlet: src.entry.outlet });
+    const articleAt = src.paragraphs.flatMap((p, i) => (p.kind === 'article' ? [i] : []));
+    const paras = articleAt.map((i) => src.paragraphs[i]!);
+    const spans = articleAt.map((i) => all[i]!);
     const gold = new Map<number, GoldParagraph>();
     for (const g of annotation[id] ?? []) {
       const key = normaliseLoose(g.para);

@@ -1,0 +1,141 @@
+/**
+ * Attribution check: does a thesis give quoted or cited words to the person
+ * who said them? Pure. Works on the speech stage's spans of the cited
+ * paragraph (src/pipeline/speech.ts) and the range the words occupy in it.
+ *
+ * Rules (each a rule id in build messages):
+ * - `attribution-missing`: a <Quote> of words inside someone's direct
+ *   quotation needs `by`, naming that speaker.
+ * - `attribution-wrong`: `by` names someone other than the speaker of the
+ *   words (a direct quote of another person, a scare quote nobody is said to
+ *   say, or, for <Cite by>, words in nobody's or someone else's speech).
+ * - `attribution-paraphrase`: a <Quote by> of words that are not the person's
+ *   own: the reporter's paraphrase of them (reported speech) or the source's
+ *   narration. Quoted without `by`, such words are the source author's.
+ * - `attribution-straddle`: a <Quote by> whose words run across two voices
+ *   (two speakers, or speech and narration).
+ * - `attribution-unknown`: a <Quote> of a direct quotation whose speaker the
+ *   speech stage could not identify: add a `speech` correction to the manifest.
+ *
+ * Names match when equal, or when one is the other's trailing words ("Galeotti"
+ * and "Mark Galeotti"), ignoring case and a leading "the"; `aliases` maps other
+ * names a thesis may use (content/people.yaml) to the speaker's name.
+ */
+import type { SpeechSpan } from './speech.ts';
+
+export const ATTRIBUTION_RULES = [
+  'attribution-missing',
+  'attribution-wrong',
+  'attribution-paraphrase',
+  'attribution-straddle',
+  'attribution-unknown',
+] as const;
+export type AttributionRule = (typeof ATTRIBUTION_RULES)[number];
+
+export interface AttributionRequest {
+  kind: 'cite' | 'quote';
+  /** The `by` attribute, if given. */
+  by?: string | undefined;
+  /** Spans of the cited paragraph (they tile its text). */
+  spans: readonly SpeechSpan[];
+  /** Where the words are in the paragraph text: [start, end). */
+  start: number;
+  end: number;
+  /** Other names for speakers: alias → canonical name. */
+  aliases?: ReadonlyMap<string, string> | undefined;
+}
+
+export interface AttributionProblem {
+  rule: AttributionRule;
+  message: string;
+}
+
+/** What the build learned about who speaks the cited words. */
+export interface Attribution {
+  /** The speaker the words belong to, when they lie in one person's speech. */
+  speaker?: string;
+  kind?: SpeechSpan['kind'];
+}
+
+const key = (name: string): string[] =>
+  name
+    .normalize('NFC')
+    .replace(/[’']/g, "'")
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter(Boolean);
+
+/** True if `by` names `speaker`: equal, one the other's trailing words, or an alias of it. */
+export function namesMatch(by: string, speaker: string, aliases?: ReadonlyMap<string, string>): boolean {
+  const canonical = aliases?.get(by.trim().toLowerCase()) ?? by;
+  const [a, b] = [key(canonical), key(speaker)];
+  if (a.length === 0 || b.length === 0) return false;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.every((w, i) => w === long[long.length - short.length + i]);
+}
+
+/** The spans whose overlap with [start, end) holds a letter or digit (touching punctuation does not count). */
+export function voicesOf(spans: readonly SpeechSpan[], start: number, end: number): SpeechSpan[] {
+  return spans.filter((s) => {
+    const from = Math.max(s.start, start);
+    const to = Math.min(s.end, end);
+    return to > from && /[\p{L}\p{N}]/u.test(s.text.slice(from - s.start, to - s.start));
+  });
+}
+
+const cueOf = (s: SpeechSpan): string => (s.cue ? `, cue "${s.cue}"` : '');
+const describeSpan = (s: SpeechSpan): string =>
+  s.kind === 'direct'
+    ? `a direct quote of ${s.speaker ?? 'an unidentified speaker'}${cueOf(s)}`
+    : s.kind === 'reported'
+      ? `the reporter's paraphrase: reported speech of ${s.speaker ?? 'an unidentified speaker'}${cueOf(s)}`
+      : s.kind === 'scare'
+        ? 'a scare quote (a term in quotation marks that nobody in the source is said to say)'
+        : `the source's own narration${s.speaker ? ` (${s.speaker})` : ''}`;
+
+/** Checks one citation; returns the problem, or what the words are. */
+export function checkAttribution(req: AttributionRequest): AttributionProblem | Attribution {
+  const voices = voicesOf(req.spans, req.start, req.end);
+  if (voices.length === 0) return {};
+  const by = req.by?.trim();
+  const distinct = [...new Map(voices.map((s) => [`${s.kind === 'narration' ? 'n' : s.kind}|${s.speaker ?? ''}`, s])).values()];
+  const direct = voices.filter((s) => s.kind === 'direct');
+
+  if (req.kind === 'quote' && by === undefined) {
+    const unknown = direct.find((s) => s.speaker === null);
+    if (unknown) {
+      return { rule: 'attribution-unknown', message: `these words are a direct quote whose speaker the source does not make clear to the build; add a \`speech\` correction to the manifest naming the speaker, then by="…"` };
+    }
+    const first = direct[0];
+    if (first) {
+      return { rule: 'attribution-missing', message: `these words are ${describeSpan(first)}; say whose they are with by="${first.speaker}"` };
+    }
+    return {}; // the source author's own words (narration, paraphrase or a scare quote)
+  }
+  if (by === undefined) return {}; // a <Cite> without by: a locator only
+
+  if (req.kind === 'quote') {
+    if (distinct.length > 1) {
+      return { rule: 'attribution-straddle', message: `these words run across ${distinct.length} voices (${distinct.map(describeSpan).join('; then ')}); quote one voice at a time` };
+    }
+    const only = distinct[0]!;
+    if (only.kind === 'direct') {
+      if (only.speaker !== null && namesMatch(by, only.speaker, req.aliases)) return { speaker: only.speaker, kind: 'direct' };
+      return { rule: 'attribution-wrong', message: `by="${by}", but these words are ${describeSpan(only)}` };
+    }
+    if (only.kind === 'scare') return { rule: 'attribution-wrong', message: `by="${by}", but these words are ${describeSpan(only)}` };
+    return { rule: 'attribution-paraphrase', message: `by="${by}", but these words are ${describeSpan(only)}; they are not ${by}'s own words: drop the quotation (paraphrase with <Cite by="${by}">) or quote them without by as the source's words` };
+  }
+
+  // <Cite by="…">: the words must be in that person's direct or reported speech.
+  const speech = voices.filter((s) => s.kind === 'direct' || s.kind === 'reported');
+  const theirs = speech.filter((s) => s.speaker !== null && namesMatch(by, s.speaker, req.aliases));
+  if (theirs.length === 0 || theirs.length !== speech.length) {
+    const other = speech.find((s) => !theirs.includes(s)) ?? voices[0]!;
+    return { rule: 'attribution-wrong', message: `by="${by}", but the cited words are ${describeSpan(other)}` };
+  }
+  return { speaker: theirs[0]!.speaker!, kind: theirs[0]!.kind };
+}
+
+export const isAttributionProblem = (r: AttributionProblem | Attribution): r is AttributionProblem => 'rule' in r;
