@@ -64,8 +64,8 @@ export interface AttributeSpec {
 /** A citation component: the attributes it takes and what it may contain. */
 export interface ComponentSpec {
   attributes: Readonly<Record<string, AttributeSpec>>;
-  /** `none`: self-closing only; `text`: the quoted words as plain text. */
-  children: 'none' | 'text';
+  /** `none`: self-closing only; `text`: the quoted words as plain text; `markdown`: paragraphs (Note). */
+  children: 'none' | 'text' | 'markdown';
 }
 
 /**
@@ -91,7 +91,15 @@ export const COMPONENTS = {
       by: { required: false, doc: 'who said the words: required when they are someone’s direct quotation' },
     },
   },
+  Note: {
+    children: 'markdown',
+    attributes: {
+      date: { required: true, doc: 'when the site wrote the note, YYYY-MM-DD' },
+    },
+  },
 } as const satisfies Record<string, ComponentSpec>;
+/** Components that cite (the others, like Note, hold prose). */
+const CITING = new Set<string>(['Cite', 'Quote']);
 export type ComponentName = keyof typeof COMPONENTS;
 const isComponent = (name: string | null): name is ComponentName => name !== null && Object.hasOwn(COMPONENTS, name);
 
@@ -130,6 +138,7 @@ export const POLICY_RULES = [
   'missing-attribute',
   'unsafe-attribute',
   'unsafe-url',
+  'uncited-paragraph',
 ] as const;
 export type PolicyRule = (typeof POLICY_RULES)[number];
 /** Every rule id this plugin can report. */
@@ -320,7 +329,8 @@ function checkPolicy(tree: Root, problems: Problem[]): Candidate[] {
     const quote = spec.children === 'text' ? toString(el) : undefined;
     const label = describe(el, quote === undefined ? {} : { quote });
     const before = problems.length;
-    const outer = ancestors.filter(isJsx).find((a) => isComponent(a.name));
+    // Citations may stand inside a Note; nothing may stand inside a citation, and a Note is not nested.
+    const outer = ancestors.filter(isJsx).find((a) => isComponent(a.name) && (CITING.has(a.name!) || !CITING.has(name)));
     if (outer) {
       problems.push({ node: el, label, rule: 'nested', message: `<${name}> cannot stand inside <${outer.name}> (line ${outer.position?.start.line ?? '?'}); put it after the closing tag` });
     }
@@ -344,6 +354,15 @@ function checkPolicy(tree: Root, problems: Problem[]): Candidate[] {
     }
     const entries = Object.entries(spec.attributes);
     const values = checkAttributes(el, label, entries.map(([k]) => k), entries.filter(([, a]) => a.required).map(([k]) => k), problems);
+    if (name === 'Note') {
+      if (el.type !== 'mdxJsxFlowElement') {
+        problems.push({ node: el, label, rule: 'children', message: '<Note> holds whole paragraphs: put <Note date="…"> and </Note> on lines of their own' });
+      }
+      if (values?.date !== undefined && !isCalendarDate(values.date)) {
+        problems.push({ node: el, label, rule: 'bad-attribute', message: `date must be a real date written YYYY-MM-DD, not "${clip(values.date, 20)}"` });
+      }
+      return;
+    }
     // An element with a problem of its own is not resolved: the fix may change what it asks for.
     if (!values || problems.length > before) return;
     const request: CitationRequest = {
@@ -355,6 +374,92 @@ function checkPolicy(tree: Root, problems: Problem[]): Candidate[] {
     candidates.push({ node: el, label, request, by: values.by });
   }
 }
+
+const isCalendarDate = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+
+/**
+ * Every prose paragraph (in list items too) must cite: it holds a <Cite> or
+ * <Quote>, or, ending in a colon, introduces a quotation that stands on its
+ * own right after it. Paragraphs inside a
+ * <Note> (the site's own editorial voice, shown as such) and the quoted words
+ * of a block <Quote> are exempt; headings and tables are not paragraphs.
+ */
+function checkCoverage(tree: Root, problems: Problem[]): void {
+  visitParents(tree, (node: AnyNode, ancestors: AnyNode[]) => {
+    if (isJsx(node) && isComponent(node.name)) return SKIP; // quoted words and Notes are exempt
+    if (node.type !== 'paragraph') return;
+    let cites = false;
+    visitParents(node, (inner: AnyNode) => {
+      if (isJsx(inner) && CITING.has(inner.name ?? '')) cites = true;
+    });
+    const parent = ancestors.at(-1) as { children: AnyNode[] } | undefined;
+    const next = parent?.children[parent.children.indexOf(node) + 1];
+    // An introduction ("Trenin put it this way:") to a quotation standing on its own is covered by it.
+    const standsAlone = (n: AnyNode | undefined): boolean =>
+      n !== undefined &&
+      ((isJsx(n) && n.type === 'mdxJsxFlowElement' && CITING.has(n.name ?? '')) ||
+        (n.type === 'paragraph' && n.children.filter((c) => !(c.type === 'text' && c.value.trim() === '')).every((c) => isJsx(c as AnyNode) && CITING.has((c as JsxElement).name ?? ''))));
+    if (!cites && /:\s*$/.test(toString(node)) && standsAlone(next)) cites = true;
+    if (cites) return SKIP;
+    const text = toString(node).trim();
+    if (text === '') return SKIP;
+    problems.push({
+      node,
+      label: `"${clip(text, 40)}"`,
+      rule: 'uncited-paragraph',
+      message: 'this paragraph cites no source: add a <Cite> or <Quote> for its claims, or, if it is the site’s own editorial note, put it in <Note date="YYYY-MM-DD">',
+    });
+    return SKIP;
+  });
+}
+
+/** Words that state someone's view, and numbers: a sentence with one after its paragraph's last citation is reported. */
+const VIEW_OR_NUMBER = /\b(says?|said|argues?|argued|writes?|wrote|believes?|believed|claims?|claimed|thinks?|thought|insists?|insisted|told|according to|warns?|warned)\b|\d/i;
+
+/**
+ * Warnings (the build goes on): a sentence that states a view or a number
+ * after the last citation of its paragraph, so no citation covers it. A simple
+ * rule: sentences end at . ! ? followed by a space.
+ */
+function uncoveredClaims(tree: Root): { node: AnyNode; sentence: string }[] {
+  const out: { node: AnyNode; sentence: string }[] = [];
+  visitParents(tree, (node: AnyNode) => {
+    if (isJsx(node) && node.name === 'Note') return SKIP;
+    if (node.type !== 'paragraph') return;
+    const children = node.children as AnyNode[];
+    const last = children.findLastIndex((c) => isJsx(c) && CITING.has(c.name ?? ''));
+    if (last === -1) return SKIP;
+    const tail = children.slice(last + 1).map((c) => (isJsx(c) ? '' : toString(c))).join('');
+    for (const sentence of tail.split(/(?<=[.!?])\s+/)) {
+      if (/[\p{L}]/u.test(sentence) && VIEW_OR_NUMBER.test(sentence)) out.push({ node, sentence: sentence.trim() });
+    }
+    return SKIP;
+  });
+  return out;
+}
+
+/** Renders <Note date> as a visibly labelled editorial note (a div with role="note"). */
+function renderNotes(tree: Root): void {
+  visitParents(tree, (node: AnyNode, ancestors: AnyNode[]) => {
+    if (!isJsx(node) || node.name !== 'Note') return;
+    const date = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'date')?.value as string;
+    const label = {
+      type: 'paragraph',
+      data: { hProperties: { className: ['note-label'] } },
+      children: [{ type: 'strong', children: [{ type: 'text', value: 'Editorial note' }] }, { type: 'text', value: ` by this site, ${formatNoteDate(date)}:` }],
+    };
+    const note = {
+      type: 'editorialNote',
+      data: { hName: 'div', hProperties: { className: ['editorial-note'], role: 'note' } },
+      children: [label, ...node.children],
+    };
+    const parent = ancestors.at(-1) as { children: AnyNode[] };
+    parent.children.splice(parent.children.indexOf(node), 1, note as unknown as AnyNode);
+    return SKIP;
+  });
+}
+const formatNoteDate = (iso: string): string =>
+  new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** "Trenin ¶12"; with `by`, the speaker too: "Galeotti in Kottasová (CNN) ¶18". */
 export const markerLabel = (c: { label: string; n: number; by?: string | undefined }): string =>
@@ -427,6 +532,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
     const name = relative(options.root ?? process.cwd(), file.path || '(unknown file)');
     const problems: Problem[] = [];
     const candidates = checkPolicy(tree, problems);
+    checkCoverage(tree, problems);
 
     const index = candidates.length > 0 ? indexFor(options.seedsDir) : undefined;
     const resolved: { candidate: Candidate; cite: PageCitation }[] = [];
@@ -460,6 +566,10 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
       );
     }
 
+    for (const { node, sentence } of uncoveredClaims(tree)) {
+      const at = node.position?.start;
+      console.warn(`${name}:${at?.line ?? '?'}:${at?.column ?? '?'}  warning uncovered-claim: "${clip(sentence, 60)}" states a view or a number after the last citation of its paragraph`);
+    }
     for (const { candidate, cite } of resolved) {
       const el = candidate.node;
       const replacement =
@@ -471,6 +581,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
       const parent = findParent(tree, el);
       parent.children.splice(parent.children.indexOf(el as never), 1, ...(replacement as never[]));
     }
+    renderNotes(tree);
     const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
     data.astro ??= {};
     data.astro.frontmatter ??= {};
