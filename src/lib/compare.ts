@@ -155,7 +155,7 @@ interface TextOf {
  * Rows and totals for `alignment`, given the two texts' paragraphs. A dropped
  * original paragraph is placed before the first row whose original paragraphs
  * all come after it in the original (so in the original's order where the
- * derivative keeps that order), else at the end.
+ * derivative keeps that order), else at the end; added rows mark no place.
  */
 export function compareView(alignment: Alignment, derivative: TextOf, original: TextOf): CompareView {
   const dBy = new Map(derivative.paragraphs.map((p) => [p.anchor, p]));
@@ -184,7 +184,8 @@ export function compareView(alignment: Alignment, derivative: TextOf, original: 
   });
 
   // Dropped paragraphs in place.
-  const firstOf = pairRows.map((r) => Math.min(...r.original.map((o) => oIndex.get(o.anchor)!)));
+  // An added row (no original) marks no place in the original.
+  const firstOf = pairRows.map((r) => (r.original.length ? Math.min(...r.original.map((o) => oIndex.get(o.anchor)!)) : -Infinity));
   const before = new Map<number, DroppedRow[]>();
   for (const anchor of alignment.dropped) {
     const o = need(oBy, anchor, 'original');

@@ -9,6 +9,7 @@
  */
 import type { Alignment, Relation } from '../pipeline/align.ts';
 import { isTrivial } from '../pipeline/align-sources.ts';
+import { plural } from './format.ts';
 import { compareHref, droppedRowId, paragraphHref, paragraphLabel, RELATION_TEXT, rowId, type ViewParagraph } from './compare.ts';
 
 /** The parts of a `sources` collection entry this module reads. */
@@ -141,7 +142,7 @@ export function sourceProvenance(id: string, corpus: readonly CorpusEntry[]): So
     else if (a && isTrivial(a)) note = 'same text as its original — trivially aligned';
     else if (a) {
       const changed = a.pairs.filter((p) => p.relation !== 'same').length;
-      note = `${changed} of ${a.pairs.length} paragraphs differ from the original; ${a.dropped.length} original paragraphs dropped`;
+      note = `${changed} of ${plural(a.pairs.length, 'paragraph')} ${changed === 1 ? 'differs' : 'differ'} from the original; ${plural(a.dropped.length, 'original paragraph')} dropped`;
     } else note = 'not aligned';
     out.derivation = {
       kind: d.derivation,
