@@ -74,7 +74,8 @@ export interface CompareView {
 export const rowId = (derivativeAnchor: string): string => `row-${derivativeAnchor}`;
 export const droppedRowId = (originalAnchor: string): string => `dropped-${originalAnchor}`;
 /** The compare view of a derivative, or one of its rows. */
-export const compareHref = (derivativeId: string, id?: string): string => `/sources/${derivativeId}/compare/${id === undefined ? '' : `#${id}`}`;
+export const compareHref = (derivativeId: string, id?: string): string =>
+  `/sources/${derivativeId}/compare/${id === undefined ? '' : `#${id}`}`;
 export const paragraphHref = (sourceId: string, anchor: string): string => `/sources/${sourceId}/#${anchor}`;
 
 /** "¶12" for a paragraph; a subheading (no ¶ number) by its words. */
@@ -118,7 +119,10 @@ function tidy(pieces: readonly Piece[]): Piece[] {
  * as pieces per side: the original side cut back into its paragraphs (each
  * side's pieces join to exactly its text).
  */
-export function sidePieces(originals: readonly string[], derivative: string): { original: Piece[][]; derivative: Piece[] } {
+export function sidePieces(
+  originals: readonly string[],
+  derivative: string,
+): { original: Piece[][]; derivative: Piece[] } {
   const SEP = '\n\n';
   const parts = diffWordsWithSpace(originals.join(SEP), derivative);
   const right = tidy(parts.filter((p) => !p.removed).map((p) => ({ op: p.added ? 'added' : 'equal', text: p.value })));
@@ -164,7 +168,8 @@ export function compareView(alignment: Alignment, derivative: TextOf, original: 
   const oIndex = new Map(oArticle.map((p, i) => [p.anchor, i]));
   const need = <T>(map: Map<string, T>, anchor: string, what: string): T => {
     const v = map.get(anchor);
-    if (v === undefined) throw new Error(`alignment ${alignment.derivative} → ${alignment.original}: no ${what} paragraph ${anchor}`);
+    if (v === undefined)
+      throw new Error(`alignment ${alignment.derivative} → ${alignment.original}: no ${what} paragraph ${anchor}`);
     return v;
   };
 
@@ -172,20 +177,37 @@ export function compareView(alignment: Alignment, derivative: TextOf, original: 
     const d = need(dBy, pair.derivative, 'derivative');
     const os = pair.original.map((a) => need(oBy, a, 'original'));
     const pieces =
-      os.length === 0 ? { original: [], derivative: [{ op: 'equal' as const, text: d.text }] } : sidePieces(os.map((o) => o.text), d.text);
+      os.length === 0
+        ? { original: [], derivative: [{ op: 'equal' as const, text: d.text }] }
+        : sidePieces(
+            os.map((o) => o.text),
+            d.text,
+          );
     return {
       kind: 'pair',
       id: rowId(d.anchor),
       relation: pair.relation,
       flags: pair.flags,
-      derivative: { anchor: d.anchor, label: paragraphLabel(d), href: paragraphHref(derivative.id, d.anchor), pieces: pieces.derivative },
-      original: os.map((o, i) => ({ anchor: o.anchor, label: paragraphLabel(o), href: paragraphHref(original.id, o.anchor), pieces: pieces.original[i]! })),
+      derivative: {
+        anchor: d.anchor,
+        label: paragraphLabel(d),
+        href: paragraphHref(derivative.id, d.anchor),
+        pieces: pieces.derivative,
+      },
+      original: os.map((o, i) => ({
+        anchor: o.anchor,
+        label: paragraphLabel(o),
+        href: paragraphHref(original.id, o.anchor),
+        pieces: pieces.original[i]!,
+      })),
     };
   });
 
   // Dropped paragraphs in place.
   // An added row (no original) marks no place in the original.
-  const firstOf = pairRows.map((r) => (r.original.length ? Math.min(...r.original.map((o) => oIndex.get(o.anchor)!)) : -Infinity));
+  const firstOf = pairRows.map((r) =>
+    r.original.length ? Math.min(...r.original.map((o) => oIndex.get(o.anchor)!)) : -Infinity,
+  );
   const before = new Map<number, DroppedRow[]>();
   for (const anchor of alignment.dropped) {
     const o = need(oBy, anchor, 'original');
@@ -195,7 +217,12 @@ export function compareView(alignment: Alignment, derivative: TextOf, original: 
     const row: DroppedRow = {
       kind: 'dropped',
       id: droppedRowId(anchor),
-      original: { anchor, label: paragraphLabel(o), href: paragraphHref(original.id, anchor), pieces: [{ op: 'equal', text: o.text }] },
+      original: {
+        anchor,
+        label: paragraphLabel(o),
+        href: paragraphHref(original.id, anchor),
+        pieces: [{ op: 'equal', text: o.text }],
+      },
     };
     before.set(at, [...(before.get(at) ?? []), row]);
   }
@@ -203,13 +230,22 @@ export function compareView(alignment: Alignment, derivative: TextOf, original: 
   pairRows.forEach((r, i) => rows.push(...(before.get(i) ?? []), r));
   rows.push(...(before.get(pairRows.length) ?? []));
 
-  const totals = totalsOf(alignment, alignment.pairs.map((p) => dBy.get(p.derivative)!.text), oArticle.length);
+  const totals = totalsOf(
+    alignment,
+    alignment.pairs.map((p) => dBy.get(p.derivative)!.text),
+    oArticle.length,
+  );
   return { rows, totals, summary: totals.map((t) => t.text).join('; ') };
 }
 
 /** The totals of an alignment; `derivativeTexts` are its aligned paragraphs' texts (for counting quotations). */
-export function totalsOf(alignment: Alignment, derivativeTexts: readonly string[], originalArticleCount: number): Total[] {
-  const count = (type: FlagType) => alignment.pairs.reduce((n, p) => n + p.flags.filter((f) => f.type === type).length, 0);
+export function totalsOf(
+  alignment: Alignment,
+  derivativeTexts: readonly string[],
+  originalArticleCount: number,
+): Total[] {
+  const count = (type: FlagType) =>
+    alignment.pairs.reduce((n, p) => n + p.flags.filter((f) => f.type === type).length, 0);
   const quotations = derivativeTexts.reduce((n, t) => n + quotedSpans(t).length, 0);
   const byRelation = (['same', 'condensed', 'altered', 'merged', 'added'] as const)
     .map((r) => ({ r, n: alignment.pairs.filter((p) => p.relation === r).length }))

@@ -10,7 +10,15 @@
 import type { Alignment, Relation } from '../pipeline/align.ts';
 import { isTrivial } from '../pipeline/align-sources.ts';
 import { plural } from './format.ts';
-import { compareHref, droppedRowId, paragraphHref, paragraphLabel, RELATION_TEXT, rowId, type ViewParagraph } from './compare.ts';
+import {
+  compareHref,
+  droppedRowId,
+  paragraphHref,
+  paragraphLabel,
+  RELATION_TEXT,
+  rowId,
+  type ViewParagraph,
+} from './compare.ts';
 
 /** The parts of a `sources` collection entry this module reads. */
 export interface CorpusEntry {
@@ -70,7 +78,10 @@ export function provenanceNotes(id: string, corpus: readonly CorpusEntry[]): Map
       }
       add(pair.derivative, {
         lead: `From ${labelOf(original)}`,
-        links: pair.original.map((a) => ({ href: paragraphHref(original.id, a), label: oBy.has(a) ? paragraphLabel(oBy.get(a)!) : a })),
+        links: pair.original.map((a) => ({
+          href: paragraphHref(original.id, a),
+          label: oBy.has(a) ? paragraphLabel(oBy.get(a)!) : a,
+        })),
         relation: RELATION_TEXT[pair.relation],
         compare,
       });
@@ -83,11 +94,16 @@ export function provenanceNotes(id: string, corpus: readonly CorpusEntry[]): Map
     if (!a || a.original !== id || derivative.id === id) continue;
     const dBy = new Map(derivative.data.paragraphs.map((p) => [p.anchor, p]));
     const users = new Map<string, { anchor: string; relation: Relation }[]>();
-    for (const pair of a.pairs) for (const o of pair.original) users.set(o, [...(users.get(o) ?? []), { anchor: pair.derivative, relation: pair.relation }]);
+    for (const pair of a.pairs)
+      for (const o of pair.original)
+        users.set(o, [...(users.get(o) ?? []), { anchor: pair.derivative, relation: pair.relation }]);
     for (const [anchor, used] of users) {
       add(anchor, {
         lead: `Counterpart in ${labelOf(derivative)}`,
-        links: used.map((u) => ({ href: paragraphHref(derivative.id, u.anchor), label: dBy.has(u.anchor) ? paragraphLabel(dBy.get(u.anchor)!) : u.anchor })),
+        links: used.map((u) => ({
+          href: paragraphHref(derivative.id, u.anchor),
+          label: dBy.has(u.anchor) ? paragraphLabel(dBy.get(u.anchor)!) : u.anchor,
+        })),
         relation: [...new Set(used.map((u) => RELATION_TEXT[u.relation]))].join(', '),
         compare: { href: compareHref(derivative.id, rowId(used[0]!.anchor)), label: 'compare' },
       });

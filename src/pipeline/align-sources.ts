@@ -25,7 +25,10 @@ export function alignTextOf(source: Pick<Source, 'entry' | 'paragraphs'>): Align
  * skipped (the manifest forbids it; a caller passing part of a corpus gets the
  * alignments it can make).
  */
-export function alignCorpus(sources: readonly Pick<Source, 'entry' | 'paragraphs'>[], options?: AlignOptions): Alignment[] {
+export function alignCorpus(
+  sources: readonly Pick<Source, 'entry' | 'paragraphs'>[],
+  options?: AlignOptions,
+): Alignment[] {
   const byId = new Map<string, Pick<Source, 'entry' | 'paragraphs'>>(sources.map((s) => [s.entry.id, s]));
   const out: Alignment[] = [];
   for (const source of sources) {
@@ -61,7 +64,11 @@ export interface Counterpart {
  * comes from; undefined when that source has no alignment, the anchor is not
  * one of its aligned (article) paragraphs, or the paragraph is `added`.
  */
-export function counterpartOf(alignments: readonly Alignment[], derivativeId: string, anchor: string): Counterpart | undefined {
+export function counterpartOf(
+  alignments: readonly Alignment[],
+  derivativeId: string,
+  anchor: string,
+): Counterpart | undefined {
   const alignment = alignments.find((a) => a.derivative === derivativeId);
   const pair = alignment?.pairs.find((p) => p.derivative === anchor);
   if (!alignment || !pair || pair.relation === 'added' || pair.original.length === 0) return undefined;
@@ -70,5 +77,7 @@ export function counterpartOf(alignments: readonly Alignment[], derivativeId: st
 
 /** True when the derivative is the original's text: every paragraph `same`, none dropped. */
 export function isTrivial(alignment: Pick<Alignment, 'pairs' | 'dropped'>): boolean {
-  return alignment.pairs.length > 0 && alignment.dropped.length === 0 && alignment.pairs.every((p) => p.relation === 'same');
+  return (
+    alignment.pairs.length > 0 && alignment.dropped.length === 0 && alignment.pairs.every((p) => p.relation === 'same')
+  );
 }

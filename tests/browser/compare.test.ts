@@ -18,7 +18,9 @@ const boxes = async (width: number) => {
   const row = page.locator(`[id="row-${pair.derivative}"]`);
   const left = (await row.locator('.compare-original').boundingBox())!;
   const right = (await row.locator('.compare-derivative').boundingBox())!;
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   return { left, right, overflow };
 };
 
@@ -41,7 +43,12 @@ test('a derivative paragraph’s “compare” link lands on its row, highlighte
   expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe(`row-${pair.derivative}`);
   const target = page.locator(':target');
   expect(await target.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
-  expect(await target.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; })).toBe(true);
+  expect(
+    await target.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.top < innerHeight;
+    }),
+  ).toBe(true);
 });
 
 test('a derivative paragraph’s link to its original lands on the original paragraph', async () => {
@@ -57,11 +64,14 @@ test('insertions and deletions differ by more than colour and announce themselve
   const page = await (await harness.current.context()).newPage();
   await page.goto(COMPARE);
   const style = (sel: string) =>
-    page.locator(sel).first().evaluate((el) => ({
-      line: getComputedStyle(el).textDecorationLine,
-      before: getComputedStyle(el, '::before').content,
-      beforeWidth: getComputedStyle(el, '::before').width,
-    }));
+    page
+      .locator(sel)
+      .first()
+      .evaluate((el) => ({
+        line: getComputedStyle(el).textDecorationLine,
+        before: getComputedStyle(el, '::before').content,
+        beforeWidth: getComputedStyle(el, '::before').width,
+      }));
   const ins = await style('.compare-derivative ins');
   const del = await style('.compare-original del');
   expect(ins.line).toBe('underline');

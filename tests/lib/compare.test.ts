@@ -1,11 +1,31 @@
 /** View model of the compare view (src/lib/compare.ts) and of /data/alignments.json (src/lib/alignment-data.ts). */
 import { describe, expect, test } from 'vitest';
 import type { Alignment } from '../../src/pipeline/align.ts';
-import { compareHref, compareView, droppedRowId, paragraphLabel, rowId, sidePieces, totalsOf, type Piece, type ViewParagraph } from '../../src/lib/compare.ts';
+import {
+  compareHref,
+  compareView,
+  droppedRowId,
+  paragraphLabel,
+  rowId,
+  sidePieces,
+  totalsOf,
+  type Piece,
+  type ViewParagraph,
+} from '../../src/lib/compare.ts';
 import { alignmentRecords } from '../../src/lib/alignment-data.ts';
 
-const join = (pieces: readonly Piece[], drop: Piece['op']) => pieces.filter((p) => p.op !== drop).map((p) => p.text).join('');
-const para = (anchor: string, n: number, text: string, role = 'paragraph'): ViewParagraph => ({ anchor, n, kind: 'article', role, text });
+const join = (pieces: readonly Piece[], drop: Piece['op']) =>
+  pieces
+    .filter((p) => p.op !== drop)
+    .map((p) => p.text)
+    .join('');
+const para = (anchor: string, n: number, text: string, role = 'paragraph'): ViewParagraph => ({
+  anchor,
+  n,
+  kind: 'article',
+  role,
+  text,
+});
 
 describe('sidePieces', () => {
   test('each side’s pieces join to exactly its text, whitespace included', () => {
@@ -22,7 +42,12 @@ describe('sidePieces', () => {
   test('marks removed words on the original side and added words on the derivative side', () => {
     const s = sidePieces(['Putin will likely keep fighting.'], 'Putin will keep fighting hard.');
     expect(s.original[0]!.filter((p) => p.op === 'removed').map((p) => p.text.trim())).toEqual(['likely']);
-    expect(s.derivative.filter((p) => p.op === 'added').map((p) => p.text.trim()).join(' ')).toContain('hard');
+    expect(
+      s.derivative
+        .filter((p) => p.op === 'added')
+        .map((p) => p.text.trim())
+        .join(' '),
+    ).toContain('hard');
   });
 
   test('a merged pair is cut back into its original paragraphs', () => {
@@ -54,7 +79,11 @@ describe('compareView', () => {
   };
   const derivative = {
     id: 'deriv',
-    paragraphs: [para('d1', 1, 'Alpha paragraph about the bridge vote.'), para('d2', 2, 'Gamma and delta: repairs and shops.'), para('d3', 3, 'A new claim.')],
+    paragraphs: [
+      para('d1', 1, 'Alpha paragraph about the bridge vote.'),
+      para('d2', 2, 'Gamma and delta: repairs and shops.'),
+      para('d3', 3, 'A new claim.'),
+    ],
   };
   const alignment: Alignment = {
     derivative: 'deriv',
@@ -79,7 +108,13 @@ describe('compareView', () => {
   const view = compareView(alignment, derivative, original);
 
   test('rows follow the derivative, with dropped original paragraphs where they stand in the original', () => {
-    expect(view.rows.map((r) => r.id)).toEqual([rowId('d1'), droppedRowId('o2'), rowId('d2'), rowId('d3'), droppedRowId('o5')]);
+    expect(view.rows.map((r) => r.id)).toEqual([
+      rowId('d1'),
+      droppedRowId('o2'),
+      rowId('d2'),
+      rowId('d3'),
+      droppedRowId('o5'),
+    ]);
     expect(new Set(view.rows.map((r) => r.id)).size).toBe(view.rows.length);
   });
 
@@ -92,7 +127,10 @@ describe('compareView', () => {
       ['¶3', '/sources/orig/#o3'],
       ['¶4', '/sources/orig/#o4'],
     ]);
-    expect(merged.original.map((o) => join(o.pieces, 'added'))).toEqual(['Gamma paragraph about the repairs.', 'Delta paragraph about shop owners.']);
+    expect(merged.original.map((o) => join(o.pieces, 'added'))).toEqual([
+      'Gamma paragraph about the repairs.',
+      'Delta paragraph about shop owners.',
+    ]);
     expect(merged.flags.map((f) => f.type)).toEqual(['hedge-dropped', 'quote-not-verbatim']);
   });
 
@@ -115,7 +153,9 @@ describe('compareView', () => {
   });
 
   test('an alignment naming a paragraph the texts lack is an error, not a silent gap', () => {
-    expect(() => compareView({ ...alignment, dropped: ['o9'] }, derivative, original)).toThrow(/no original paragraph o9/);
+    expect(() => compareView({ ...alignment, dropped: ['o9'] }, derivative, original)).toThrow(
+      /no original paragraph o9/,
+    );
   });
 
   test('labels and links', () => {
@@ -131,7 +171,15 @@ test('alignmentRecords: the documented fields, without the word diff', () => {
       derivative: 'd',
       original: 'o',
       derivation: 'rewrite',
-      pairs: [{ derivative: 'd1', original: ['o1'], relation: 'altered', flags: [{ type: 'number-changed', detail: 'G7 → G8' }], diff: [{ op: 'equal', text: 'x' }] }],
+      pairs: [
+        {
+          derivative: 'd1',
+          original: ['o1'],
+          relation: 'altered',
+          flags: [{ type: 'number-changed', detail: 'G7 → G8' }],
+          diff: [{ op: 'equal', text: 'x' }],
+        },
+      ],
       dropped: ['o2'],
     },
   ]);
@@ -140,7 +188,14 @@ test('alignmentRecords: the documented fields, without the word diff', () => {
       derivative: 'd',
       original: 'o',
       derivation: 'rewrite',
-      pairs: [{ derivative: 'd1', original: ['o1'], relation: 'altered', flags: [{ type: 'number-changed', detail: 'G7 → G8' }] }],
+      pairs: [
+        {
+          derivative: 'd1',
+          original: ['o1'],
+          relation: 'altered',
+          flags: [{ type: 'number-changed', detail: 'G7 → G8' }],
+        },
+      ],
       dropped: ['o2'],
     },
   ]);

@@ -4,7 +4,13 @@ import type { Alignment } from '../../src/pipeline/align.ts';
 import { provenanceNotes, sourceProvenance, type CorpusEntry } from '../../src/lib/provenance.ts';
 import type { ViewParagraph } from '../../src/lib/compare.ts';
 
-const para = (anchor: string, n: number, role = 'paragraph'): ViewParagraph => ({ anchor, n, kind: 'article', role, text: `Text of ${anchor}.` });
+const para = (anchor: string, n: number, role = 'paragraph'): ViewParagraph => ({
+  anchor,
+  n,
+  kind: 'article',
+  role,
+  text: `Text of ${anchor}.`,
+});
 
 const rewrite: Alignment = {
   derivative: 'retold',
@@ -23,17 +29,50 @@ const copy: Alignment = {
   derivative: 'copy',
   original: 'orig',
   derivation: 'republication',
-  pairs: ['o1', 'o2', 'o3', 'o4', 'oh'].map((o) => ({ derivative: `c-${o}`, original: [o], relation: 'same' as const, flags: [], diff: [] })),
+  pairs: ['o1', 'o2', 'o3', 'o4', 'oh'].map((o) => ({
+    derivative: `c-${o}`,
+    original: [o],
+    relation: 'same' as const,
+    flags: [],
+    diff: [],
+  })),
   dropped: [],
 };
 const corpus: CorpusEntry[] = [
-  { id: 'orig', data: { title: 'The Original', short: 'Orig', genre: 'news-analysis', paragraphs: [para('o1', 1), para('o2', 2), para('o3', 3), para('oh', 0, 'heading'), para('o4', 4)] } },
+  {
+    id: 'orig',
+    data: {
+      title: 'The Original',
+      short: 'Orig',
+      genre: 'news-analysis',
+      paragraphs: [para('o1', 1), para('o2', 2), para('o3', 3), para('oh', 0, 'heading'), para('o4', 4)],
+    },
+  },
   {
     id: 'retold',
-    data: { title: 'Retold', short: 'Retelling', derivedFrom: 'orig', derivation: 'rewrite', alignment: rewrite, paragraphs: [para('d1', 1), para('d2', 2), para('d3', 3), para('d4', 4), para('dh', 0, 'heading')] },
+    data: {
+      title: 'Retold',
+      short: 'Retelling',
+      derivedFrom: 'orig',
+      derivation: 'rewrite',
+      alignment: rewrite,
+      paragraphs: [para('d1', 1), para('d2', 2), para('d3', 3), para('d4', 4), para('dh', 0, 'heading')],
+    },
   },
-  { id: 'copy', data: { title: 'Copy', derivedFrom: 'orig', derivation: 'republication', alignment: copy, paragraphs: copy.pairs.map((p, i) => para(p.derivative, i + 1)) } },
-  { id: 'elsewhere', data: { title: 'Elsewhere', genre: 'essay', derivation: 'republication', paragraphs: [para('e1', 1)] } },
+  {
+    id: 'copy',
+    data: {
+      title: 'Copy',
+      derivedFrom: 'orig',
+      derivation: 'republication',
+      alignment: copy,
+      paragraphs: copy.pairs.map((p, i) => para(p.derivative, i + 1)),
+    },
+  },
+  {
+    id: 'elsewhere',
+    data: { title: 'Elsewhere', genre: 'essay', derivation: 'republication', paragraphs: [para('e1', 1)] },
+  },
 ];
 
 describe('provenanceNotes', () => {
@@ -50,13 +89,25 @@ describe('provenanceNotes', () => {
         compare: { href: '/sources/retold/compare/#row-d1', label: 'compare' },
       },
     ]);
-    expect(notes.get('d4')).toEqual([{ lead: 'Not from Orig', links: [], relation: 'added', compare: { href: '/sources/retold/compare/#row-d4', label: 'compare' } }]);
+    expect(notes.get('d4')).toEqual([
+      {
+        lead: 'Not from Orig',
+        links: [],
+        relation: 'added',
+        compare: { href: '/sources/retold/compare/#row-d4', label: 'compare' },
+      },
+    ]);
   });
 
   test('an original paragraph says where each derivative uses it, or that it dropped it', () => {
     const notes = provenanceNotes('orig', corpus);
     expect(notes.get('o4')!.map((n) => [n.lead, n.links.map((l) => l.href), n.relation, n.compare.href])).toEqual([
-      ['Counterpart in Retelling', ['/sources/retold/#d2', '/sources/retold/#d3'], 'condensed, altered', '/sources/retold/compare/#row-d2'],
+      [
+        'Counterpart in Retelling',
+        ['/sources/retold/#d2', '/sources/retold/#d3'],
+        'condensed, altered',
+        '/sources/retold/compare/#row-d2',
+      ],
       ['Counterpart in Copy', ['/sources/copy/#c-o4'], 'same text', '/sources/copy/compare/#row-c-o4'],
     ]);
     expect(notes.get('o3')!.map((n) => [n.lead, n.relation, n.compare.href])).toEqual([
@@ -103,8 +154,16 @@ describe('sourceProvenance', () => {
     expect(p.genre).toBe('news analysis');
     expect(p.derivation).toBeUndefined();
     expect(p.derivatives).toEqual([
-      { link: { href: '/sources/retold/', label: 'Retold' }, derivation: 'rewrite', compare: { href: '/sources/retold/compare/', label: 'compare' } },
-      { link: { href: '/sources/copy/', label: 'Copy' }, derivation: 'republication', compare: { href: '/sources/copy/compare/', label: 'compare' } },
+      {
+        link: { href: '/sources/retold/', label: 'Retold' },
+        derivation: 'rewrite',
+        compare: { href: '/sources/retold/compare/', label: 'compare' },
+      },
+      {
+        link: { href: '/sources/copy/', label: 'Copy' },
+        derivation: 'republication',
+        compare: { href: '/sources/copy/compare/', label: 'compare' },
+      },
     ]);
   });
 });

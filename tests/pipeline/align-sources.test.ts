@@ -19,13 +19,25 @@ const read = (name: string, file: string) => readFileSync(join(FIXTURES, 'align'
 /** A source made from fixture text (no speech spans unless given). */
 function source(id: string, text: string, extra: Partial<ManifestEntry> = {}): Source {
   const entry = { id, file: `${id}.txt`, title: id, ...extra } as ManifestEntry;
-  return { entry, path: `/fixtures/${id}.txt`, sha256: '0'.repeat(64), size: text.length, paragraphs: paragraphsOf(text) };
+  return {
+    entry,
+    path: `/fixtures/${id}.txt`,
+    sha256: '0'.repeat(64),
+    size: text.length,
+    paragraphs: paragraphsOf(text),
+  };
 }
 
 describe('alignCorpus on fixture sources', () => {
   const original = source('orig', read('dropped-added', 'original.txt'));
-  const rewrite = source('rewrite', read('dropped-added', 'derivative.txt'), { derivedFrom: 'orig' as ManifestEntry['id'], derivation: 'rewrite' });
-  const republished = source('copy', read('same', 'original.txt'), { derivedFrom: 'same-orig' as ManifestEntry['id'], derivation: 'republication' });
+  const rewrite = source('rewrite', read('dropped-added', 'derivative.txt'), {
+    derivedFrom: 'orig' as ManifestEntry['id'],
+    derivation: 'rewrite',
+  });
+  const republished = source('copy', read('same', 'original.txt'), {
+    derivedFrom: 'same-orig' as ManifestEntry['id'],
+    derivation: 'republication',
+  });
   const sameOriginal = source('same-orig', read('same', 'original.txt'));
   const elsewhere = source('elsewhere', read('same', 'original.txt'), { derivation: 'republication' });
   const alignments = alignCorpus([original, rewrite, republished, sameOriginal, elsewhere]);
@@ -57,7 +69,11 @@ describe('alignCorpus on fixture sources', () => {
 
   test('counterpartOf: the original paragraph(s) of a derivative paragraph; undefined for added, unknown source or anchor', () => {
     const [d1, , d3] = rewrite.paragraphs;
-    expect(counterpartOf(alignments, 'rewrite', d1!.anchor)).toEqual({ original: 'orig', anchors: [original.paragraphs[0]!.anchor], relation: 'same' });
+    expect(counterpartOf(alignments, 'rewrite', d1!.anchor)).toEqual({
+      original: 'orig',
+      anchors: [original.paragraphs[0]!.anchor],
+      relation: 'same',
+    });
     expect(counterpartOf(alignments, 'rewrite', d3!.anchor)).toBeUndefined();
     expect(counterpartOf(alignments, 'orig', original.paragraphs[0]!.anchor)).toBeUndefined();
     expect(counterpartOf(alignments, 'rewrite', 'p-no-such-anchor')).toBeUndefined();
@@ -73,15 +89,18 @@ describe('alignCorpus on the real seeds (as the build makes them)', () => {
   const by = (id: string) => sources.find((s) => s.entry.id === id)!;
 
   test('exactly the manifest’s derivedFrom links are aligned; a republication of an original outside the corpus is not', () => {
-    const derived = sources.filter((s) => s.entry.derivedFrom !== undefined).map((s) => [s.entry.id, s.entry.derivedFrom]);
+    const derived = sources
+      .filter((s) => s.entry.derivedFrom !== undefined)
+      .map((s) => [s.entry.id, s.entry.derivedFrom]);
     expect(alignments.map((a) => [a.derivative, a.original])).toEqual(derived);
     expect(alignments.some((a) => a.derivative === 'trenin-2021')).toBe(false);
   });
 
   test('speech spans reach the aligner: attribution-changed is judged with them and not without', () => {
-    const flagged = (as: typeof alignments) => as.flatMap((a) => a.pairs.flatMap((p) => p.flags)).filter((f) => f.type === 'attribution-changed').length;
+    const flagged = (as: typeof alignments) =>
+      as.flatMap((a) => a.pairs.flatMap((p) => p.flags)).filter((f) => f.type === 'attribution-changed').length;
     expect(flagged(alignments)).toBeGreaterThan(0);
-    const noSpeech = sources.map((s) => ({ ...s, paragraphs: s.paragraphs.map(({ spans: _spans, ...p }) => p) }));
+    const noSpeech = sources.map((s) => ({ ...s, paragraphs: s.paragraphs.map((p) => ({ ...p, spans: undefined })) }));
     expect(flagged(alignCorpus(noSpeech))).toBe(0);
   });
 
@@ -93,7 +112,9 @@ describe('alignCorpus on the real seeds (as the build makes them)', () => {
     pairs: { derivative: string; original: string[]; optional?: string[] }[];
     dropped: string[];
   }
-  const annotation = JSON.parse(readFileSync(join(FIXTURES, 'align/real-cnn-retelling/annotation.json'), 'utf8')) as Annotation;
+  const annotation = JSON.parse(
+    readFileSync(join(FIXTURES, 'align/real-cnn-retelling/annotation.json'), 'utf8'),
+  ) as Annotation;
   const resolve = (key: string, s: Source) => {
     const hits = s.paragraphs.filter((p) => p.kind === 'article' && containsRun(words(p.text), words(key)));
     if (hits.length !== 1) throw new Error(`annotation key "${key}" matches ${hits.length} paragraphs`);

@@ -9,7 +9,7 @@ import { DIST, SEEDS } from '../support/paths.ts';
 import { page } from '../support/dist.ts';
 import { loadSources } from '../../src/pipeline/load-sources.ts';
 import { alignCorpus } from '../../src/pipeline/align-sources.ts';
-import type { AlignmentRecord } from '../../src/lib/alignment-data.ts';
+import { alignmentRecords, type AlignmentRecord } from '../../src/lib/alignment-data.ts';
 import type { ParagraphRecord } from '../../src/lib/data-export.ts';
 import { normaliseForMatch } from '../../src/pipeline/normalise-text.ts';
 
@@ -50,13 +50,15 @@ describe('/data/alignments.json', () => {
 
   test('is what the pipeline computes from the seeds, minus the word diffs', () => {
     const fresh = alignCorpus(sources).sort((a, b) => a.derivative.localeCompare(b.derivative));
-    expect(records).toEqual(fresh.map((a) => ({ ...a, pairs: a.pairs.map(({ diff: _diff, ...p }) => p) })));
+    expect(records).toEqual(alignmentRecords(fresh));
   });
 });
 
 test('there is a compare view for each derivative and for no other source', () => {
   for (const s of sources) {
-    expect(existsSync(join(DIST, 'sources', s.entry.id, 'compare', 'index.html')), s.entry.id).toBe(records.some((r) => r.derivative === s.entry.id));
+    expect(existsSync(join(DIST, 'sources', s.entry.id, 'compare', 'index.html')), s.entry.id).toBe(
+      records.some((r) => r.derivative === s.entry.id),
+    );
   }
 });
 
@@ -68,7 +70,10 @@ describe.each(records.map((r) => [r.derivative, r] as const))('compare view of %
     expect(rows.length).toBe(r.pairs.length + r.dropped.length);
     for (const p of r.pairs) expect($(`li.compare-row[id="row-${p.derivative}"]`).length, p.derivative).toBe(1);
     for (const a of r.dropped) expect($(`li.compare-row.compare-dropped[id="dropped-${a}"]`).length, a).toBe(1);
-    const pairIds = rows.map((_, el) => $(el).attr('id')).get().filter((x) => x.startsWith('row-'));
+    const pairIds = rows
+      .map((_, el) => $(el).attr('id'))
+      .get()
+      .filter((x) => x.startsWith('row-'));
     expect(pairIds).toEqual(r.pairs.map((p) => `row-${p.derivative}`));
   });
 
@@ -80,10 +85,15 @@ describe.each(records.map((r) => [r.derivative, r] as const))('compare view of %
       const row = $(`[id="row-${p.derivative}"]`);
       expect(row.find('.compare-original').length).toBe(1);
       // The right column is the derivative paragraph, the left one its original paragraph(s), text for text.
-      expect(normaliseForMatch(row.find('.compare-derivative .ptext').text())).toBe(normaliseForMatch(textOf(r.derivative, p.derivative)));
-      expect(row.find('.compare-original .ptext').map((_, el) => normaliseForMatch($(el).text())).get()).toEqual(
-        p.original.map((a) => normaliseForMatch(textOf(r.original, a))),
+      expect(normaliseForMatch(row.find('.compare-derivative .ptext').text())).toBe(
+        normaliseForMatch(textOf(r.derivative, p.derivative)),
       );
+      expect(
+        row
+          .find('.compare-original .ptext')
+          .map((_, el) => normaliseForMatch($(el).text()))
+          .get(),
+      ).toEqual(p.original.map((a) => normaliseForMatch(textOf(r.original, a))));
       if (p.relation === 'same') expect(row.find('ins, del').length).toBe(0);
       // What is neither inserted nor deleted is the same on both sides.
       const kept = (side: string, marked: string) => {
@@ -91,9 +101,17 @@ describe.each(records.map((r) => [r.derivative, r] as const))('compare view of %
         c.find(marked).remove();
         return c.text().replace(/\s+/g, '');
       };
-      if (p.original.length > 0) expect(kept('.compare-derivative', 'ins'), p.derivative).toBe(kept('.compare-original', 'del'));
-      expect(row.find('.compare-derivative a.compare-pnum').attr('href')).toBe(`/sources/${r.derivative}/#${p.derivative}`);
-      expect(row.find('.compare-original a.compare-pnum').map((_, el) => $(el).attr('href')).get()).toEqual(p.original.map((a) => `/sources/${r.original}/#${a}`));
+      if (p.original.length > 0)
+        expect(kept('.compare-derivative', 'ins'), p.derivative).toBe(kept('.compare-original', 'del'));
+      expect(row.find('.compare-derivative a.compare-pnum').attr('href')).toBe(
+        `/sources/${r.derivative}/#${p.derivative}`,
+      );
+      expect(
+        row
+          .find('.compare-original a.compare-pnum')
+          .map((_, el) => $(el).attr('href'))
+          .get(),
+      ).toEqual(p.original.map((a) => `/sources/${r.original}/#${a}`));
     }
   });
 
@@ -122,9 +140,14 @@ describe.each(records.map((r) => [r.derivative, r] as const))('compare view of %
     ids.forEach((rowIdValue, i) => {
       if (!rowIdValue.startsWith('dropped-')) return;
       const k = order.get(rowIdValue.slice('dropped-'.length))!;
-      const next = ids.slice(i + 1).map((x) => r.pairs.find((p) => `row-${p.derivative}` === x)).find((p) => p && p.original.length > 0);
+      const next = ids
+        .slice(i + 1)
+        .map((x) => r.pairs.find((p) => `row-${p.derivative}` === x))
+        .find((p) => p && p.original.length > 0);
       if (next) expect(Math.min(...next.original.map((a) => order.get(a)!))).toBeGreaterThan(k);
-      expect(normaliseForMatch($(`[id="${rowIdValue}"] .compare-original .ptext`).text())).toBe(normaliseForMatch(textOf(r.original, rowIdValue.slice(8))));
+      expect(normaliseForMatch($(`[id="${rowIdValue}"] .compare-original .ptext`).text())).toBe(
+        normaliseForMatch(textOf(r.original, rowIdValue.slice(8))),
+      );
     });
   });
 
@@ -148,8 +171,14 @@ describe.each(records.map((r) => [r.derivative, r] as const))('source pages of %
       if (headings.has(p.derivative)) continue;
       const note = d$(`[id="${p.derivative}"] > .provenance`);
       expect(note.length, p.derivative).toBe(1);
-      const hrefs = note.find('a').map((_, el) => d$(el).attr('href')).get();
-      expect(hrefs).toEqual([...p.original.map((a) => `/sources/${r.original}/#${a}`), `/sources/${r.derivative}/compare/#row-${p.derivative}`]);
+      const hrefs = note
+        .find('a')
+        .map((_, el) => d$(el).attr('href'))
+        .get();
+      expect(hrefs).toEqual([
+        ...p.original.map((a) => `/sources/${r.original}/#${a}`),
+        `/sources/${r.derivative}/compare/#row-${p.derivative}`,
+      ]);
       expect(note.text()).toContain(p.relation === 'same' ? 'same text' : p.relation);
     }
   });
@@ -161,11 +190,17 @@ describe.each(records.map((r) => [r.derivative, r] as const))('source pages of %
       if (headings.has(o.anchor)) continue;
       const note = o$(`[id="${o.anchor}"] > .provenance`);
       expect(note.length, o.anchor).toBe(1);
-      const hrefs = note.find('a').map((_, el) => o$(el).attr('href')).get();
+      const hrefs = note
+        .find('a')
+        .map((_, el) => o$(el).attr('href'))
+        .get();
       const used = users.get(o.anchor);
       if (used) {
         expect(note.text()).toMatch(/^Counterpart in /);
-        expect(hrefs).toEqual([...used.map((a) => `/sources/${r.derivative}/#${a}`), `/sources/${r.derivative}/compare/#row-${used[0]}`]);
+        expect(hrefs).toEqual([
+          ...used.map((a) => `/sources/${r.derivative}/#${a}`),
+          `/sources/${r.derivative}/compare/#row-${used[0]}`,
+        ]);
       } else {
         expect(note.text()).toMatch(/^Not used in .*\(dropped\)/);
         expect(hrefs).toEqual([`/sources/${r.derivative}/compare/#dropped-${o.anchor}`]);
