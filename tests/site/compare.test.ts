@@ -151,6 +151,11 @@ describe.each(records.map((r) => [r.derivative, r] as const))('compare view of %
     });
   });
 
+  test('names both texts, with their links apart', () => {
+    expect($('.lede a').length).toBe(2);
+    expect($('.lede').text()).toMatch(/made from, \S/);
+  });
+
   test('is not indexed by search (its text is the source pages’ text again)', () => {
     expect($('[data-pagefind-body]').length).toBe(0);
     expect($('article.compare').attr('data-pagefind-ignore')).toBe('all');
