@@ -31,6 +31,28 @@ const paragraph = z.object({
     .optional(),
 });
 
+/** A derivative's alignment with its original (src/pipeline/align.ts). */
+const alignment = z.object({
+  derivative: z.string(),
+  original: z.string(),
+  derivation: z.string(),
+  pairs: z.array(
+    z.object({
+      derivative: z.string(),
+      original: z.array(z.string()),
+      relation: z.enum(['same', 'condensed', 'merged', 'altered', 'added']),
+      flags: z.array(
+        z.object({
+          type: z.enum(['number-changed', 'name-changed', 'quote-not-verbatim', 'attribution-changed', 'hedge-dropped', 'claim-added']),
+          detail: z.string(),
+        }),
+      ),
+      diff: z.array(z.object({ op: z.enum(['equal', 'added', 'removed']), text: z.string() })),
+    }),
+  ),
+  dropped: z.array(z.string()),
+});
+
 const sources = defineCollection({
   loader: sourcesLoader({ seedsDir: fileURLToPath(new URL('../seeds/', import.meta.url)) }),
   schema: manifestEntrySchema.extend({
@@ -38,6 +60,7 @@ const sources = defineCollection({
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     size: z.number().int().positive(),
     paragraphs: z.array(paragraph),
+    alignment: alignment.optional(),
   }),
 });
 

@@ -12,10 +12,14 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadSources, type Source } from '../pipeline/load-sources.ts';
+import { alignCorpus } from '../pipeline/align-sources.ts';
+import type { Alignment } from '../pipeline/align.ts';
 
 interface Entry {
   fingerprint: string;
   sources: Source[];
+  /** Computed on first use, for the same sources. */
+  alignments?: Alignment[];
 }
 const KEY = Symbol.for('what-putin-wants.source-index');
 const store = ((globalThis as Record<symbol, unknown>)[KEY] ??= new Map<string, Entry>()) as Map<string, Entry>;
@@ -40,4 +44,11 @@ export function sourcesFor(seedsDir: string): Source[] {
   const sources = loadSources(dir);
   store.set(dir, { fingerprint, sources });
   return sources;
+}
+
+/** Every derivative of the corpus aligned with its original (`alignCorpus`), cached with the sources. */
+export function alignmentsFor(seedsDir: string): Alignment[] {
+  const sources = sourcesFor(seedsDir);
+  const entry = store.get(resolve(seedsDir))!;
+  return (entry.alignments ??= alignCorpus(sources));
 }

@@ -1,10 +1,11 @@
 /**
  * Content-layer loader for the `sources` collection: runs the source pipeline
  * on `seeds/` and stores one entry per source. A bad manifest or source file
- * fails the build with a message naming the file.
+ * fails the build with a message naming the file. A source derived from
+ * another one also carries its alignment with that original (`alignment`).
  */
 import type { Loader } from 'astro/loaders';
-import { sourcesFor } from '../lib/source-index.ts';
+import { alignmentsFor, sourcesFor } from '../lib/source-index.ts';
 import { summariseSource } from '../pipeline/load-sources.ts';
 import { formatSummary, formatWarning } from '../pipeline/classification-report.ts';
 import { SourceError } from '../pipeline/manifest.ts';
@@ -14,9 +15,10 @@ export function sourcesLoader(options: { seedsDir: string }): Loader {
     name: 'sources-loader',
     async load({ store, parseData, generateDigest, logger, watcher }) {
       const run = async () => {
-        let sources;
+        let sources, alignments;
         try {
           sources = sourcesFor(options.seedsDir);
+          alignments = alignmentsFor(options.seedsDir);
         } catch (err) {
           if (err instanceof SourceError) logger.error(err.message);
           throw err;
@@ -29,7 +31,14 @@ export function sourcesLoader(options: { seedsDir: string }): Loader {
           const { entry, paragraphs, sha256, size, path } = source;
           const data = await parseData({
             id: entry.id,
-            data: { ...entry, path, sha256, size, paragraphs: paragraphs.map((p) => ({ ...p })) },
+            data: {
+              ...entry,
+              path,
+              sha256,
+              size,
+              paragraphs: paragraphs.map((p) => ({ ...p })),
+              alignment: alignments.find((a) => a.derivative === entry.id),
+            },
             filePath: path,
           });
           store.set({ id: entry.id, data, digest: generateDigest(data), filePath: path });

@@ -11,6 +11,7 @@ const PAGES: [string, string][] = [
   ['home', '/'],
   ['thesis', '/theses/nato-expansion/'],
   ['source', '/sources/trenin-2021/'],
+  ['compare view', '/sources/cnn-retelling-2025/compare/'],
   ['search with results', '/search/?q=NATO'],
   ['404', '/no-such-page/'],
 ];

@@ -3,7 +3,7 @@ import { useHarness } from '../support/use-harness.ts';
 
 const harness = useHarness();
 
-const PAGES = ['/', '/theses/post-soviet-borders/', '/sources/trenin-2021/', '/sources/', '/search/?q=NATO'];
+const PAGES = ['/', '/theses/post-soviet-borders/', '/sources/trenin-2021/', '/sources/', '/search/?q=NATO', '/sources/cnn-retelling-2025/compare/'];
 
 test.each(PAGES)('%s fits a 320 px wide screen without sideways scrolling', async (path) => {
   const page = await (await harness.current.context({ viewport: { width: 320, height: 640 } })).newPage();
