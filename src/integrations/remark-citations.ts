@@ -18,7 +18,8 @@ import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { visitParents, SKIP } from 'unist-util-visit-parents';
 import { toString } from 'mdast-util-to-string';
-import { sourcesFor } from '../lib/source-index.ts';
+import { alignmentsFor, sourcesFor } from '../lib/source-index.ts';
+import { counterpartOf } from '../pipeline/align-sources.ts';
 import type { Source } from '../pipeline/load-sources.ts';
 import { closestName } from '../pipeline/normalise-text.ts';
 import { ATTRIBUTION_RULES, checkAttribution, isAttributionProblem, type AttributionRule } from '../pipeline/check-attribution.ts';
@@ -41,6 +42,9 @@ export interface PageCitation extends ResolvedCitation {
   by?: string;
   /** The speaker the words belong to, as the source identifies them (checked), when `by` is given. */
   speaker?: string;
+  /** Set when the cited source is a derivative (rewrite, republication …): how it was made, and why it is cited. */
+  derivation?: string;
+  derivativeReason?: string;
 }
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
@@ -81,6 +85,7 @@ export const COMPONENTS = {
       quote: { required: true, doc: 'words copied verbatim from one article paragraph' },
       para: { required: false, doc: 'anchor of the paragraph, when the words occur in several' },
       by: { required: false, doc: 'whose view the claim reports: the words must be in that person’s direct or reported speech' },
+      derivative: { required: false, doc: 'why a rewrite or republication is cited rather than its original' },
     },
   },
   Quote: {
@@ -89,6 +94,7 @@ export const COMPONENTS = {
       source: { required: true, doc: 'source id from seeds/sources.yaml' },
       para: { required: false, doc: 'anchor of the paragraph, when the words occur in several' },
       by: { required: false, doc: 'who said the words: required when they are someone’s direct quotation' },
+      derivative: { required: false, doc: 'why a rewrite or republication is cited rather than its original' },
     },
   },
   Note: {
@@ -139,6 +145,7 @@ export const POLICY_RULES = [
   'unsafe-attribute',
   'unsafe-url',
   'uncited-paragraph',
+  'derivative-cited',
 ] as const;
 export type PolicyRule = (typeof POLICY_RULES)[number];
 /** Every rule id this plugin can report. */
@@ -181,6 +188,8 @@ interface Candidate {
   request: CitationRequest;
   /** Whose words or view the thesis says these are (`by`). */
   by?: string | undefined;
+  /** Why a derivative is cited in place of its original (`derivative`). */
+  derivative?: string | undefined;
 }
 
 const isJsx = (node: AnyNode): node is JsxElement => node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
@@ -371,7 +380,7 @@ function checkPolicy(tree: Root, problems: Problem[]): Candidate[] {
       quote: quote ?? values.quote ?? '',
       para: values.para,
     };
-    candidates.push({ node: el, label, request, by: values.by });
+    candidates.push({ node: el, label, request, by: values.by, derivative: values.derivative });
   }
 }
 
@@ -462,8 +471,8 @@ const formatNoteDate = (iso: string): string =>
   new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** "Trenin ¶12"; with `by`, the speaker too: "Galeotti in Kottasová (CNN) ¶18". */
-export const markerLabel = (c: { label: string; n: number; by?: string | undefined }): string =>
-  `${c.by ? `${c.by} in ` : ''}${c.label} ¶${c.n}`;
+export const markerLabel = (c: { label: string; n: number; by?: string | undefined; derivation?: string | undefined }): string =>
+  `${c.by ? `${c.by} in ` : ''}${c.label} ¶${c.n}${c.derivation ? ` (${c.derivation})` : ''}`;
 
 /** The marker link after a claim: "Trenin ¶12". */
 function marker(c: PageCitation): PhrasingContent {
@@ -474,8 +483,9 @@ function marker(c: PageCitation): PhrasingContent {
       hProperties: {
         href: c.href,
         id: c.id,
-        className: ['cite'],
+        className: c.derivation ? ['cite', 'cite-derivative'] : ['cite'],
         dataPreview: evidenceId(c),
+        ...(c.derivation ? { dataDerivative: c.derivativeReason ?? 'added' } : {}),
       },
       hChildren: [{ type: 'text', value: markerLabel(c) }],
     },
@@ -535,6 +545,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
     checkCoverage(tree, problems);
 
     const index = candidates.length > 0 ? indexFor(options.seedsDir) : undefined;
+    const sources = candidates.length > 0 ? sourcesFor(options.seedsDir) : undefined;
     const resolved: { candidate: Candidate; cite: PageCitation }[] = [];
     for (const candidate of candidates) {
       const result = resolveCitation(candidate.request, index!);
@@ -543,12 +554,47 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
         continue;
       }
       const paragraph = index!.sources.get(result.source)!.paragraphs.find((p) => p.paragraph.anchor === result.anchor)!.paragraph;
-      const who = checkAttribution({ kind: result.kind, by: candidate.by, spans: paragraph.spans ?? [], start: result.start, end: result.end });
+      const entry = sources!.find((x) => x.entry.id === result.source)!.entry;
+      const who = checkAttribution({
+        kind: result.kind,
+        by: candidate.by,
+        spans: paragraph.spans ?? [],
+        start: result.start,
+        end: result.end,
+        narrator: entry.author ?? entry.outlet,
+      });
       if (isAttributionProblem(who)) {
         problems.push({ node: candidate.node, label: candidate.label, rule: who.rule, message: `${who.message} (${result.source} ¶${result.n})` });
         continue;
       }
+      if (entry.derivedFrom === undefined && candidate.derivative !== undefined) {
+        problems.push({
+          node: candidate.node,
+          label: candidate.label,
+          rule: 'derivative-cited',
+          message: `derivative="…" is only for a source made from another source of this site, and ${entry.id} is not (its manifest entry has no derivedFrom)`,
+        });
+        continue;
+      }
+      if (entry.derivedFrom !== undefined) {
+        const counterpart = counterpartOf(alignmentsFor(options.seedsDir), entry.id, result.anchor);
+        if (counterpart && candidate.derivative === undefined) {
+          const original = sources!.find((x) => x.entry.id === counterpart.original);
+          const paras = counterpart.anchors.map((a) => `¶${original?.paragraphs.find((p) => p.anchor === a)?.n ?? '?'} ${a}`);
+          problems.push({
+            node: candidate.node,
+            label: candidate.label,
+            rule: 'derivative-cited',
+            message: `${entry.id} is a ${entry.derivation ?? 'derivative'} of ${counterpart.original}, and this paragraph (¶${result.n}) comes from its ${paras.join(' and ')} (${counterpart.relation}): cite ${counterpart.original} there, or say why the ${entry.derivation ?? 'derivative'} itself is cited with derivative="…"`,
+          });
+          continue;
+        }
+      }
       const cite: PageCitation = { ...result, id: `cite-${resolved.length + 1}` };
+      if (entry.derivedFrom !== undefined) {
+        cite.derivation = entry.derivation ?? 'derivative';
+        if (candidate.derivative !== undefined) cite.derivativeReason = candidate.derivative;
+      }
       if (candidate.by !== undefined) cite.by = candidate.by;
       if (who.speaker !== undefined) cite.speaker = who.speaker;
       resolved.push({ candidate, cite });

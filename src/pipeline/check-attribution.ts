@@ -11,7 +11,8 @@
  *   say, or, for <Cite by>, words in nobody's or someone else's speech).
  * - `attribution-paraphrase`: a <Quote by> of words that are not the person's
  *   own: the reporter's paraphrase of them (reported speech) or the source's
- *   narration. Quoted without `by`, such words are the source author's.
+ *   narration. Quoted without `by`, or with `by` naming the source's author,
+ *   such words are the source author's.
  * - `attribution-straddle`: a <Quote by> whose words run across two voices
  *   (two speakers, or speech and narration).
  * - `attribution-unknown`: a <Quote> of a direct quotation whose speaker the
@@ -43,6 +44,8 @@ export interface AttributionRequest {
   end: number;
   /** Other names for speakers: alias → canonical name. */
   aliases?: ReadonlyMap<string, string> | undefined;
+  /** The source's own voice (its author, else its outlet): everything but direct quotes is their writing. */
+  narrator?: string | undefined;
 }
 
 export interface AttributionProblem {
@@ -116,6 +119,8 @@ export function checkAttribution(req: AttributionRequest): AttributionProblem | 
   if (by === undefined) return {}; // a <Cite> without by: a locator only
 
   if (req.kind === 'quote') {
+    // by="<the author>": any of the author's own writing (narration, paraphrase, scare quotes), not others' quotations.
+    if (req.narrator && namesMatch(by, req.narrator, req.aliases) && direct.length === 0) return { speaker: req.narrator, kind: 'narration' };
     if (distinct.length > 1) {
       return { rule: 'attribution-straddle', message: `these words run across ${distinct.length} voices (${distinct.map(describeSpan).join('; then ')}); quote one voice at a time` };
     }

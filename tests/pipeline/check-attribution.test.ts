@@ -1,0 +1,61 @@
+import { describe, expect, test } from 'vitest';
+import { checkAttribution, namesMatch, voicesOf } from '../../src/pipeline/check-attribution.ts';
+import type { SpeechSpan } from '../../src/pipeline/speech.ts';
+
+const text = '“Putin is an opportunist,” said Mark Galeotti. A ceasefire means quick wins, he said.';
+const span = (kind: SpeechSpan['kind'], speaker: string | null, from: string, to: string, cue: string | null = null): SpeechSpan => {
+  const start = text.indexOf(from);
+  const end = text.indexOf(to) + to.length;
+  return { kind, speaker, cue, start, end, text: text.slice(start, end) };
+};
+const spans: SpeechSpan[] = [
+  span('direct', 'Mark Galeotti', '“Putin', 'opportunist,”', 'said'),
+  span('narration', 'Ivana Kottasová', ' said Mark', 'Galeotti. '),
+  span('reported', 'Mark Galeotti', 'A ceasefire', 'he said.', 'he said'),
+];
+const at = (words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
+
+describe('names', () => {
+  test.each([
+    ['Galeotti', 'Mark Galeotti', true],
+    ['mark galeotti', 'Mark Galeotti', true],
+    ['Mark Galeotti', 'Galeotti', true],
+    ['Institute for the Study of War', 'the Institute for the Study of War', true],
+    ['Mark', 'Mark Galeotti', false],
+    ['Soldatov', 'Mark Galeotti', false],
+    ['', 'Mark Galeotti', false],
+  ])('%s names %s: %s', (by, speaker, expected) => expect(namesMatch(by, speaker)).toBe(expected));
+  test('an alias names its speaker', () => {
+    expect(namesMatch('the Russian president', 'Vladimir Putin', new Map([['the russian president', 'Vladimir Putin']]))).toBe(true);
+  });
+});
+
+test('touching punctuation is not a voice', () => {
+  const { start, end } = at('Putin is an opportunist,” said');
+  expect(voicesOf(spans, start, end - ' said'.length).map((s) => s.kind)).toEqual(['direct']);
+  expect(voicesOf(spans, start, end).map((s) => s.kind)).toEqual(['direct', 'narration']);
+});
+
+describe('checks', () => {
+  const check = (kind: 'cite' | 'quote', words: string, by?: string) =>
+    checkAttribution({ kind, by, spans, ...at(words), narrator: 'Ivana Kottasová' });
+  test('a direct quote with its speaker passes and names them', () => expect(check('quote', 'Putin is an opportunist', 'Galeotti')).toEqual({ speaker: 'Mark Galeotti', kind: 'direct' }));
+  test('a direct quote without by', () => expect(check('quote', 'Putin is an opportunist')).toMatchObject({ rule: 'attribution-missing' }));
+  test('a direct quote given to another', () => expect(check('quote', 'Putin is an opportunist', 'Soldatov')).toMatchObject({ rule: 'attribution-wrong' }));
+  test('a paraphrase quoted as its subject’s words', () =>
+    expect(check('quote', 'A ceasefire means quick wins', 'Galeotti')).toMatchObject({
+      rule: 'attribution-paraphrase',
+      message: expect.stringContaining('reported speech of Mark Galeotti, cue "he said"'),
+    }));
+  test('the same paraphrase quoted as the author’s words', () => {
+    expect(check('quote', 'A ceasefire means quick wins')).toEqual({});
+    expect(check('quote', 'A ceasefire means quick wins', 'Kottasová')).toEqual({ speaker: 'Ivana Kottasová', kind: 'narration' });
+  });
+  test('words across two voices', () => expect(check('quote', 'opportunist,” said Mark Galeotti', 'Galeotti')).toMatchObject({ rule: 'attribution-straddle' }));
+  test('a Cite by its holder passes, by another fails', () => {
+    expect(check('cite', 'quick wins', 'Galeotti')).toEqual({ speaker: 'Mark Galeotti', kind: 'reported' });
+    expect(check('cite', 'quick wins', 'Soldatov')).toMatchObject({ rule: 'attribution-wrong' });
+    expect(check('cite', 'said Mark Galeotti', 'Galeotti')).toMatchObject({ rule: 'attribution-wrong' });
+  });
+  test('a Cite without by is only a locator', () => expect(check('cite', 'Putin is an opportunist')).toEqual({}));
+});
