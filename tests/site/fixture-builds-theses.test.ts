@@ -33,10 +33,12 @@ describe('code, raw HTML and bad citations in a thesis fail the build, every pro
   test('each problem is listed once as file:line:column  <Element …>  rule-id: message', () => {
     const expected: [string, RegExp][] = [
       ['7:1', /import \{ readFileSync \} from 'node:fs' +esm: /],
+      ['9:1', /"The build machine’s home: process\.env\.H…" +uncited-paragraph: /],
       ['9:27', /\{process\.env\.HOME\} +expression: /],
       ['9:57', /\{readFileSync\('\/etc\/hostname', 'utf8'\)\} +expression: /],
       ['11:1', /<script src="\/sources\/trenin-2021\.txt"> +raw-html: <script> is not allowed/],
       ['13:1', /<meta http-equiv="refresh" [^>]*> +raw-html: <meta> is not allowed/],
+      ['15:1', /"HTML’s own element:" +uncited-paragraph: /],
       ['15:21', /<cite source="trenin-2021" [^>]*> +wrong-case: .*write <Cite>/],
       ['17:23', /<Cite [^>]*> +children: <Cite> takes no content: .*"never shown" would be lost/],
       ['19:64', /<Cite source="trenin-2021" quote="the last stand"> +nested: <Cite> cannot stand inside <Quote>/],

@@ -65,7 +65,7 @@ describe.each(slugs)('%s', (slug) => {
       const next = node ? $(node) : $();
       const marker = next.is('a.cite') ? next : next.find('a.cite').first();
       expect(marker.attr('href'), $(el).text()).toBe($(el).attr('cite'));
-      expect(marker.text()).toMatch(/\S ¶\d+$/);
+      expect(marker.text()).toMatch(/\S ¶\d+( \([a-z]+\))?$/);
     });
     // Evidence quotations are captioned by a link to the same paragraph.
     const evidence = $('section.evidence blockquote[cite]');
