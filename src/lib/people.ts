@@ -66,7 +66,7 @@ export function parsePeopleConfig(yamlText: string, file: string): PersonConfig[
   try {
     data = parseYaml(yamlText);
   } catch (err) {
-    throw new Error(`${file}: is not valid YAML: ${err instanceof YAMLParseError ? err.message : String(err)}`);
+    throw new Error(`${file}: is not valid YAML: ${err instanceof YAMLParseError ? err.message : String(err)}`, { cause: err });
   }
   const result = z.array(entrySchema).safeParse(data ?? []);
   if (!result.success) {

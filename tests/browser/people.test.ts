@@ -90,6 +90,34 @@ test('a person page entry links to its paragraph, which is there', async () => {
   expect(await page.locator(':target .speech[data-speaker="Mark Galeotti"]').count()).toBeGreaterThan(0);
 });
 
+async function search(page: Page, url: string): Promise<string[]> {
+  await page.goto(url);
+  await page.locator('#search-status').filter({ hasText: /match|No results/ }).waitFor();
+  return page.locator('#search-results a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
+
+test('search finds a person page under the Person kind', async () => {
+  const page = await (await harness.current.context()).newPage();
+  const paths = await search(page, '/search/?q=Galeotti&kind=Person');
+  expect(paths).toContain('/people/mark-galeotti/');
+  expect(paths.every((p) => p.startsWith('/people/'))).toBe(true);
+});
+
+test('speaker labels are not indexed: the indexed text of a source page is its paragraph text alone', async () => {
+  const page = await (await harness.current.context()).newPage();
+  await page.goto('/search/');
+  // A string, so that vitest does not rewrite the dynamic import.
+  const content = (await page.evaluate(`(async () => {
+    const pagefind = await import('/pagefind/pagefind.js');
+    const found = await pagefind.search('Galeotti');
+    const data = await Promise.all(found.results.map((r) => r.data()));
+    return data.filter((d) => d.url.startsWith('/sources/kottasova-cnn-2025/')).map((d) => d.content);
+  })()`)) as string[];
+  expect(content.length).toBe(1);
+  expect(content[0]).toContain('Putin is an opportunist.');
+  expect(content[0]).not.toMatch(/Quotation:|Reported speech:|Who speaks/);
+});
+
 describe.each(['light', 'dark'] as const)('%s colour scheme', (scheme) => {
   test.each([
     ['people index', '/people/'],
