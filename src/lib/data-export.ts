@@ -29,5 +29,50 @@ export function paragraphRecords(sources: SourceLike[]): ParagraphRecord[] {
   );
 }
 
+/** One quotation, reported statement or scare quote, as `dist/data/speech.json` lists it. */
+export interface SpeechRecord {
+  source: string;
+  /** The paragraph's anchor: `/sources/<source>/#<anchor>`. */
+  anchor: string;
+  kind: 'direct' | 'reported' | 'scare';
+  /** Exactly the paragraph text [start, end). */
+  text: string;
+  /** Canonical name (see src/lib/people.ts); null for scare quotes and for quotations whose speaker was not found. */
+  speaker: string | null;
+  /** The words that credit the speech ("told CNN"), if any. */
+  cue: string | null;
+  /** UTF-16 offsets into the paragraph text. */
+  start: number;
+  end: number;
+}
+
+interface SpeechSourceLike {
+  id: string;
+  paragraphs: {
+    anchor: string;
+    text: string;
+    spans?: readonly { kind: string; speaker: string | null; cue: string | null; start: number; end: number }[] | undefined;
+  }[];
+}
+
+/**
+ * Every span that is not narration, sources in the given order, paragraphs in
+ * file order, spans in text order. `resolve` maps a speaker as the speech stage
+ * names them to the canonical name (people pages' `nameResolver`); identity by default.
+ */
+export function speechRecords(sources: readonly SpeechSourceLike[], resolve: (speaker: string) => string = (s) => s): SpeechRecord[] {
+  const out: SpeechRecord[] = [];
+  for (const s of sources) {
+    for (const p of s.paragraphs) {
+      for (const sp of [...(p.spans ?? [])].sort((a, b) => a.start - b.start)) {
+        if (sp.kind !== 'direct' && sp.kind !== 'reported' && sp.kind !== 'scare') continue;
+        const speaker = sp.kind === 'scare' || sp.speaker === null ? null : resolve(sp.speaker);
+        out.push({ source: s.id, anchor: p.anchor, kind: sp.kind, text: p.text.slice(sp.start, sp.end), speaker, cue: sp.cue, start: sp.start, end: sp.end });
+      }
+    }
+  }
+  return out;
+}
+
 /** JSON as served: stable key order from the records, one trailing newline. */
 export const toJson = (value: unknown): string => `${JSON.stringify(value, null, 1)}\n`;

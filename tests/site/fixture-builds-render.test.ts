@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { buildFixtureProject, type FixtureProject } from '../support/fixture-project.ts';
 import { startHarness, type Harness } from '../support/browser.ts';
+import { anchorFor } from '../../src/pipeline/anchor-ids.ts';
 
 const RLO = '\u202e';
 const prose = (n: number) =>
@@ -15,9 +16,10 @@ const bidiText = [
   'Bidi test source',
   'By A. Tester',
   `An article paragraph with a hidden override ${RLO}that must stay inside this paragraph text and never reorder what follows it on the page, however long the paragraph runs on.`,
-  `A second article paragraph about the evidence that readers cite, with words enough to count as prose for the classifier that reads the source text.`,
+  SECOND,
   `Unbroken: ${'x'.repeat(200_000)}`,
 ].join('\n');
+const SECOND = 'A second article paragraph about the evidence that readers cite, with words enough to count as prose for the classifier that reads the source text.';
 const longText = ['Long source', ...Array.from({ length: 400 }, (_, i) => prose(i + 1))].join('\n');
 
 let project: FixtureProject;
@@ -39,7 +41,10 @@ beforeAll(async () => {
     },
     extraSources: {
       files: { 'bidi.txt': bidiText, 'long.txt': longText },
-      manifest: `- id: bidi\n  file: bidi.txt\n  title: Bidi test\n  short: "${RLO}evil label"\n- id: long\n  file: long.txt\n  title: Long source\n`,
+      manifest:
+        `- id: bidi\n  file: bidi.txt\n  title: Bidi test\n  short: "${RLO}evil label"\n` +
+        `  speech:\n    - { para: ${anchorFor('article', SECOND)}, words: "the evidence that readers cite", kind: reported, speaker: Jane Editor, note: a test correction }\n` +
+        `- id: long\n  file: long.txt\n  title: Long source\n`,
     },
   });
   if (project.status === 0) harness = await startHarness(join(project.dir, 'dist'));
@@ -77,6 +82,15 @@ test('an override inside a source paragraph stays inside it', async () => {
   await page.goto('/sources/bidi/');
   const isolated = await page.locator('.ptext').first().evaluate((el) => getComputedStyle(el).unicodeBidi);
   expect(isolated).toBe('isolate');
+});
+
+test('a speech correction from the manifest is marked on the page as an editorial correction', async () => {
+  const page = await (await harness.context()).newPage();
+  await page.goto('/sources/bidi/');
+  const mark = page.locator('.speech.corrected');
+  expect(await mark.count()).toBe(1);
+  expect(await mark.textContent()).toBe('the evidence that readers cite');
+  expect(await mark.getAttribute('data-label')).toBe('Reported speech: Jane Editor (editorial correction)');
 });
 
 test('a 200,000-character unbroken line wraps at 320 px instead of scrolling sideways', async () => {

@@ -1,0 +1,345 @@
+/**
+ * People and bodies who speak in the sources: the view model of `/people/`
+ * and `/people/<slug>/`. Pure (the pages pass in the sources, the optional
+ * `content/people.yaml` and the thesis citations).
+ *
+ * - Every `direct` or `reported` speech span with a speaker counts; narration
+ *   and scare quotes do not, nor quotations whose speaker was not found.
+ * - A speaker name is resolved to one canonical name: a `content/people.yaml`
+ *   name or alias (case-insensitive), else a lone surname ("Putin") becomes the
+ *   one multi-word personal name in the corpus that ends with it ("Vladimir
+ *   Putin") when exactly one does, else the name as the sources write it
+ *   (spellings that differ only in case are one person). A new source with new
+ *   speakers needs no entry in the file.
+ * - One statement is the spans of one speaker in one paragraph that share a
+ *   statement number, or follow each other with nothing between when one of
+ *   them has no statement number (else one span is one statement); whitespace-only pieces are ignored; its text is the verbatim
+ *   slice of the paragraph from the first to the last of those spans (so it may
+ *   contain another speaker's quotation that the statement reports).
+ * - A thesis cites a statement when one of its citations names the same
+ *   paragraph and the cited words overlap the statement's characters; if the
+ *   cited words cannot be located in the paragraph text, the paragraph counts.
+ * - Slugs: github-slugger of the canonical name, assigned in sorted name order
+ *   (so the same set of people always gets the same slugs).
+ */
+import GithubSlugger from 'github-slugger';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { z } from 'astro/zod';
+
+// ---------------------------------------------------------------------------
+// content/people.yaml
+
+/** One entry of `content/people.yaml`. */
+export interface PersonConfig {
+  /** Canonical name, as the person pages show it. */
+  name: string;
+  /** Other names the sources use for the same person or body ("Putin", "the Russian president"). */
+  aliases: string[];
+  /** One line shown under the name. */
+  description?: string | undefined;
+}
+
+const oneLine = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${what} must not be empty`)
+    .max(200, `${what} must be at most 200 characters`)
+    .regex(/^[^\r\n]*$/, `${what} must be one line`);
+
+const entrySchema = z.strictObject({
+  name: oneLine('name'),
+  aliases: z.array(oneLine('an alias')).default([]),
+  description: oneLine('description').optional(),
+});
+
+/** Lower-case, single spaces, straight apostrophes: how speaker names are compared. */
+export const nameKey = (name: string): string => name.normalize('NFC').replace(/\s+/g, ' ').trim().replace(/[’‘]/g, "'").toLowerCase();
+
+/**
+ * Parses and checks `content/people.yaml` (a list of `{name, aliases?, description?}`).
+ * Throws one Error naming the file, the entry (number and name) and the field for every
+ * problem: bad YAML, an unknown or invalid field, a name or alias used twice.
+ */
+export function parsePeopleConfig(yamlText: string, file: string): PersonConfig[] {
+  let data: unknown;
+  try {
+    data = parseYaml(yamlText);
+  } catch (err) {
+    throw new Error(`${file}: is not valid YAML: ${err instanceof YAMLParseError ? err.message : String(err)}`, { cause: err });
+  }
+  const result = z.array(entrySchema).safeParse(data ?? []);
+  if (!result.success) {
+    const raw = Array.isArray(data) ? (data as unknown[]) : [];
+    const problems = result.error.issues.map((i) => {
+      const [index, field] = i.path;
+      if (typeof index !== 'number') return `${file}: must be a list of entries ({name, aliases, description}): ${i.message}`;
+      const name = (raw[index] as { name?: unknown } | undefined)?.name;
+      const label = `entry ${index + 1}${typeof name === 'string' ? ` ("${name}")` : ''}`;
+      return `${file}: ${label}${field === undefined ? '' : `, field "${String(field)}"`}: ${i.message}`;
+    });
+    throw new Error([...new Set(problems)].join('\n'));
+  }
+  const problems: string[] = [];
+  const owner = new Map<string, number>();
+  result.data.forEach((e, i) => {
+    for (const n of [e.name, ...e.aliases]) {
+      const k = nameKey(n);
+      const prev = owner.get(k);
+      if (prev !== undefined && prev !== i) problems.push(`${file}: entry ${i + 1} ("${e.name}"): "${n}" is already a name or alias of entry ${prev + 1}`);
+      else owner.set(k, i);
+    }
+  });
+  if (problems.length) throw new Error(problems.join('\n'));
+  return result.data.map((e) => ({ name: e.name, aliases: e.aliases, description: e.description }));
+}
+
+// ---------------------------------------------------------------------------
+// Name resolution
+
+/** A name that looks like a personal name: 2–4 words, each capitalised ("Vladimir Putin"). */
+const PERSONAL_NAME = /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3}$/u;
+const SINGLE_NAME = /^\p{Lu}[\p{L}'’.-]*$/u;
+
+/**
+ * Resolver from speaker names as written to canonical names, for one corpus
+ * (`speakers`: every speaker name that occurs). See the module doc for the order of rules.
+ */
+export function nameResolver(speakers: readonly string[], config: readonly PersonConfig[] = []): (speaker: string) => string {
+  const configured = new Map<string, string>();
+  for (const e of config) for (const n of [e.name, ...e.aliases]) configured.set(nameKey(n), e.name);
+
+  // The written form of each unconfigured name: the most frequent spelling (first seen on a tie).
+  const tally = new Map<string, Map<string, number>>();
+  for (const raw of speakers) {
+    const s = raw.replace(/\s+/g, ' ').trim();
+    if (!s || configured.has(nameKey(s))) continue;
+    const forms = tally.get(nameKey(s)) ?? new Map<string, number>();
+    forms.set(s, (forms.get(s) ?? 0) + 1);
+    tally.set(nameKey(s), forms);
+  }
+  const written = new Map<string, string>();
+  for (const [k, forms] of tally) written.set(k, [...forms].reduce((a, b) => (b[1] > a[1] ? b : a))[0]);
+
+  // Full personal names by their last word, for lone surnames.
+  const canonical = [...new Set([...config.map((e) => e.name), ...written.values()])];
+  const byLast = new Map<string, Set<string>>();
+  for (const name of canonical) {
+    if (!PERSONAL_NAME.test(name)) continue;
+    const last = name.split(' ').at(-1)!;
+    byLast.set(last, (byLast.get(last) ?? new Set()).add(name));
+  }
+
+  return (speaker: string) => {
+    const s = speaker.replace(/\s+/g, ' ').trim();
+    const k = nameKey(s);
+    const fromConfig = configured.get(k);
+    if (fromConfig) return fromConfig;
+    const form = written.get(k) ?? s;
+    if (SINGLE_NAME.test(form)) {
+      const full = byLast.get(form);
+      if (full?.size === 1) return [...full][0]!;
+    }
+    return form;
+  };
+}
+
+/** Slugs for canonical names: github-slugger, in sorted order so that they are stable; never empty. */
+export function personSlugs(names: readonly string[]): Map<string, string> {
+  const slugger = new GithubSlugger();
+  const out = new Map<string, string>();
+  for (const name of [...new Set(names)].sort(compareNames)) {
+    const base = slugger.slug(name);
+    out.set(name, base.replace(/^-+|-+$/g, '') ? base : slugger.slug('person'));
+  }
+  return out;
+}
+
+/** Sort key for names: case-insensitive, a leading "the" ignored ("the Kremlin" sorts under K). */
+export const nameSortKey = (name: string): string => nameKey(name).replace(/^the /, '');
+const compareNames = (a: string, b: string): number => nameSortKey(a).localeCompare(nameSortKey(b), 'en') || a.localeCompare(b, 'en');
+
+// ---------------------------------------------------------------------------
+// Statements and people
+
+export interface SpanInput {
+  kind: 'direct' | 'reported' | 'narration' | 'scare';
+  speaker: string | null;
+  cue: string | null;
+  start: number;
+  end: number;
+  statement?: number | undefined;
+  corrected?: boolean | undefined;
+}
+
+export interface SourceInput {
+  id: string;
+  title: string;
+  /** Citation label ("Trenin"); the title when absent. */
+  short?: string | undefined;
+  paragraphs: { kind: string; role: string; anchor: string; n: number; text: string; spans?: readonly SpanInput[] | undefined }[];
+}
+
+export interface CitationInput {
+  thesis: { slug: string; title: string };
+  citations: { source: string; anchor: string; id: string; exact: string }[];
+}
+
+/** A thesis page that cites a statement, with the ids of its citation markers. */
+export interface CitingThesis {
+  slug: string;
+  title: string;
+  ids: string[];
+}
+
+export interface Statement {
+  /** Element id on the person page (stable: source, paragraph anchor, offset). */
+  id: string;
+  source: string;
+  anchor: string;
+  /** ¶ number (article paragraphs), as the source page shows it. */
+  n: number;
+  heading: boolean;
+  /** `/sources/<source>/#<anchor>` */
+  href: string;
+  /** `direct` when every piece is a quotation; `reported` when any piece is reported speech. */
+  kind: 'direct' | 'reported';
+  /** Verbatim: paragraph text [start, end). */
+  text: string;
+  start: number;
+  end: number;
+  /** The speaker as this source names them. */
+  speakerAsWritten: string;
+  cue: string | null;
+  corrected: boolean;
+  citedBy: CitingThesis[];
+}
+
+export interface PersonSource {
+  id: string;
+  title: string;
+  short: string;
+  statements: Statement[];
+}
+
+export interface Person {
+  slug: string;
+  name: string;
+  description: string | null;
+  /** Every other name the sources use for this person, sorted. */
+  otherNames: string[];
+  /** Number of statements (all sources). */
+  count: number;
+  direct: number;
+  reported: number;
+  sources: PersonSource[];
+}
+
+/** Places in `text` where `words` occur (all of them). */
+function occurrences(text: string, words: string): [number, number][] {
+  const out: [number, number][] = [];
+  if (!words) return out;
+  for (let at = text.indexOf(words); at >= 0; at = text.indexOf(words, at + 1)) out.push([at, at + words.length]);
+  return out;
+}
+
+function citingTheses(all: readonly CitationInput[], source: string, anchor: string, text: string, start: number, end: number): CitingThesis[] {
+  const out: CitingThesis[] = [];
+  for (const { thesis, citations } of all) {
+    const ids: string[] = [];
+    for (const c of citations) {
+      if (c.source !== source || c.anchor !== anchor) continue;
+      const places = occurrences(text, c.exact);
+      if (places.length === 0 || places.some(([s, e]) => s < end && e > start)) ids.push(c.id);
+    }
+    if (ids.length) out.push({ slug: thesis.slug, title: thesis.title, ids });
+  }
+  return out;
+}
+
+/** Every speaker name of a direct or reported span, as written, once per span (the input of `nameResolver`). */
+export function speakersOf(sources: readonly { paragraphs: { spans?: readonly SpanInput[] | undefined }[] }[]): string[] {
+  const out: string[] = [];
+  for (const s of sources) for (const p of s.paragraphs) for (const sp of p.spans ?? []) if ((sp.kind === 'direct' || sp.kind === 'reported') && sp.speaker) out.push(sp.speaker);
+  return out;
+}
+
+/**
+ * Everyone who speaks in `sources` (direct or reported), sorted by name, each
+ * with their statements grouped by source (sources in the given order,
+ * statements in text order).
+ */
+export function buildPeople(sources: readonly SourceInput[], config: readonly PersonConfig[] = [], citations: readonly CitationInput[] = []): Person[] {
+  const resolve = nameResolver(speakersOf(sources), config);
+  const described = new Map(config.map((e) => [e.name, e.description ?? null]));
+
+  const people = new Map<string, { names: Set<string>; sources: Map<string, PersonSource> }>();
+  for (const source of sources) {
+    for (const p of source.paragraphs) {
+      const groups: { person: string; spans: SpanInput[] }[] = [];
+      const byStatement = new Map<string, { person: string; spans: SpanInput[] }>();
+      let previous: { person: string; end: number; key: string | undefined; group: { person: string; spans: SpanInput[] } } | undefined;
+      for (const sp of [...(p.spans ?? [])].sort((a, b) => a.start - b.start)) {
+        if ((sp.kind !== 'direct' && sp.kind !== 'reported') || !sp.speaker) {
+          previous = undefined;
+          continue;
+        }
+        if (!(sp.start >= 0 && sp.end <= p.text.length && sp.start < sp.end) || !/\S/u.test(p.text.slice(sp.start, sp.end))) continue;
+        const person = resolve(sp.speaker);
+        const key = sp.statement === undefined ? undefined : `${person}\u0000${sp.statement}`;
+        // Same statement number, or touching the previous piece of the same speaker: one statement.
+        let group = key === undefined ? undefined : byStatement.get(key);
+        if (!group && previous && previous.person === person && previous.end === sp.start && (key === undefined || previous.key === undefined)) group = previous.group;
+        if (!group) groups.push((group = { person, spans: [] }));
+        group.spans.push(sp);
+        if (key !== undefined) byStatement.set(key, group);
+        previous = { person, end: sp.end, key, group };
+      }
+      for (const { person, spans } of groups) {
+        const start = Math.min(...spans.map((s) => s.start));
+        const end = Math.max(...spans.map((s) => s.end));
+        const entry = people.get(person) ?? { names: new Set<string>(), sources: new Map<string, PersonSource>() };
+        people.set(person, entry);
+        const written = spans[0]!.speaker!;
+        entry.names.add(written);
+        let ps = entry.sources.get(source.id);
+        if (!ps) entry.sources.set(source.id, (ps = { id: source.id, title: source.title, short: source.short ?? source.title, statements: [] }));
+        ps.statements.push({
+          id: `${source.id}--${p.anchor}-${start}`,
+          source: source.id,
+          anchor: p.anchor,
+          n: p.n,
+          heading: p.role === 'heading',
+          href: `/sources/${source.id}/#${p.anchor}`,
+          kind: spans.some((s) => s.kind === 'reported') ? 'reported' : 'direct',
+          text: p.text.slice(start, end),
+          start,
+          end,
+          speakerAsWritten: written,
+          cue: spans.find((s) => s.cue)?.cue ?? null,
+          corrected: spans.some((s) => s.corrected === true),
+          citedBy: citingTheses(citations, source.id, p.anchor, p.text, start, end),
+        });
+      }
+    }
+  }
+
+  const slugs = personSlugs([...people.keys()]);
+  const sourceOrder = new Map(sources.map((s, i) => [s.id, i]));
+  return [...people]
+    .sort(([a], [b]) => compareNames(a, b))
+    .map(([name, { names, sources: bySource }]) => {
+      const list = [...bySource.values()].sort((a, b) => sourceOrder.get(a.id)! - sourceOrder.get(b.id)!);
+      const all = list.flatMap((s) => s.statements);
+      return {
+        slug: slugs.get(name)!,
+        name,
+        description: described.get(name) ?? null,
+        otherNames: [...names].filter((n) => n !== name).sort(compareNames),
+        count: all.length,
+        direct: all.filter((s) => s.kind === 'direct').length,
+        reported: all.filter((s) => s.kind === 'reported').length,
+        sources: list,
+      };
+    });
+}
