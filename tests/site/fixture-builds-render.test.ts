@@ -12,6 +12,7 @@ import { anchorFor } from '../../src/pipeline/anchor-ids.ts';
 const RLO = '\u202e';
 const prose = (n: number) =>
   `Paragraph ${n} of the long source is ordinary prose about a matter of state. It has a second sentence, so it is no pull quote, and enough words to read as an article paragraph ${n}.`;
+const SECOND = 'A second article paragraph about the evidence that readers cite, with words enough to count as prose for the classifier that reads the source text.';
 const bidiText = [
   'Bidi test source',
   'By A. Tester',
@@ -19,7 +20,6 @@ const bidiText = [
   SECOND,
   `Unbroken: ${'x'.repeat(200_000)}`,
 ].join('\n');
-const SECOND = 'A second article paragraph about the evidence that readers cite, with words enough to count as prose for the classifier that reads the source text.';
 const longText = ['Long source', ...Array.from({ length: 400 }, (_, i) => prose(i + 1))].join('\n');
 
 let project: FixtureProject;
