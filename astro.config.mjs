@@ -22,7 +22,7 @@ export default defineConfig({
   // Astro 7's default processor runs no remark plugins; MDX inherits this one.
   markdown: {
     syntaxHighlight: false,
-    processor: unified({ remarkPlugins: [remarkGfm, [remarkCitations, { seedsDir, root }]] }),
+    processor: unified({ remarkPlugins: [remarkGfm, [remarkCitations, { seedsDir, root, peopleFile: fileURLToPath(new URL('./content/people.yaml', import.meta.url)) }]] }),
   },
   // thesisFiles first: a stray, duplicate or mis-related thesis fails the build before anything renders.
   integrations: [thesisFiles({ dir: thesesDir, root }), mdx(), pagefind(), headers(), seedsWatch({ seedsDir, thesesDir })],

@@ -23,7 +23,7 @@ const thesesDir = join(root, 'content', 'theses');
 const citations: CoverageCitation[] = [];
 for (const name of readdirSync(thesesDir).filter((f) => f.endsWith('.mdx')).sort()) {
   const file = new VFile({ path: join(thesesDir, name), value: readFileSync(join(thesesDir, name), 'utf8') });
-  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkCitations, { seedsDir, root });
+  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkCitations, { seedsDir, root, peopleFile: join(root, 'content', 'people.yaml') });
   await processor.run(processor.parse(file), file);
   const found = ((file.data as { astro?: { frontmatter?: { citations?: PageCitation[] } } }).astro?.frontmatter?.citations ?? []);
   for (const c of found) citations.push({ thesis: basename(name, '.mdx'), source: c.source, anchor: c.anchor });

@@ -11,7 +11,9 @@
  * listing every problem of the file as
  * `file:line:column  <Element …>  rule-id: message`.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
+import { parsePeopleConfig } from '../lib/people.ts';
 import type { Root, RootContent, PhrasingContent } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
 import type { VFile } from 'vfile';
@@ -512,6 +514,16 @@ function indexFor(seedsDir: string): CitationIndex {
   return index;
 }
 
+/** Alias → canonical name (lower-case keys), from content/people.yaml when it exists. */
+function aliasesFrom(file: string): Map<string, string> | undefined {
+  if (!existsSync(file)) return undefined;
+  const map = new Map<string, string>();
+  for (const person of parsePeopleConfig(readFileSync(file, 'utf8'), file)) {
+    for (const name of [person.name, ...person.aliases]) map.set(name.trim().toLowerCase(), person.name);
+  }
+  return map;
+}
+
 /** Error thrown when a file breaks the policy or any citation fails; the message lists every problem. */
 export class CitationError extends Error {
   /** Where the first problem is (Astro's error overlay shows it). */
@@ -531,6 +543,8 @@ export class CitationError extends Error {
 export interface RemarkCitationsOptions {
   /** Absolute path of `seeds/`. */
   seedsDir: string;
+  /** Optional `content/people.yaml`: aliases a `by` may use ("the Russian president" → "Vladimir Putin"). */
+  peopleFile?: string;
   /** Project root, for relative file names in messages. */
   root?: string;
 }
@@ -546,6 +560,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
 
     const index = candidates.length > 0 ? indexFor(options.seedsDir) : undefined;
     const sources = candidates.length > 0 ? sourcesFor(options.seedsDir) : undefined;
+    const aliases = options.peopleFile ? aliasesFrom(options.peopleFile) : undefined;
     const resolved: { candidate: Candidate; cite: PageCitation }[] = [];
     for (const candidate of candidates) {
       const result = resolveCitation(candidate.request, index!);
@@ -562,6 +577,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
         start: result.start,
         end: result.end,
         narrator: entry.author ?? entry.outlet,
+        aliases,
       });
       if (isAttributionProblem(who)) {
         problems.push({ node: candidate.node, label: candidate.label, rule: who.rule, message: `${who.message} (${result.source} ¶${result.n})` });

@@ -69,10 +69,10 @@ const key = (name: string): string[] =>
     .split(/[^\p{L}\p{N}']+/u)
     .filter(Boolean);
 
-/** True if `by` names `speaker`: equal, one the other's trailing words, or an alias of it. */
+/** True if `by` names `speaker`: equal, one the other's trailing words, or both names of one person (aliases). */
 export function namesMatch(by: string, speaker: string, aliases?: ReadonlyMap<string, string>): boolean {
-  const canonical = aliases?.get(by.trim().toLowerCase()) ?? by;
-  const [a, b] = [key(canonical), key(speaker)];
+  const canonical = (name: string) => aliases?.get(name.trim().toLowerCase()) ?? name;
+  const [a, b] = [key(canonical(by)), key(canonical(speaker))];
   if (a.length === 0 || b.length === 0) return false;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   return short.every((w, i) => w === long[long.length - short.length + i]);

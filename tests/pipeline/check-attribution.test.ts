@@ -25,8 +25,11 @@ describe('names', () => {
     ['Soldatov', 'Mark Galeotti', false],
     ['', 'Mark Galeotti', false],
   ])('%s names %s: %s', (by, speaker, expected) => expect(namesMatch(by, speaker)).toBe(expected));
-  test('an alias names its speaker', () => {
-    expect(namesMatch('the Russian president', 'Vladimir Putin', new Map([['the russian president', 'Vladimir Putin']]))).toBe(true);
+  test('an alias names its speaker, whichever of the two names is the alias', () => {
+    const aliases = new Map([['the russian president', 'Vladimir Putin'], ['the russian leader', 'Vladimir Putin']]);
+    expect(namesMatch('the Russian president', 'Vladimir Putin', aliases)).toBe(true);
+    expect(namesMatch('Putin', 'the Russian leader', aliases)).toBe(true);
+    expect(namesMatch('Putin', 'the Russian leader')).toBe(false);
   });
 });
 
