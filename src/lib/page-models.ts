@@ -1,0 +1,78 @@
+/**
+ * View models of the source and thesis pages: what the pages show, computed
+ * here (tested in tests/lib/page-models.test.ts) so that the pages only render.
+ */
+
+interface BlockLike {
+  kind: string;
+  role: string;
+  anchor: string;
+}
+
+/** Labels of the furniture boxes on a source page, by block role. */
+export const FURNITURE_LABEL: Readonly<Record<string, string>> = {
+  header: 'Page header: headline, byline and date lines as printed',
+  'editor-note': 'Editor’s note added by the republishing site',
+  'pull-quote': 'Pull quote: repeats words of the article',
+  bio: 'Author bio',
+  'link-list': 'Links and related stories (site furniture)',
+  footer: 'Page footer: handle, credentials, disclaimer',
+};
+
+export interface BlockGroup<B> {
+  kind: string;
+  role: string;
+  blocks: B[];
+}
+
+/** Consecutive blocks of the same kind (and, outside the article, the same role) form one group, in file order. */
+export function groupBlocks<B extends BlockLike>(blocks: readonly B[]): BlockGroup<B>[] {
+  const key = (b: { kind: string; role: string }) => (b.kind === 'article' ? 'article' : `${b.kind}:${b.role}`);
+  const groups: BlockGroup<B>[] = [];
+  for (const block of blocks) {
+    const last = groups.at(-1);
+    if (last && key(last) === key(block)) last.blocks.push(block);
+    else groups.push({ kind: block.kind, role: block.role, blocks: [block] });
+  }
+  return groups;
+}
+
+/** How many article paragraphs (subheadings aside), furniture lines and comment lines a source has. */
+export function blockCounts(blocks: readonly BlockLike[]): { article: number; furniture: number; comment: number } {
+  return {
+    article: blocks.filter((p) => p.kind === 'article' && p.role !== 'heading').length,
+    furniture: blocks.filter((p) => p.kind === 'furniture').length,
+    comment: blocks.filter((p) => p.kind === 'comment').length,
+  };
+}
+
+/** Past this many blocks a source page renders lazily (content-visibility). */
+export const LONG_SOURCE = 300;
+export const isLongSource = (blocks: readonly unknown[]): boolean => blocks.length > LONG_SOURCE;
+
+interface CitationLike {
+  source: string;
+  anchor: string;
+}
+
+/** Evidence on a thesis page: sources in order of first citation; paragraphs in source order, each with the citations of it. */
+export function assembleEvidence<C extends CitationLike, S extends { data: { paragraphs: readonly BlockLike[] } }>(
+  citations: readonly C[],
+  sources: ReadonlyMap<string, S>,
+): { id: string; source: S; paragraphs: { paragraph: S['data']['paragraphs'][number]; markers: C[] }[] }[] {
+  return [...new Set(citations.map((c) => c.source))].map((id) => {
+    const source = sources.get(id);
+    if (!source) throw new Error(`a citation names source "${id}", which the sources collection does not have`);
+    const cited = citations.filter((c) => c.source === id);
+    const paragraphs = source.data.paragraphs
+      .filter((p) => cited.some((c) => c.anchor === p.anchor))
+      .map((paragraph) => ({ paragraph, markers: cited.filter((c) => c.anchor === paragraph.anchor) }));
+    return { id, source, paragraphs };
+  });
+}
+
+/** A thesis's place among all theses in home-page order (1-based), whatever the order values are. */
+export function thesisPosition(theses: readonly { id: string; data: { order: number } }[], id: string): { position: number; total: number } {
+  const ordered = [...theses].sort((a, b) => a.data.order - b.data.order);
+  return { position: ordered.findIndex((t) => t.id === id) + 1, total: ordered.length };
+}
