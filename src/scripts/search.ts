@@ -216,7 +216,7 @@ async function run(typed = false): Promise<void> {
       status.textContent = `No results for “${q}”.`;
       return;
     }
-    status.textContent = `${plural(found.results.length)} match “${q}”; loading…`;
+    status.textContent = `Loading results for “${q}”…`;
     void present(found, q, mine);
   } finally {
     running = false;
