@@ -3,12 +3,22 @@
  * on `seeds/` and stores one entry per source. A bad manifest or source file
  * fails the build with a message naming the file. A source derived from
  * another one also carries its alignment with that original (`alignment`).
+ *
+ * Incremental: each entry's digest is the digest of its data (manifest entry,
+ * file hash, paragraphs, alignment), so a source whose data did not change
+ * keeps its stored entry (no re-validation, no re-render from the content
+ * layer's point of view); only changed entries are set and vanished ones
+ * deleted. Logging: one line per changed source while few changed (at most
+ * PER_SOURCE_LINES), then one total line; warnings are always logged.
  */
 import type { Loader } from 'astro/loaders';
 import { alignmentsFor, sourcesFor } from '../lib/source-index.ts';
 import { summariseSource } from '../pipeline/load-sources.ts';
 import { formatSummary, formatWarning } from '../pipeline/classification-report.ts';
 import { SourceError } from '../pipeline/manifest.ts';
+
+/** More changed sources than this are summarised in one line rather than one line each. */
+const PER_SOURCE_LINES = 20;
 
 export function sourcesLoader(options: { seedsDir: string }): Loader {
   return {
@@ -23,27 +33,37 @@ export function sourcesLoader(options: { seedsDir: string }): Loader {
           if (err instanceof SourceError) logger.error(err.message);
           throw err;
         }
-        store.clear();
+        const byDerivative = new Map(alignments.map((a) => [a.derivative, a]));
+        const ids = new Set<string>(sources.map((s) => s.entry.id));
+        for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
+        const changed: string[] = [];
+        const totals = { paragraphs: 0, headings: 0, furniture: 0, comments: 0, warnings: 0 };
         for (const source of sources) {
           const summary = summariseSource(source);
-          logger.info(formatSummary(source.entry.id, summary));
+          for (const k of ['paragraphs', 'headings', 'furniture', 'comments'] as const) totals[k] += summary.blocks[k];
+          totals.warnings += summary.warnings.length;
           for (const w of summary.warnings) logger.warn(formatWarning(source.entry.id, w));
           const { entry, paragraphs, sha256, size, path } = source;
-          const data = await parseData({
-            id: entry.id,
-            data: {
-              ...entry,
-              path,
-              sha256,
-              size,
-              paragraphs: paragraphs.map((p) => ({ ...p })),
-              alignment: alignments.find((a) => a.derivative === entry.id),
-            },
-            filePath: path,
-          });
-          store.set({ id: entry.id, data, digest: generateDigest(data), filePath: path });
+          const raw = {
+            ...entry,
+            path,
+            sha256,
+            size,
+            paragraphs: paragraphs.map((p) => ({ ...p })),
+            alignment: byDerivative.get(entry.id),
+          };
+          const digest = generateDigest(JSON.stringify(raw));
+          if (store.get(entry.id)?.digest === digest) continue; // unchanged: keep the stored entry
+          changed.push(formatSummary(entry.id, summary));
+          const data = await parseData({ id: entry.id, data: raw, filePath: path });
+          store.set({ id: entry.id, data, digest, filePath: path });
         }
-        logger.info(`${sources.length} sources, ${sources.reduce((n, s) => n + s.paragraphs.length, 0)} blocks`);
+        if (changed.length <= PER_SOURCE_LINES) for (const line of changed) logger.info(line);
+        logger.info(
+          `${sources.length} sources (${changed.length} changed, ${sources.length - changed.length} unchanged), ` +
+            `${sources.reduce((n, s) => n + s.paragraphs.length, 0)} blocks: ${totals.paragraphs} ¶, ${totals.headings} headings, ` +
+            `${totals.furniture} furniture, ${totals.comments} comment lines; ${totals.warnings} warning${totals.warnings === 1 ? '' : 's'}`,
+        );
       };
       await run();
       watcher?.add(options.seedsDir);

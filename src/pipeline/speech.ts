@@ -1025,6 +1025,7 @@ function nameEndingAt(d: ParaData, last: number): NP | null {
   let s = first;
   for (let k = first; k < last; k++) if (TITLES.has(tokens[k]!.lower)) s = k + 1;
   const words = tokens.slice(s, last + 1).map((t) => t.raw);
+  if (words.length === 0) return null; // only a title ("… the President said"): no name
   words[words.length - 1] = stripPossessive(words[words.length - 1]!);
   const isOrg = tokens.slice(s, last + 1).some((t) => ORG_WORDS.has(stripPossessive(t.lower))) || words.length > 4;
   if (FUNCTION_CAPS.has(tokens[last]!.lower)) return null;

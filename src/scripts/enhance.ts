@@ -1,10 +1,15 @@
 /**
  * Site-wide enhancements, none needed for reading:
  * "/" focuses the search box; following a paragraph number also copies its
- * link to the clipboard and says so in a live region.
+ * link to the clipboard and says so in a live region; focus on the header
+ * search box prefetches Pagefind's files, so that /search/ can answer at once.
  */
 const search = document.querySelector<HTMLInputElement>('#site-search-q');
 const status = document.getElementById('status');
+
+/** Prefetch once: the script, its WebAssembly, and the entry file that names the rest. */
+const prefetch = (href: string) => document.head.append(Object.assign(document.createElement('link'), { rel: 'prefetch', href }));
+search?.addEventListener('focus', () => ['pagefind.js', 'pagefind-entry.json', 'wasm.en.pagefind'].forEach((f) => prefetch(`/pagefind/${f}`)), { once: true });
 
 document.addEventListener('keydown', (event) => {
   const t = event.target as HTMLElement;

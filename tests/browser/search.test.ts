@@ -60,7 +60,7 @@ test('a word found only in reader comments returns no comment text', async () =>
 test('/search/?q=NATO shows results on load and keeps the query in the box', async () => {
   const page = await (await harness.current.context()).newPage();
   await page.goto('/search/?q=NATO');
-  await page.locator('.result').first().waitFor();
+  await page.locator('#search-status').filter({ hasText: /match “NATO”/ }).waitFor();
   expect(await page.locator('#q').inputValue()).toBe('NATO');
   expect(await page.locator('.result').count()).toBeGreaterThan(1);
 });
@@ -77,12 +77,101 @@ test('typing keeps the query and filters in the URL, and a filter narrows the re
   expect(await page.locator('.result h2 a').first().getAttribute('href')).toMatch(/^\/sources\/trenin-2021\//);
 });
 
-test('Pagefind is not loaded until there is a query', async () => {
+test('a reading page loads nothing of Pagefind until its header box gets focus, which prefetches it', async () => {
+  const page = await (await harness.current.context()).newPage();
+  const before = harness.current.server.log.length;
+  await page.goto('/theses/nato-expansion/');
+  await page.waitForLoadState('networkidle');
+  const pagefindSince = (from: number) => harness.current.server.log.slice(from).filter((r) => r.path.startsWith('/pagefind/')).map((r) => r.path);
+  expect(pagefindSince(before)).toEqual([]);
+  const focused = harness.current.server.log.length;
+  await page.locator('#site-search-q').focus();
+  await expect.poll(() => pagefindSince(focused)).toEqual(expect.arrayContaining(['/pagefind/pagefind.js', '/pagefind/pagefind-entry.json']));
+  expect(pagefindSince(focused).some((p) => p.startsWith('/pagefind/wasm.'))).toBe(true);
+});
+
+test('the search page loads Pagefind before the first keystroke, without its worker, and fetches fragments for the first results only', async () => {
   const page = await (await harness.current.context()).newPage();
   const before = harness.current.server.log.length;
   await page.goto('/search/');
+  await expect.poll(() => harness.current.server.log.slice(before).some((r) => r.path.startsWith('/pagefind/wasm.'))).toBe(true);
+  await page.locator('#q').fill('Russia');
+  await page.locator('#search-status').filter({ hasText: /first 5 shown/ }).waitFor();
+  expect(await page.locator('.result').count()).toBe(5);
+  const log = harness.current.server.log.slice(before);
+  expect(log.filter((r) => r.path.includes('worker'))).toEqual([]);
+  expect(log.filter((r) => r.path.startsWith('/pagefind/fragment/')).length).toBe(5);
+  const total = Number(/^(\d+) pages/.exec((await page.locator('#search-status').textContent()) ?? '')?.[1]);
+  expect(total).toBeGreaterThan(5);
+  await page.locator('#search-more').click();
+  await expect.poll(() => page.locator('.result').count()).toBe(Math.min(total, 15));
+});
+
+test('clearing the box at once leaves no results of the earlier query', async () => {
+  const page = await (await harness.current.context()).newPage();
+  await page.goto('/search/');
+  await page.locator('#q').fill('Kaliningrad');
+  await page.locator('#q').fill('');
+  await page.waitForTimeout(1000);
   await page.waitForLoadState('networkidle');
-  expect(harness.current.server.log.slice(before).filter((r) => r.path.startsWith('/pagefind/'))).toEqual([]);
+  expect(await page.locator('.result').count()).toBe(0);
+  expect(await page.locator('#search-status').textContent()).toBe('');
+  // Control: the same query, left in the box, does show results.
+  await page.locator('#q').fill('Kaliningrad');
+  await page.locator('.result').first().waitFor();
+});
+
+test('replacing the query quickly shows only the newest query\'s results', async () => {
+  const page = await (await harness.current.context()).newPage();
+  await page.goto('/search/');
+  await page.locator('#q').fill('Kaliningrad');
+  await page.locator('#q').fill('Michalopulos'); // found nowhere indexed
+  await page.locator('#search-status').filter({ hasText: 'No results for “Michalopulos”' }).waitFor();
+  await page.waitForTimeout(500);
+  expect(await page.locator('.result').count()).toBe(0);
+});
+
+test('when Pagefind cannot be loaded the page says so, and a later search loads it again', async () => {
+  const context = await harness.current.context();
+  await context.route(/\/pagefind\/pagefind\.js/, (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto('/search/?q=NATO');
+  await page.locator('#search-status').filter({ hasText: /could not be loaded/ }).waitFor({ timeout: 10_000 });
+  expect(await page.locator('.result').count()).toBe(0);
+  await context.unroute(/\/pagefind\/pagefind\.js/);
+  await page.locator('#search-form button[type="submit"]').click();
+  await page.locator('#search-status').filter({ hasText: /match “NATO”/ }).waitFor();
+  expect(await page.locator('.result').count()).toBeGreaterThan(0);
+});
+
+test('?kind= and ?thesis= on load select the filter and narrow the results', async () => {
+  const page = await (await harness.current.context()).newPage();
+  await page.goto('/search/?q=Ukraine&kind=Thesis');
+  await page.locator('#search-status').filter({ hasText: /match/ }).waitFor();
+  expect(await page.locator('select[name="kind"]').inputValue()).toBe('Thesis');
+  const kinds = await page.locator('.result > p.small').allTextContents();
+  expect(kinds.length).toBeGreaterThan(0);
+  expect(kinds.every((k) => k.startsWith('Thesis'))).toBe(true);
+  const thesis = (await page.locator('select[name="thesis"] option').allTextContents()).find((t) => t !== 'Any thesis')!;
+  await page.goto(`/search/?q=Ukraine&thesis=${encodeURIComponent(thesis)}`);
+  await page.locator('#search-status').filter({ hasText: /^1 page match/ }).waitFor();
+  expect(await page.locator('select[name="thesis"]').inputValue()).toBe(thesis);
+  expect(await page.locator('.result h2 a').first().textContent()).toBe(thesis);
+});
+
+test('an unknown filter value in the URL is ignored and said so; the search still runs', async () => {
+  const page = await (await harness.current.context()).newPage();
+  await page.goto('/search/?q=Ukraine&kind=Bogus');
+  await page.locator('#search-status').filter({ hasText: /match/ }).waitFor();
+  expect(await page.locator('#search-notice').textContent()).toContain('no kind “Bogus”');
+  expect(await page.locator('select[name="kind"]').inputValue()).toBe('');
+  const totalOf = async () => Number(/^(\d+) page/.exec((await page.locator('#search-status').textContent()) ?? '')?.[1]);
+  const ignored = await totalOf();
+  await page.waitForURL((u) => !u.searchParams.has('kind'));
+  await page.goto('/search/?q=Ukraine');
+  await page.locator('#search-status').filter({ hasText: /match/ }).waitFor();
+  expect(ignored).toBe(await totalOf());
+  expect(await page.locator('#search-notice').textContent()).toBe('');
 });
 
 test('the header search box is reachable with "/" and submits to the search page', async () => {
