@@ -86,7 +86,7 @@ test('a reading page loads nothing of Pagefind until its header box gets focus, 
   expect(pagefindSince(before)).toEqual([]);
   const focused = harness.current.server.log.length;
   await page.locator('#site-search-q').focus();
-  await expect.poll(() => pagefindSince(focused)).toEqual(expect.arrayContaining(['/pagefind/pagefind.js', '/pagefind/pagefind-entry.json']));
+  await expect.poll(() => pagefindSince(focused), { timeout: 15_000 }).toEqual(expect.arrayContaining(['/pagefind/pagefind.js', '/pagefind/pagefind-entry.json']));
   expect(pagefindSince(focused).some((p) => p.startsWith('/pagefind/wasm.'))).toBe(true);
 });
 
@@ -94,7 +94,7 @@ test('the search page loads Pagefind before the first keystroke, without its wor
   const page = await (await harness.current.context()).newPage();
   const before = harness.current.server.log.length;
   await page.goto('/search/');
-  await expect.poll(() => harness.current.server.log.slice(before).some((r) => r.path.startsWith('/pagefind/wasm.'))).toBe(true);
+  await expect.poll(() => harness.current.server.log.slice(before).some((r) => r.path.startsWith('/pagefind/wasm.')), { timeout: 15_000 }).toBe(true);
   await page.locator('#q').fill('Russia');
   await page.locator('#search-status').filter({ hasText: /first 5 shown/ }).waitFor();
   expect(await page.locator('.result').count()).toBe(5);
@@ -104,7 +104,7 @@ test('the search page loads Pagefind before the first keystroke, without its wor
   const total = Number(/^(\d+) pages/.exec((await page.locator('#search-status').textContent()) ?? '')?.[1]);
   expect(total).toBeGreaterThan(5);
   await page.locator('#search-more').click();
-  await expect.poll(() => page.locator('.result').count()).toBe(Math.min(total, 15));
+  await expect.poll(() => page.locator('.result').count(), { timeout: 15_000 }).toBe(Math.min(total, 15));
 });
 
 test('clearing the box at once leaves no results of the earlier query', async () => {

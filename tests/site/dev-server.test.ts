@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { copyFixtureProject } from '../support/fixture-project.ts';
 import { FIXTURES } from '../support/paths.ts';
+import { buildEnv } from '../support/build-env.ts';
 
 const SEED = 'seeds/fixture-dev.txt';
 const QUOTED = 'The quoted sentence stays exactly as the thesis cites it.';
@@ -19,9 +20,6 @@ let dir: string;
 let dev: ChildProcess;
 let base: string;
 let log = '';
-
-/** The environment minus what vitest sets (NODE_ENV=test, VITEST…), which would change how Astro serves. */
-const cleanEnv = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV' && !k.startsWith('VITEST') && k !== 'TEST'));
 
 const freePort = () =>
   new Promise<number>((done) => {
@@ -59,7 +57,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${port}`;
   dev = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: dir,
-    env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: buildEnv({ NO_COLOR: '1', FORCE_COLOR: '0' }),
   });
   dev.stdout?.on('data', (d) => (log += d));
   dev.stderr?.on('data', (d) => (log += d));

@@ -9,6 +9,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ROOT, SEEDS } from './paths.ts';
+import { buildEnv } from './build-env.ts';
 
 export interface FixtureProject {
   dir: string;
@@ -62,7 +63,7 @@ export function buildFixtureProject(opts: FixtureOptions & {
   const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: buildEnv({ NO_COLOR: '1', FORCE_COLOR: '0' }),
     maxBuffer: 256 * 1024 * 1024,
   });
   const ms = performance.now() - start;
