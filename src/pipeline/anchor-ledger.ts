@@ -42,7 +42,7 @@ export const SIMILARITY_THRESHOLD = 0.5;
 /** …and no other block may come within this much of it. */
 export const UNIQUE_MARGIN = 0.1;
 /** Shingle hashes kept per entry. */
-export const SKETCH_SIZE = 16;
+export const SKETCH_SIZE = 32;
 
 export interface Tombstone {
   /** When it was removed, YYYY-MM-DD. */
