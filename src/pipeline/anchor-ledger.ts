@@ -230,12 +230,14 @@ export function reconcilePage(page: string, old: readonly LedgerEntry[], current
     }
   }
 
-  // Tombstones, placed where the block was: after the nearest earlier anchor still on the page.
+  // Tombstones, placed where the block was: after the nearest earlier block still on the page (or its successor).
   const placeAfter = (e: LedgerEntry): string | null => {
     const seen = new Set<string>();
     for (let a = e.after; a !== null && !seen.has(a); ) {
       seen.add(a);
       if (order.has(a)) return a;
+      const moved = memo.get(a);
+      if (moved?.kind === 'live') return moved.id; // the block before it lives on as its successor
       const prev = byId.get(a);
       if (!prev) return null;
       a = prev.after;

@@ -133,6 +133,13 @@ describe('a removed block', () => {
     expect(r.tombstones.map((t) => t.after)).toEqual([idOf(A, [A, D]), idOf(A, [A, D])]);
   });
 
+  test('a tombstone after an edited block follows that block’s new version', () => {
+    const entries = first([A, B, C]).map((e) => (e.id === idOf(C, [A, B, C]) ? { ...e, tombstone: { date: '2026-02-02', reason: 'gone' } } : e));
+    const B2 = B.replace('Washington', 'The White House');
+    const r = reconcilePage(PAGE, entries, anchorsOf([A, B2]), '2026-02-02');
+    expect(r.tombstones.map((t) => t.after)).toEqual([idOf(B2, [A, B2])]);
+  });
+
   test('ids that led to a tombstoned block lead to its tombstone', () => {
     const v1 = first([A, B, C]);
     const B2 = B.replace('Washington', 'The White House');
