@@ -9,7 +9,8 @@
 const BOUNDARY = /(?<=[.!?…]["'”’)\]]?)\s+(?=["'“‘([]?[\p{Lu}\p{N}])/u;
 const ENDS_SENTENCE = /[.!?…]["'”’)\]]?$/u;
 
-const tidy = (s: string): string => s.replace(/\s+/gu, ' ').trim();
+/** One space between words, none before punctuation (where a marker stood: "enlargement , a freeze"). */
+const tidy = (s: string): string => s.replace(/\s+/gu, ' ').replace(/ ([,;:.!?])/gu, '$1').trim();
 
 /** The sentence of `text` that a marker at offset `at` cites (text with markers removed). */
 export function citingSentence(text: string, at: number): string {

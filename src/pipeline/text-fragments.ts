@@ -8,7 +8,8 @@
  * the build chooses a directive that matches exactly once, in the cited
  * paragraph at the quoted words, and adds a prefix or a suffix (up to three
  * words of the paragraph) only where the words alone occur elsewhere on the
- * page. Matching is modelled as browsers do it: case-insensitive, whitespace
+ * page; where even that recurs later on the page (a citing sentence quoting
+ * the whole paragraph), one whose first match is the cited words. Matching is modelled as browsers do it: case-insensitive, whitespace
  * runs as one space, terms starting and ending at word boundaries, each term
  * within one block of text (a paragraph). Quotations of more than
  * SHORT_QUOTE words use `start,end` (their first and last four words) rather
@@ -121,11 +122,16 @@ export function directiveFor(blocks: readonly string[], block: number, start: nu
   for (let k = 1; k <= MAX_CONTEXT; k++) if (before.length >= k && after.length >= k) contexts.push({ prefix: before.slice(-k).join(' '), suffix: after.slice(0, k).join(' ') });
   const wantStart = start + (text.slice(start, end).length - text.slice(start, end).trimStart().length);
   const wantEnd = end - (text.slice(start, end).length - text.slice(start, end).trimEnd().length);
-  for (const context of contexts) {
-    for (const base of bases) {
-      const d: TextDirective = { ...base, ...context };
-      const found = findDirective(blocks, d);
-      if (found.length === 1 && found[0]!.block === block && found[0]!.start === wantStart && found[0]!.end === wantEnd) return clean(d);
+  const isWanted = (m: DirectiveMatch | undefined) => m !== undefined && m.block === block && m.start === wantStart && m.end === wantEnd;
+  // First the simplest directive that matches only there; failing that (the words and all their context
+  // recur later on the page, say in a citing sentence), one whose first match is there: browsers use the first.
+  for (const firstOnly of [false, true]) {
+    for (const context of contexts) {
+      for (const base of bases) {
+        const d: TextDirective = { ...base, ...context };
+        const found = findDirective(blocks, d);
+        if (isWanted(found[0]) && (firstOnly || found.length === 1)) return clean(d);
+      }
     }
   }
   return undefined;

@@ -15,3 +15,7 @@ test('a marker inside a sentence belongs to the whole sentence around it', () =>
 test('line breaks and runs of space are tidied', () => {
   expect(cite('He read the package\nas an opening bid.|')).toBe('He read the package as an opening bid.');
 });
+
+test('no space is left before punctuation where a marker stood', () => {
+  expect(cite('He asked for a halt\u00a0| , a freeze and more.')).toBe('He asked for a halt, a freeze and more.');
+});

@@ -35,6 +35,8 @@ describe('directiveFor', () => {
     expect(findDirective(['It is Likely\nto  pass.'], { start: 'likely to pass' })).toHaveLength(1);
     // The first occurrence is an earlier paragraph: with no context that cannot be told apart, there is no directive.
     expect(directiveFor(['same words', 'same words'], 1, 0, 10)).toBeUndefined();
+    // …but a later repetition (a citing sentence quoting the whole paragraph) leaves the first match where it belongs.
+    expect(directiveFor(['Title', 'Whole paragraph quoted.', 'Cited in: “Whole paragraph quoted.”'], 1, 0, 23)).toEqual({ start: 'Whole paragraph quoted.' });
   });
 });
 
