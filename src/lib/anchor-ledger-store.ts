@@ -59,7 +59,7 @@ function read(file: string): { ledger: Ledger; mtime: number } {
   try {
     return { ledger: parseLedger(readFileSync(file, 'utf8')), mtime: statSync(file).mtimeMs };
   } catch (err) {
-    throw new Error(`anchor ledger ${file}: ${(err as Error).message}`);
+    throw new Error(`anchor ledger ${file}: ${(err as Error).message}`, { cause: err });
   }
 }
 
