@@ -10,10 +10,14 @@ import headers from './src/integrations/headers.ts';
 import seedsWatch from './src/integrations/seeds-watch.ts';
 import { SITE_WIDE_HEADERS } from './src/lib/http-headers.ts';
 import thesisFiles from './src/integrations/thesis-files.ts';
+import rehypeThesisAnchors from './src/integrations/rehype-thesis-anchors.ts';
+import anchorLedger from './src/integrations/anchor-ledger.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const seedsDir = fileURLToPath(new URL('./seeds', import.meta.url));
 const thesesDir = fileURLToPath(new URL('./content/theses', import.meta.url));
+// Every anchor the site has published (a lockfile: commit it; frozen under CI=true).
+const ledgerFile = fileURLToPath(new URL('./content/anchors.lock.json', import.meta.url));
 
 export default defineConfig({
   site: 'http://127.0.0.1:4321',
@@ -22,10 +26,14 @@ export default defineConfig({
   // Astro 7's default processor runs no remark plugins; MDX inherits this one.
   markdown: {
     syntaxHighlight: false,
-    processor: unified({ remarkPlugins: [remarkGfm, [remarkCitations, { seedsDir, root, peopleFile: fileURLToPath(new URL('./content/people.yaml', import.meta.url)) }]] }),
+    processor: unified({
+      remarkPlugins: [remarkGfm, [remarkCitations, { seedsDir, root, peopleFile: fileURLToPath(new URL('./content/people.yaml', import.meta.url)) }]],
+      rehypePlugins: [[rehypeThesisAnchors, { thesesDir }]],
+    }),
   },
   // thesisFiles first: a stray, duplicate or mis-related thesis fails the build before anything renders.
-  integrations: [thesisFiles({ dir: thesesDir, root }), mdx(), pagefind(), headers(), seedsWatch({ seedsDir, thesesDir })],
+  // anchorLedger before pagefind: its check ends the build before anything is indexed.
+  integrations: [thesisFiles({ dir: thesesDir, root }), anchorLedger({ file: ledgerFile }), mdx(), pagefind(), headers(), seedsWatch({ seedsDir, thesesDir })],
   // `npm run dev` sends the same site-wide headers as dist/_headers (npm start applies that file).
   server: { headers: SITE_WIDE_HEADERS },
   // A policy per page (as <meta>): Astro hashes its own inline scripts and

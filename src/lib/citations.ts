@@ -3,11 +3,11 @@
  * frontmatter that remark-citations records while rendering the MDX.
  */
 import { getCollection, render, type CollectionEntry } from 'astro:content';
-import type { PageCitation } from '../integrations/remark-citations.ts';
+import type { AnchoredCitation } from '../integrations/rehype-thesis-anchors.ts';
 
 export interface ThesisCitations {
   thesis: CollectionEntry<'theses'>;
-  citations: PageCitation[];
+  citations: AnchoredCitation[];
 }
 
 let built: Promise<ThesisCitations[]> | undefined;
@@ -27,7 +27,7 @@ async function load(): Promise<ThesisCitations[]> {
   return Promise.all(
     theses.map(async (thesis) => {
       const { remarkPluginFrontmatter } = await render(thesis);
-      return { thesis, citations: (remarkPluginFrontmatter.citations ?? []) as PageCitation[] };
+      return { thesis, citations: (remarkPluginFrontmatter.citations ?? []) as AnchoredCitation[] };
     }),
   );
 }
@@ -38,6 +38,8 @@ export interface Backlink {
   title: string;
   /** Marker ids on the thesis page, in order. */
   ids: string[];
+  /** The citing sentences, each with the anchor of its thesis paragraph, in page order (one per distinct sentence). */
+  sentences: { paragraph: string; sentence: string }[];
 }
 
 /** Backlinks for every paragraph of one source, keyed by anchor. */
@@ -47,8 +49,11 @@ export function backlinksFor(sourceId: string, all: ThesisCitations[]): Map<stri
     for (const c of citations.filter((c) => c.source === sourceId)) {
       const list = byAnchor.get(c.anchor) ?? [];
       let link = list.find((b) => b.slug === thesis.id);
-      if (!link) list.push((link = { slug: thesis.id, title: thesis.data.title, ids: [] }));
+      if (!link) list.push((link = { slug: thesis.id, title: thesis.data.title, ids: [], sentences: [] }));
       link.ids.push(c.id);
+      if (c.paragraph && c.sentence && !link.sentences.some((s) => s.paragraph === c.paragraph && s.sentence === c.sentence)) {
+        link.sentences.push({ paragraph: c.paragraph, sentence: c.sentence });
+      }
       byAnchor.set(c.anchor, list);
     }
   }

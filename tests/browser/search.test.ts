@@ -33,18 +33,22 @@ describe.each([
   });
 });
 
-test('a phrase from a thesis page finds that page\'s section, highlighted on arrival', async () => {
+test('a phrase from a thesis page finds its paragraph: the result lands on that paragraph, words highlighted', async () => {
   const page = await (await harness.current.context()).newPage();
-  const links = await search(page, 'former Soviet republics as equals');
-  const deep = links.filter((l) => new URL(l).pathname === '/theses/post-soviet-borders/' && new URL(l).hash.length > 1);
-  expect(deep.length).toBeGreaterThan(0);
-  const url = new URL(deep[0]!);
+  await search(page, 'former Soviet republics as equals');
+  // The sub-result whose excerpt has the phrase: a thesis paragraph of its own.
+  const sub = page.locator('#search-results .sub-results li', { hasText: /republics as equals/i }).first().locator('a');
+  const url = new URL((await sub.getAttribute('href'))!, 'http://x');
+  expect(url.pathname).toBe('/theses/post-soviet-borders/');
+  expect(url.hash).toMatch(/^#p-/);
   await page.locator(`#search-results a[href="${url.pathname}${url.search}${url.hash}"]`).first().click();
   await page.waitForURL((u) => u.hash === url.hash);
   const target = page.locator(':target');
-  expect(await target.evaluate((el) => el.tagName)).toBe('H2');
+  expect(await target.evaluate((el) => el.tagName)).toBe('P');
+  expect(await target.textContent()).toMatch(/former Soviet republics as\s+equals/i);
   expect(await target.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
-  expect(await page.locator('main mark', { hasText: /equals/i }).count()).toBeGreaterThan(0);
+  expect(await target.locator('mark', { hasText: /equals/i }).count()).toBeGreaterThan(0);
+  expect(await target.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; })).toBe(true);
 });
 
 test('a word found only in reader comments returns no comment text', async () => {

@@ -2,7 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { paragraphsOf, loadSources } from '../../src/pipeline/load-sources.ts';
-import { anchorFor, slugWords } from '../../src/pipeline/anchor-ids.ts';
+import { anchorFor, ANCHOR_NORMALISATION, ANCHOR_NORMALISERS, normaliseForAnchor, slugWords } from '../../src/pipeline/anchor-ids.ts';
+import { normaliseForMatch } from '../../src/pipeline/normalise-text.ts';
+import { readFileSync } from 'node:fs';
 import { ROOT, SEEDS } from '../support/paths.ts';
 
 const LONG = 'This opening paragraph is long enough to be prose rather than a header line, which is what the classifier looks for first.';
@@ -81,5 +83,27 @@ describe('numbers', () => {
     const after = (heading: string) => cnn.paragraphs[cnn.paragraphs.findIndex((p) => p.text === heading) + 1]!;
     expect(after('Long term plan').n).toBe(20);
     expect(after('It’s all personal').n).toBe(30);
+  });
+});
+
+describe('anchor normalisation is its own, versioned', () => {
+  test('version 1 is what ids were made with before it had its own (quote matching’s normaliser), on every seed line', () => {
+    // Frozen: published ids depend on it. A new normalisation must be a new version.
+    expect(ANCHOR_NORMALISATION).toBe(1);
+    for (const s of loadSources(SEEDS, ROOT)) for (const p of s.paragraphs) expect(ANCHOR_NORMALISERS[1]!(p.text)).toBe(normaliseForMatch(p.text));
+    expect(() => normaliseForAnchor('x', 99)).toThrow(/unknown anchor normalisation version 99/);
+  });
+
+  test('anchor ids do not depend on the quote-matching normaliser', () => {
+    const source = readFileSync(new URL('../../src/pipeline/anchor-ids.ts', import.meta.url), 'utf8');
+    expect(source).not.toMatch(/from '\.\/normalise-text\.ts'/);
+  });
+
+  test('every source anchor in the committed ledger is one the pipeline makes today', () => {
+    const ledger = JSON.parse(readFileSync(new URL('../../content/anchors.lock.json', import.meta.url), 'utf8')) as { pages: Record<string, { id: string; successor?: string; tombstone?: unknown }[]> };
+    for (const s of loadSources(SEEDS, ROOT)) {
+      const live = ledger.pages[`/sources/${s.entry.id}/`]!.filter((e) => !e.successor && !e.tombstone).map((e) => e.id);
+      expect(new Set(s.paragraphs.map((p) => p.anchor))).toEqual(new Set(live));
+    }
   });
 });

@@ -5,6 +5,8 @@ import { ROOT } from '../support/paths.ts';
 import { page } from '../support/dist.ts';
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** A citation link without its text directive (`#anchor:~:text=…` → `#anchor`). */
+const plain = (href: string) => href.replace(/:~:.*$/, '');
 const slugs = readdirSync(join(ROOT, 'content/theses')).filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, ''));
 
 test('there are four thesis pages', () => {
@@ -35,7 +37,7 @@ describe.each(slugs)('%s', (slug) => {
 
   test('every marker links to an article paragraph and previews the matching evidence', () => {
     markers.each((_, el) => {
-      const href = new URL($(el).attr('href')!, 'http://x');
+      const href = new URL(plain($(el).attr('href')!), 'http://x');
       const target = page(href.pathname)(`[id="${href.hash.slice(1)}"]`);
       expect(target.hasClass('para') && !target.hasClass('furniture') && !target.hasClass('comment'), href.href).toBe(true);
       const evidence = $(`[id="${$(el).attr('data-preview')}"]`);
@@ -44,11 +46,20 @@ describe.each(slugs)('%s', (slug) => {
     });
   });
 
-  test('each source paragraph it cites lists this page under "Cited in", linking back to the marker', () => {
+  test('each source paragraph it cites lists this page under "Cited in" with the citing sentence, linking to its paragraph', () => {
     markers.each((_, el) => {
-      const href = new URL($(el).attr('href')!, 'http://x');
-      const backlinks = page(href.pathname)(`[id="${href.hash.slice(1)}"] .cited-in a`).map((_, a) => page(href.pathname)(a).attr('href')).get();
-      expect(backlinks.some((b) => b.startsWith(`/theses/${slug}/#cite-`))).toBe(true);
+      const href = new URL(plain($(el).attr('href')!), 'http://x');
+      const paragraph = $(el).closest('[id].tpara').length ? $(el).closest('[id].tpara') : $(el).parent().prevAll('.tpara').first();
+      const id = paragraph.attr('id')!;
+      expect(id, $(el).attr('id')).toBeTruthy();
+      const source = page(href.pathname);
+      const links = source(`[id="${href.hash.slice(1)}"] .cited-in a[href="/theses/${slug}/#${id}"]`);
+      expect(links.length, `${$(el).attr('id')} → ${href.hash}`).toBeGreaterThan(0);
+      // Each link shows a sentence of that paragraph (markers and permalink aside).
+      const text = paragraph.clone();
+      text.find('a.cite, .plink').remove();
+      const tidy = (t: string) => squash(t).replace(/ ([,;:.!?])/g, '$1'); // no space where a marker stood
+      links.each((_, a) => expect(tidy(text.text())).toContain(tidy(source(a).text())));
     });
   });
 
@@ -64,7 +75,7 @@ describe.each(slugs)('%s', (slug) => {
       while (node && node.type === 'text' && !node.data.trim()) node = node.nextSibling;
       const next = node ? $(node) : $();
       const marker = next.is('a.cite') ? next : next.find('a.cite').first();
-      expect(marker.attr('href'), $(el).text()).toBe($(el).attr('cite'));
+      expect(plain(marker.attr('href')!), $(el).text()).toBe($(el).attr('cite'));
       expect(marker.text()).toMatch(/\S ¶\d+( \([a-z]+\))?$/);
     });
     // Evidence quotations are captioned by a link to the same paragraph.
@@ -76,7 +87,7 @@ describe.each(slugs)('%s', (slug) => {
     // Nothing on the page cites or links into reader comments.
     const targets = [
       ...$('main [cite]').map((_, el) => $(el).attr('cite')!).get(),
-      ...$('main a[href^="/sources/"]').map((_, el) => $(el).attr('href')!).get(),
+      ...$('main a[href^="/sources/"]').map((_, el) => plain($(el).attr('href')!)).get(),
     ];
     expect(targets.length).toBeGreaterThan(prose.length);
     for (const ref of targets) {

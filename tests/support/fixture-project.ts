@@ -60,12 +60,7 @@ export function buildFixtureProject(opts: FixtureOptions & {
 }): FixtureProject {
   const dir = copyFixtureProject(opts);
   const start = performance.now();
-  const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: buildEnv({ NO_COLOR: '1', FORCE_COLOR: '0' }),
-    maxBuffer: 256 * 1024 * 1024,
-  });
+  const result = buildCopy(dir);
   const ms = performance.now() - start;
   return {
     dir,
@@ -74,4 +69,19 @@ export function buildFixtureProject(opts: FixtureOptions & {
     ...(opts.timed ? { ms } : {}),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/**
+ * Runs `astro build` in a copy. The copy has its own anchor ledger (none at
+ * first), so CI is unset unless `env` sets it: under CI=true the ledger is
+ * frozen and a fresh copy's build would fail.
+ */
+export function buildCopy(dir: string, env: Record<string, string | undefined> = {}): { status: number | null; stdout: string; stderr: string } {
+  return spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+    cwd: dir,
+    encoding: 'utf8',
+    // A copy's ledger is its own: CI's frozen ledger applies to the real build only (pass CI to test freezing).
+    env: { ...buildEnv({ NO_COLOR: '1', FORCE_COLOR: '0' }), CI: undefined, ...env },
+    maxBuffer: 256 * 1024 * 1024,
+  });
 }

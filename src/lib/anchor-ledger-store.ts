@@ -1,0 +1,167 @@
+/**
+ * The anchor ledger during a build: read once from its file, reconciled page
+ * by page as pages publish their anchors (`publishAnchors`), then written, or
+ * checked when frozen (`closeLedger`, from the anchor-ledger integration at the
+ * end of the build). Any page can publish: a source page, a thesis (from the
+ * rehype plugin), a people page; each gets back what it must render (old ids as
+ * aliases inside their successors, tombstones in place).
+ *
+ * State lives on globalThis: the integration (config), the rehype plugin
+ * (config) and the pages (the built server bundle) load this module as
+ * different instances in the same process.
+ */
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  combine,
+  describeChanges,
+  emptyLedger,
+  parseLedger,
+  reconcilePage,
+  serialiseLedger,
+  type CurrentAnchor,
+  type Ledger,
+  type LedgerProblem,
+  type PageReconciliation,
+  type TombstoneView,
+} from '../pipeline/anchor-ledger.ts';
+import { ANCHOR_NORMALISATION } from '../pipeline/anchor-ids.ts';
+
+interface State {
+  file: string;
+  /** mtime of the file when read (re-read when it changes, as in `astro dev`). */
+  mtime: number;
+  ledger: Ledger;
+  pages: Map<string, PageReconciliation>;
+}
+const KEY = Symbol.for('what-putin-wants.anchor-ledger');
+const holder = ((globalThis as Record<symbol, unknown>)[KEY] ??= { state: undefined }) as { state: State | undefined; file?: string };
+
+/** What a page renders for the ledger. */
+export interface LedgerView {
+  /** Current id → old ids to render as empty elements inside it. */
+  aliases: Map<string, string[]>;
+  /** Removed blocks to show in place. */
+  tombstones: TombstoneView[];
+}
+
+/** The date used for newly published anchors: ANCHOR_LEDGER_TODAY (tests) or today's UTC date. */
+export function ledgerToday(): string {
+  const fixed = process.env.ANCHOR_LEDGER_TODAY;
+  if (fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed;
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Whether the ledger is frozen (CI=true): a build that would change it fails. */
+export const ledgerFrozen = (): boolean => process.env.CI === 'true' || process.env.CI === '1';
+
+function read(file: string): { ledger: Ledger; mtime: number } {
+  if (!existsSync(file)) return { ledger: emptyLedger(ANCHOR_NORMALISATION), mtime: 0 };
+  try {
+    return { ledger: parseLedger(readFileSync(file, 'utf8')), mtime: statSync(file).mtimeMs };
+  } catch (err) {
+    throw new Error(`anchor ledger ${file}: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+/** Starts a build (or a dev session) with the ledger at `file`; forgets what pages published before. */
+export function openLedger(file: string): void {
+  holder.file = file;
+  holder.state = { file, ...read(file), pages: new Map() };
+}
+
+function state(): State | undefined {
+  if (!holder.file) return undefined;
+  const s = holder.state;
+  const mtime = existsSync(holder.file) ? statSync(holder.file).mtimeMs : 0;
+  if (!s || s.mtime !== mtime) openLedger(holder.file);
+  return holder.state;
+}
+
+/**
+ * A page's anchors (in page order, each with the text it names), reconciled
+ * with the ledger. Returns what to render. With no ledger open (a unit test, a
+ * tool rendering pages outside the build) everything is new and nothing is
+ * recorded.
+ */
+export function publishAnchors(page: string, anchors: readonly CurrentAnchor[]): LedgerView {
+  const s = state();
+  if (!s) return { aliases: new Map(), tombstones: [] };
+  const r = reconcilePage(page, s.ledger.pages[page] ?? [], anchors, ledgerToday());
+  s.pages.set(page, r);
+  for (const p of r.problems) console.error(`[anchor-ledger] ${p.message}`);
+  return { aliases: r.aliases, tombstones: r.tombstones };
+}
+
+/** Error that fails the build: ledger anchors would vanish, or a frozen ledger would change. */
+export class AnchorLedgerError extends Error {
+  readonly problems: LedgerProblem[];
+  constructor(message: string, problems: LedgerProblem[] = []) {
+    super(message);
+    this.name = 'AnchorLedgerError';
+    this.problems = problems;
+  }
+}
+
+export interface LedgerOutcome {
+  file: string;
+  written: boolean;
+  added: number;
+  redirected: number;
+  tombstones: number;
+  pages: number;
+}
+
+/**
+ * Ends a build: every ledger anchor must resolve (else AnchorLedgerError naming
+ * each anchor and page); a changed ledger is written, or, when frozen, fails
+ * the build saying what changed and to run the build locally and commit it.
+ */
+export function closeLedger(options: { frozen: boolean }): LedgerOutcome {
+  const s = state();
+  if (!s) throw new Error('anchor ledger: closeLedger without openLedger');
+  const result = combine(s.ledger, s.pages, ANCHOR_NORMALISATION);
+  const rel = s.file.replace(`${process.cwd()}/`, '');
+  if (result.problems.length) {
+    const n = result.problems.length;
+    throw new AnchorLedgerError(
+      `Anchor ledger: ${n} published anchor${n > 1 ? 's' : ''} would vanish (ledger ${rel}):\n${result.problems.map((p) => `  ${p.message}`).join('\n')}`,
+      result.problems,
+    );
+  }
+  const after = serialiseLedger(result.ledger);
+  const pages = [...s.pages.values()];
+  const outcome: LedgerOutcome = {
+    file: s.file,
+    written: false,
+    added: pages.reduce((n, p) => n + p.added.length, 0),
+    redirected: pages.reduce((n, p) => n + [...p.aliases.values()].reduce((m, a) => m + a.length, 0), 0),
+    tombstones: pages.reduce((n, p) => n + p.tombstones.length, 0),
+    pages: pages.length,
+  };
+  const fileText = existsSync(s.file) ? readFileSync(s.file, 'utf8') : undefined;
+  if (after === fileText) return outcome;
+  if (options.frozen) {
+    const changes = fileText === undefined ? [`${rel} does not exist`] : describeChanges(s.ledger, result.ledger);
+    throw new AnchorLedgerError(
+      `Anchor ledger ${rel} is out of date, and CI=true freezes it (as npm ci does a lockfile):\n${changes.map((c) => `  ${c}`).join('\n') || '  (formatting only)'}\nRun \`npm run build\` locally and commit ${rel}.`,
+    );
+  }
+  writeFileSync(s.file, after);
+  outcome.written = true;
+  return outcome;
+}
+
+/** What a removed block was, from its id's prefix. */
+const WHAT: [RegExp, string][] = [
+  [/^p-/, 'paragraph'],
+  [/^furniture-/, 'line'],
+  [/^comment-/, 'comment line'],
+];
+
+/** The words of a tombstone: "This paragraph was removed on 23 November 2026 because …", and its link's text. */
+export function removalNotice(t: { id: string; date: string; reason: string }): { text: string; link: string } {
+  const what = WHAT.find(([re]) => re.test(t.id))?.[1] ?? 'passage';
+  const date = new Date(`${t.date}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const reason = t.reason.trim().replace(/[.\s]+$/u, '');
+  return { text: `This ${what} was removed on ${date} because ${reason}.`, link: 'Read on from the nearest paragraph' };
+}

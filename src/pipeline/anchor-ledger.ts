@@ -1,0 +1,401 @@
+/**
+ * The anchor ledger: every anchor the site has published, kept like a lockfile
+ * (`content/anchors.lock.json`), so that a link once shared keeps working.
+ *
+ * Each entry records an anchor's page, its id, a fingerprint of the text it
+ * named, the date it was first published and the anchor that preceded it on
+ * its page then (`after`, for placing a tombstone). On every build each page
+ * reconciles the ledger's entries for it with the anchors it now has
+ * (`reconcilePage`). A ledger anchor then resolves:
+ *
+ * 1. to the same block, when the page still has that id;
+ * 2. to a tombstone, when its entry carries one (`{"date", "reason"}`, written
+ *    by hand): the page shows "This paragraph was removed on … because …" in
+ *    its place, linking the nearest paragraph;
+ * 3. to its successor: the one which the entry records (`successor`, found by
+ *    an earlier build or written by hand), followed to wherever it resolves;
+ *    else the block of the page that holds the most of its text, when that is
+ *    at least SIMILARITY_THRESHOLD of it and no other block comes within
+ *    UNIQUE_MARGIN of it. A split paragraph so resolves to the part holding
+ *    most of the old text, merged paragraphs to the merged one, an edited
+ *    paragraph to its new version. The successor is recorded in the entry, so
+ *    the link stays put whatever later edits do to similarity; the page
+ *    renders the old id as an extra (empty) element inside the successor.
+ *
+ * Anything else is a problem naming the anchor and its page: the build fails.
+ * Anchors the ledger does not know are appended with today's date.
+ *
+ * Text similarity is measured on a fingerprint, not on the old text (which
+ * the ledger does not keep): the text's words (letters and digits, lower
+ * case, NFKC) and their pairs are its shingles; `text` is a hash of the word
+ * sequence, `sketch` the SKETCH_SIZE smallest shingle hashes (a bottom-k
+ * sample, exact for texts of fewer shingles). The share of the sketch found
+ * among a candidate's shingles estimates how much of the old text the
+ * candidate holds (its containment). Pure: no file, clock or global state.
+ */
+import { createHash } from 'node:crypto';
+
+/** Format version of the ledger file. */
+export const LEDGER_VERSION = 1;
+/** A successor must hold at least this share of the old text's shingles (words and word pairs). */
+export const SIMILARITY_THRESHOLD = 0.5;
+/** …and no other block may come within this much of it. */
+export const UNIQUE_MARGIN = 0.1;
+/** Shingle hashes kept per entry. */
+export const SKETCH_SIZE = 32;
+
+export interface Tombstone {
+  /** When it was removed, YYYY-MM-DD. */
+  date: string;
+  /** Why, as a reader will see it ("… because <reason>"). */
+  reason: string;
+}
+
+export interface LedgerEntry {
+  id: string;
+  /** Date first published, YYYY-MM-DD. */
+  first: string;
+  /** Fingerprint: hash of the text's word sequence (12 hex digits). */
+  text: string;
+  /** Fingerprint: bottom-k shingle hashes, space-separated (8 hex digits each). */
+  sketch: string;
+  /** The anchor before this one on its page when it was first published; null when it came first. */
+  after: string | null;
+  /** Where this anchor now leads (an id of the same page), once it no longer exists itself. */
+  successor?: string;
+  /** Set by hand: the block was removed on purpose. */
+  tombstone?: Tombstone;
+}
+
+export interface Ledger {
+  version: typeof LEDGER_VERSION;
+  /** The anchor normalisation (src/pipeline/anchor-ids.ts) the current ids were made with. */
+  anchorNormalisation: number;
+  /** Page path (`/sources/<id>/`) → its anchors, in order of first publication. */
+  pages: Record<string, LedgerEntry[]>;
+}
+
+/** An anchor a page has now: its id and the text it names. */
+export interface CurrentAnchor {
+  id: string;
+  text: string;
+}
+
+/** A ledger anchor that would vanish: the build fails with these. */
+export interface LedgerProblem {
+  page: string;
+  id: string;
+  message: string;
+}
+
+/** A removed block as the page shows it. */
+export interface TombstoneView extends Tombstone {
+  id: string;
+  /** Other ledger ids that lead here (rendered inside the note). */
+  aliases: string[];
+  /** The current anchor the note follows on the page; null: before the first one. */
+  after: string | null;
+  /** The anchor the note links to as the nearest paragraph (null only on a page with no anchors). */
+  near: string | null;
+}
+
+export interface PageReconciliation {
+  page: string;
+  /** The page's ledger entries after this build. */
+  entries: LedgerEntry[];
+  /** Current id → old ids that now lead to it (rendered as empty elements inside it). */
+  aliases: Map<string, string[]>;
+  tombstones: TombstoneView[];
+  /** Ids appended to the ledger. */
+  added: string[];
+  /** Successors found (by similarity) in this build: old id → new id, with the share of old text held. */
+  redirected: { id: string; to: string; score: number }[];
+  problems: LedgerProblem[];
+}
+
+// ---------------------------------------------------------------------------
+// Fingerprints
+// ---------------------------------------------------------------------------
+
+/** Words of a text for fingerprints: letters and digits, lower case, NFKC. */
+export function fingerprintWords(text: string): string[] {
+  return text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+const hex = (s: string, n: number): string => createHash('sha256').update(s).digest('hex').slice(0, n);
+
+/** Hashes of a text's shingles: each distinct word and each distinct pair of neighbouring words. */
+export function shingleHashes(text: string): Set<string> {
+  const words = fingerprintWords(text);
+  const out = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    if (words[i]!.length >= 4 || /\p{N}/u.test(words[i]!) || words.length < 2) out.add(hex(`1 ${words[i]}`, 8));
+    if (i + 1 < words.length) out.add(hex(`2 ${words[i]} ${words[i + 1]}`, 8));
+  }
+  return out;
+}
+
+/** The fingerprint of a text: `{ text, sketch }` as the ledger stores them. */
+export function fingerprint(text: string): { text: string; sketch: string } {
+  const sketch = [...shingleHashes(text)].sort().slice(0, SKETCH_SIZE);
+  return { text: hex(fingerprintWords(text).join(' '), 12), sketch: sketch.join(' ') };
+}
+
+/** Share of the old text's sketch found among a candidate's shingles (0 when the sketch is empty). */
+export function containment(sketch: string, candidate: Set<string>): number {
+  const sample = sketch.split(' ').filter(Boolean);
+  if (sample.length === 0) return 0;
+  return sample.filter((h) => candidate.has(h)).length / sample.length;
+}
+
+// ---------------------------------------------------------------------------
+// Reconciliation
+// ---------------------------------------------------------------------------
+
+type Resolution = { kind: 'live'; id: string } | { kind: 'tomb'; id: string } | { kind: 'lost'; message: string };
+
+const pct = (x: number): string => `${Math.round(x * 100)}%`;
+
+/**
+ * Reconciles one page: the ledger's entries for it (possibly none) with the
+ * anchors it has now, in page order. Returns the new entries, the aliases and
+ * tombstones to render, and problems.
+ */
+export function reconcilePage(page: string, old: readonly LedgerEntry[], current: readonly CurrentAnchor[], today: string): PageReconciliation {
+  const entries = old.map((e) => ({ ...e }));
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const order = new Map(current.map((a, i) => [a.id, i]));
+  const prints = new Map<string, { text: string; shingles: Set<string> }>();
+  const printOf = (a: CurrentAnchor) => {
+    let p = prints.get(a.id);
+    if (!p) prints.set(a.id, (p = { text: fingerprint(a.text).text, shingles: shingleHashes(a.text) }));
+    return p;
+  };
+  const redirected: PageReconciliation['redirected'] = [];
+  const memo = new Map<string, Resolution>();
+
+  /** The block of the page that holds most of the entry's text, if unique. */
+  const findSuccessor = (e: LedgerEntry): Resolution => {
+    const exact = current.find((a) => printOf(a).text === e.text);
+    if (exact) return { kind: 'live', id: exact.id };
+    const scored = current
+      .map((a) => ({ id: a.id, score: containment(e.sketch, printOf(a).shingles) }))
+      .sort((a, b) => b.score - a.score);
+    const [best, second] = scored;
+    if (!best || best.score < SIMILARITY_THRESHOLD) {
+      const near = best && best.score > 0 ? ` (closest: ${best.id}, ${pct(best.score)})` : '';
+      return { kind: 'lost', message: `no block of the page holds ${pct(SIMILARITY_THRESHOLD)} of its text${near}` };
+    }
+    if (second && best.score - second.score < UNIQUE_MARGIN) {
+      const close = scored.filter((s) => best.score - s.score < UNIQUE_MARGIN).map((s) => `${s.id} (${pct(s.score)})`);
+      return { kind: 'lost', message: `its successor is ambiguous: ${close.join(', ')} hold nearly as much of its text` };
+    }
+    e.successor = best.id;
+    redirected.push({ id: e.id, to: best.id, score: best.score });
+    return { kind: 'live', id: best.id };
+  };
+
+  const resolve = (id: string, seen: ReadonlySet<string>): Resolution => {
+    if (order.has(id)) return { kind: 'live', id };
+    const done = memo.get(id);
+    if (done) return done;
+    const e = byId.get(id);
+    if (!e) return { kind: 'lost', message: `its successor "${id}" is neither on the page nor in the ledger` };
+    if (seen.has(id)) return { kind: 'lost', message: `its successors form a cycle (${[...seen].join(' → ')} → ${id})` };
+    let r: Resolution;
+    if (e.tombstone) r = { kind: 'tomb', id };
+    else {
+      const viaRecord = e.successor !== undefined ? resolve(e.successor, new Set([...seen, id])) : undefined;
+      r = viaRecord && viaRecord.kind !== 'lost' ? viaRecord : findSuccessor(e);
+      if (r.kind === 'lost' && viaRecord?.kind === 'lost') r = { kind: 'lost', message: `${viaRecord.message}, and ${r.message}` };
+    }
+    memo.set(id, r);
+    return r;
+  };
+
+  const aliases = new Map<string, string[]>();
+  const tombAliases = new Map<string, string[]>();
+  const problems: LedgerProblem[] = [];
+  for (const e of entries) {
+    const r = resolve(e.id, new Set());
+    if (r.kind === 'lost') {
+      problems.push({
+        page,
+        id: e.id,
+        message: `${page}#${e.id} (first published ${e.first}) would vanish: ${r.message}. Keep the text, or give its ledger entry a "tombstone": {"date": "YYYY-MM-DD", "reason": "…"} or a "successor": "<id on the page>"`,
+      });
+    } else if (r.id !== e.id) {
+      const into = r.kind === 'live' ? aliases : tombAliases;
+      into.set(r.id, [...(into.get(r.id) ?? []), e.id]);
+    }
+  }
+
+  // Tombstones, placed where the block was: after the nearest earlier block still on the page (or its successor).
+  const placeAfter = (e: LedgerEntry): string | null => {
+    const seen = new Set<string>();
+    for (let a = e.after; a !== null && !seen.has(a); ) {
+      seen.add(a);
+      if (order.has(a)) return a;
+      const moved = memo.get(a);
+      if (moved?.kind === 'live') return moved.id; // the block before it lives on as its successor
+      const prev = byId.get(a);
+      if (!prev) return null;
+      a = prev.after;
+    }
+    return null;
+  };
+  const tombstones: TombstoneView[] = entries
+    .filter((e) => e.tombstone && !order.has(e.id))
+    .map((e) => {
+      const after = placeAfter(e);
+      return { id: e.id, ...e.tombstone!, aliases: tombAliases.get(e.id) ?? [], after, near: after ?? current[0]?.id ?? null };
+    });
+
+  const added: string[] = [];
+  current.forEach((a, i) => {
+    if (byId.has(a.id)) return;
+    const entry: LedgerEntry = { id: a.id, first: today, ...fingerprint(a.text), after: i > 0 ? current[i - 1]!.id : null };
+    entries.push(entry);
+    byId.set(a.id, entry);
+    added.push(a.id);
+  });
+  return { page, entries, aliases, tombstones, added, redirected, problems };
+}
+
+export interface Reconciliation {
+  ledger: Ledger;
+  pages: Map<string, PageReconciliation>;
+  /** Page → old id → the id it now leads to. */
+  redirects: Map<string, Map<string, string>>;
+  tombstones: Map<string, TombstoneView[]>;
+  problems: LedgerProblem[];
+}
+
+/**
+ * Reconciles a whole ledger with the anchors every page has now (page path →
+ * anchors in page order). A page the ledger knows that is not built any more
+ * is a problem for each of its anchors.
+ */
+export function reconcile(ledger: Ledger, current: ReadonlyMap<string, readonly CurrentAnchor[]>, today: string, anchorNormalisation = ledger.anchorNormalisation): Reconciliation {
+  const pages = new Map<string, PageReconciliation>();
+  for (const [page, anchors] of current) pages.set(page, reconcilePage(page, ledger.pages[page] ?? [], anchors, today));
+  return combine(ledger, pages, anchorNormalisation);
+}
+
+/** Assembles per-page reconciliations into the new ledger; ledger pages with no reconciliation are problems. */
+export function combine(ledger: Ledger, pages: ReadonlyMap<string, PageReconciliation>, anchorNormalisation = ledger.anchorNormalisation): Reconciliation {
+  const problems: LedgerProblem[] = [];
+  const out: Ledger = { version: LEDGER_VERSION, anchorNormalisation, pages: {} };
+  for (const page of [...new Set([...Object.keys(ledger.pages), ...pages.keys()])].sort()) {
+    const r = pages.get(page);
+    if (r) {
+      if (r.entries.length) out.pages[page] = r.entries;
+      problems.push(...r.problems);
+      continue;
+    }
+    const entries = ledger.pages[page]!;
+    out.pages[page] = entries;
+    for (const e of entries) {
+      problems.push({ page, id: e.id, message: `${page}#${e.id} (first published ${e.first}) would vanish: the page ${page} is no longer built` });
+    }
+  }
+  const redirects = new Map<string, Map<string, string>>();
+  const tombstones = new Map<string, TombstoneView[]>();
+  for (const [page, r] of pages) {
+    const m = new Map<string, string>();
+    for (const [to, olds] of r.aliases) for (const o of olds) m.set(o, to);
+    redirects.set(page, m);
+    tombstones.set(page, r.tombstones);
+  }
+  return { ledger: out, pages: new Map(pages), redirects, tombstones, problems };
+}
+
+// ---------------------------------------------------------------------------
+// The file
+// ---------------------------------------------------------------------------
+
+export const emptyLedger = (anchorNormalisation: number): Ledger => ({ version: LEDGER_VERSION, anchorNormalisation, pages: {} });
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const KEYS = ['id', 'first', 'text', 'sketch', 'after', 'successor', 'tombstone'] as const;
+
+/** Error in the ledger file, naming where. */
+export class LedgerFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LedgerFormatError';
+  }
+}
+
+/** Parses and checks a ledger file's text. Throws LedgerFormatError naming the page, entry and field. */
+export function parseLedger(json: string): Ledger {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch (err) {
+    throw new LedgerFormatError(`not valid JSON: ${(err as Error).message}`);
+  }
+  const fail = (where: string, what: string): never => {
+    throw new LedgerFormatError(`${where}: ${what}`);
+  };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('top level', 'must be an object');
+  const top = raw as Record<string, unknown>;
+  if (top.version !== LEDGER_VERSION) fail('version', `must be ${LEDGER_VERSION}, not ${JSON.stringify(top.version)}`);
+  if (!Number.isInteger(top.anchorNormalisation)) fail('anchorNormalisation', 'must be an integer');
+  if (typeof top.pages !== 'object' || top.pages === null || Array.isArray(top.pages)) fail('pages', 'must be an object of page path → entries');
+  const pages: Record<string, LedgerEntry[]> = {};
+  for (const [page, list] of Object.entries(top.pages as Record<string, unknown>)) {
+    if (!Array.isArray(list)) fail(`pages["${page}"]`, 'must be a list of entries');
+    const ids = new Set<string>();
+    pages[page] = (list as unknown[]).map((item, i) => {
+      const where = `pages["${page}"][${i}]`;
+      if (typeof item !== 'object' || item === null) return fail(where, 'must be an object');
+      const e = item as Record<string, unknown>;
+      for (const k of Object.keys(e)) if (!(KEYS as readonly string[]).includes(k)) fail(where, `unknown field "${k}" (fields: ${KEYS.join(', ')})`);
+      if (typeof e.id !== 'string' || e.id === '') fail(where, 'id must be a non-empty string');
+      if (ids.has(e.id as string)) fail(where, `id "${String(e.id)}" is listed twice`);
+      ids.add(e.id as string);
+      const at = `${where} (${String(e.id)})`;
+      if (typeof e.first !== 'string' || !DATE.test(e.first)) fail(at, 'first must be a date YYYY-MM-DD');
+      if (typeof e.text !== 'string') fail(at, 'text must be a string');
+      if (typeof e.sketch !== 'string') fail(at, 'sketch must be a string');
+      if (e.after !== null && typeof e.after !== 'string') fail(at, 'after must be an id or null');
+      if (e.successor !== undefined && typeof e.successor !== 'string') fail(at, 'successor must be an id');
+      const entry: LedgerEntry = { id: e.id as string, first: e.first as string, text: e.text as string, sketch: e.sketch as string, after: (e.after as string | null) ?? null };
+      if (e.successor !== undefined) entry.successor = e.successor as string;
+      if (e.tombstone !== undefined) {
+        const t = e.tombstone as Record<string, unknown> | null;
+        if (typeof t !== 'object' || t === null || typeof t.date !== 'string' || !DATE.test(t.date) || typeof t.reason !== 'string' || t.reason.trim() === '') {
+          fail(at, 'tombstone must be {"date": "YYYY-MM-DD", "reason": "…"}');
+        }
+        entry.tombstone = { date: t!.date as string, reason: t!.reason as string };
+      }
+      return entry;
+    });
+  }
+  return { version: LEDGER_VERSION, anchorNormalisation: top.anchorNormalisation as number, pages };
+}
+
+/** The file's text: pages sorted, one entry per line (fields in a fixed order), so diffs read well. */
+export function serialiseLedger(ledger: Ledger): string {
+  const line = (e: LedgerEntry): string => JSON.stringify(Object.fromEntries(KEYS.filter((k) => e[k] !== undefined).map((k) => [k, e[k]])));
+  const pages = Object.keys(ledger.pages)
+    .sort()
+    .map((page) => `    ${JSON.stringify(page)}: [\n${ledger.pages[page]!.map((e) => `      ${line(e)}`).join(',\n')}\n    ]`);
+  return `{\n  "version": ${ledger.version},\n  "anchorNormalisation": ${ledger.anchorNormalisation},\n  "pages": {\n${pages.join(',\n')}\n  }\n}\n`;
+}
+
+/** One line per kind of change between two ledgers, for messages ("12 anchors added on /theses/x/"). */
+export function describeChanges(before: Ledger, after: Ledger): string[] {
+  const out: string[] = [];
+  if (before.anchorNormalisation !== after.anchorNormalisation) out.push(`anchor normalisation ${before.anchorNormalisation} → ${after.anchorNormalisation}`);
+  for (const page of [...new Set([...Object.keys(before.pages), ...Object.keys(after.pages)])].sort()) {
+    const b = new Map((before.pages[page] ?? []).map((e) => [e.id, e]));
+    const a = after.pages[page] ?? [];
+    const added = a.filter((e) => !b.has(e.id)).map((e) => e.id);
+    const succ = a.filter((e) => b.has(e.id) && b.get(e.id)!.successor !== e.successor).map((e) => `${e.id} → ${e.successor}`);
+    if (added.length) out.push(`${page}: ${added.length} new anchor${added.length > 1 ? 's' : ''} (${added.slice(0, 3).join(', ')}${added.length > 3 ? ', …' : ''})`);
+    if (succ.length) out.push(`${page}: ${succ.length} successor${succ.length > 1 ? 's' : ''} found (${succ.slice(0, 3).join(', ')}${succ.length > 3 ? ', …' : ''})`);
+  }
+  return out;
+}

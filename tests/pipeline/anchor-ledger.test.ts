@@ -1,0 +1,219 @@
+import { describe, expect, test } from 'vitest';
+import {
+  combine,
+  containment,
+  describeChanges,
+  emptyLedger,
+  fingerprint,
+  parseLedger,
+  reconcile,
+  reconcilePage,
+  serialiseLedger,
+  shingleHashes,
+  SIMILARITY_THRESHOLD,
+  type CurrentAnchor,
+  type LedgerEntry,
+} from '../../src/pipeline/anchor-ledger.ts';
+import { paragraphsOf } from '../../src/pipeline/load-sources.ts';
+
+const PAGE = '/sources/example/';
+const LEAD = 'This opening paragraph is long enough to be prose rather than a header line, which is what the classifier looks for first.';
+const A = 'The Kremlin asked for a formal halt to the eastern enlargement of the alliance and a freeze on its military infrastructure.';
+const B = 'Washington answered that the door of the alliance would stay open, and offered talks on missiles and exercises instead.';
+const C = 'Diplomats on both sides expected a long winter of negotiations, with no agreement before the spring at the earliest.';
+const D = 'Markets barely moved on the news, which traders read as one more round in a quarrel that had lasted twenty years.';
+
+/** The anchors the real pipeline gives these paragraphs (stage 4), as a page publishes them. */
+const anchorsOf = (paras: string[]): CurrentAnchor[] => paragraphsOf([LEAD, ...paras].join('\n\n')).map((p) => ({ id: p.anchor, text: p.text }));
+const first = (paras: string[], today = '2026-01-01') => reconcilePage(PAGE, [], anchorsOf(paras), today).entries;
+const idOf = (text: string, paras: string[]) => anchorsOf(paras).find((a) => a.text === text)!.id;
+
+describe('a new page', () => {
+  test('every anchor is appended with its date, fingerprint and the anchor before it', () => {
+    const r = reconcilePage(PAGE, [], anchorsOf([A, B]), '2026-01-01');
+    expect(r.added).toHaveLength(3);
+    expect(r.entries.map((e) => e.first)).toEqual(['2026-01-01', '2026-01-01', '2026-01-01']);
+    expect(r.entries[0]!.after).toBeNull();
+    expect(r.entries[2]!.after).toBe(r.entries[1]!.id);
+    expect(r.entries[1]).toMatchObject(fingerprint(A));
+    expect(r.problems).toEqual([]);
+  });
+
+  test('rebuilding the same text changes nothing', () => {
+    const entries = first([A, B, C]);
+    const again = reconcilePage(PAGE, entries, anchorsOf([A, B, C]), '2026-02-02');
+    expect(again.entries).toEqual(entries);
+    expect(again.added).toEqual([]);
+    expect(again.aliases.size).toBe(0);
+  });
+});
+
+describe('a ledger anchor keeps resolving', () => {
+  test('an edited word: the old id leads to the new version, and the successor is recorded', () => {
+    const entries = first([A, B, C]);
+    const edited = B.replace('exercises', 'manoeuvres');
+    const r = reconcilePage(PAGE, entries, anchorsOf([A, edited, C]), '2026-02-02');
+    const newId = idOf(edited, [A, edited, C]);
+    expect(r.problems).toEqual([]);
+    expect(r.aliases.get(newId)).toEqual([idOf(B, [A, B, C])]);
+    expect(r.entries.find((e) => e.id === idOf(B, [A, B, C]))!.successor).toBe(newId);
+    expect(r.added).toEqual([newId]);
+    expect(r.entries.find((e) => e.id === newId)!.first).toBe('2026-02-02');
+  });
+
+  test('a split paragraph: the old id leads to the part holding most of its text', () => {
+    const long = `${A} ${B} ${C}`;
+    const entries = first([long, D]);
+    const big = `${A} ${B}`;
+    const r = reconcilePage(PAGE, entries, anchorsOf([big, C, D]), '2026-02-02');
+    expect(r.problems).toEqual([]);
+    expect(r.aliases.get(idOf(big, [big, C, D]))).toEqual([idOf(long, [long, D])]);
+  });
+
+  test('merged paragraphs: both old ids lead to the merged one', () => {
+    const entries = first([A, B, D]);
+    const merged = `${A} ${B}`;
+    const r = reconcilePage(PAGE, entries, anchorsOf([merged, D]), '2026-02-02');
+    expect(r.problems).toEqual([]);
+    expect(r.aliases.get(idOf(merged, [merged, D]))).toEqual([idOf(A, [A, B, D]), idOf(B, [A, B, D])]);
+  });
+
+  test('a changed anchor normalisation renames ids of unchanged text: each leads to its new id', () => {
+    const entries = first([A, B]);
+    // As if a new normalisation made other ids: the same texts under new names.
+    const renamed = anchorsOf([A, B]).map((a) => ({ ...a, id: `${a.id}-v2` }));
+    const r = reconcilePage(PAGE, entries, renamed, '2026-02-02');
+    expect(r.problems).toEqual([]);
+    for (const a of anchorsOf([A, B])) expect(r.aliases.get(`${a.id}-v2`)).toEqual([a.id]);
+  });
+
+  test('edited twice: the first id follows its recorded successor to the latest version', () => {
+    const v1 = first([A, B]);
+    const B2 = B.replace('Washington', 'The White House');
+    const v2 = reconcilePage(PAGE, v1, anchorsOf([A, B2]), '2026-02-02').entries;
+    const B3 = `${B2} It repeated the offer a week later, to no avail, and the talks in Geneva ended without a date for more.`;
+    const r = reconcilePage(PAGE, v2, anchorsOf([A, B3]), '2026-03-03');
+    expect(r.problems).toEqual([]);
+    expect(r.aliases.get(idOf(B3, [A, B3]))?.sort()).toEqual([idOf(B, [A, B]), idOf(B2, [A, B2])].sort());
+  });
+
+  test('the same id back on the page wins over a recorded successor', () => {
+    const v1 = first([A, B]);
+    const B2 = B.replace('Washington', 'The White House');
+    const v2 = reconcilePage(PAGE, v1, anchorsOf([A, B2]), '2026-02-02').entries;
+    const r = reconcilePage(PAGE, v2, anchorsOf([A, B]), '2026-03-03');
+    expect(r.problems).toEqual([]);
+    expect(r.aliases.get(idOf(B, [A, B]))).toEqual([idOf(B2, [A, B2])]);
+  });
+});
+
+describe('a removed block', () => {
+  test('without a tombstone it is a problem naming the anchor and the page', () => {
+    const entries = first([A, B, C]);
+    const r = reconcilePage(PAGE, entries, anchorsOf([A, C]), '2026-02-02');
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]!.id).toBe(idOf(B, [A, B, C]));
+    expect(r.problems[0]!.message).toContain(`${PAGE}#${idOf(B, [A, B, C])}`);
+    expect(r.problems[0]!.message).toMatch(/would vanish.*tombstone/);
+  });
+
+  test('with a tombstone it is shown in place, after the block before it, linking it', () => {
+    const entries: LedgerEntry[] = first([A, B, C]).map((e) => (e.id === idOf(B, [A, B, C]) ? { ...e, tombstone: { date: '2026-02-02', reason: 'it repeated the paragraph above' } } : e));
+    const r = reconcilePage(PAGE, entries, anchorsOf([A, C]), '2026-02-02');
+    expect(r.problems).toEqual([]);
+    expect(r.tombstones).toEqual([
+      { id: idOf(B, [A, B, C]), date: '2026-02-02', reason: 'it repeated the paragraph above', aliases: [], after: idOf(A, [A, C]), near: idOf(A, [A, C]) },
+    ]);
+  });
+
+  test('a tombstone whose neighbour went too is placed after the nearest earlier block still there', () => {
+    const tomb = { date: '2026-02-02', reason: 'gone' };
+    const entries: LedgerEntry[] = first([A, B, C, D]).map((e) => ([idOf(B, [A, B, C, D]), idOf(C, [A, B, C, D])].includes(e.id) ? { ...e, tombstone: tomb } : e));
+    const r = reconcilePage(PAGE, entries, anchorsOf([A, D]), '2026-02-02');
+    expect(r.tombstones.map((t) => t.after)).toEqual([idOf(A, [A, D]), idOf(A, [A, D])]);
+  });
+
+  test('a tombstone after an edited block follows that block’s new version', () => {
+    const entries = first([A, B, C]).map((e) => (e.id === idOf(C, [A, B, C]) ? { ...e, tombstone: { date: '2026-02-02', reason: 'gone' } } : e));
+    const B2 = B.replace('Washington', 'The White House');
+    const r = reconcilePage(PAGE, entries, anchorsOf([A, B2]), '2026-02-02');
+    expect(r.tombstones.map((t) => t.after)).toEqual([idOf(B2, [A, B2])]);
+  });
+
+  test('ids that led to a tombstoned block lead to its tombstone', () => {
+    const v1 = first([A, B, C]);
+    const B2 = B.replace('Washington', 'The White House');
+    const v2 = reconcilePage(PAGE, v1, anchorsOf([A, B2, C]), '2026-02-02').entries;
+    const tombed = v2.map((e) => (e.id === idOf(B2, [A, B2, C]) ? { ...e, tombstone: { date: '2026-03-03', reason: 'it was wrong' } } : e));
+    const r = reconcilePage(PAGE, tombed, anchorsOf([A, C]), '2026-03-03');
+    expect(r.problems).toEqual([]);
+    expect(r.tombstones[0]).toMatchObject({ id: idOf(B2, [A, B2, C]), aliases: [idOf(B, [A, B, C])] });
+  });
+});
+
+describe('similarity', () => {
+  test(`a successor needs ${SIMILARITY_THRESHOLD * 100}% of the old text and no close rival; a successor written by hand settles it`, () => {
+    const half1 = 'Alpha bravo charlie delta echo foxtrot golf hotel';
+    const half2 = 'india juliet kilo lima mike november oscar papa';
+    const whole = `${half1} ${half2}.`;
+    const entries = first([whole, D]);
+    const oldId = idOf(whole, [whole, D]);
+    // Split in two equal halves: neither holds half of the old text's shingles (the pair across the cut is lost).
+    const split = [`${half1}.`, `${half2}.`, D];
+    const r = reconcilePage(PAGE, entries, anchorsOf(split), '2026-02-02');
+    expect(r.problems.map((p) => p.id)).toEqual([oldId]);
+    expect(r.problems[0]!.message).toMatch(/no block of the page holds 50% of its text \(closest: .*, 4\d%\)/);
+    const chosen = idOf(`${half2}.`, split);
+    const fixed = entries.map((e) => (e.id === oldId ? { ...e, successor: chosen } : e));
+    const r2 = reconcilePage(PAGE, fixed, anchorsOf(split), '2026-02-02');
+    expect(r2.problems).toEqual([]);
+    expect(r2.aliases.get(chosen)).toEqual([oldId]);
+    // Two blocks that each hold all of it: ambiguous.
+    const twice = [`${whole} Quebec romeo sierra tango.`, `${whole} Uniform victor whiskey xray.`, D];
+    const r3 = reconcilePage(PAGE, entries, anchorsOf(twice), '2026-02-02');
+    expect(r3.problems.map((p) => p.id)).toEqual([oldId]);
+    expect(r3.problems[0]!.message).toMatch(/ambiguous: .*\(100%\), .*\(100%\)/);
+  });
+
+  test('containment is the share of the old sketch found in the candidate', () => {
+    expect(containment(fingerprint(A).sketch, shingleHashes(A))).toBe(1);
+    expect(containment(fingerprint(A).sketch, shingleHashes(`${B} ${A}`))).toBe(1);
+    expect(containment(fingerprint(A).sketch, shingleHashes(D))).toBeLessThan(SIMILARITY_THRESHOLD);
+    expect(containment('', shingleHashes(A))).toBe(0);
+  });
+
+  test('fingerprints ignore case, punctuation and quote style, not words', () => {
+    expect(fingerprint('“Putin is an opportunist,” he said.').text).toBe(fingerprint('"putin is an opportunist" he said').text);
+    expect(fingerprint('Putin is an opportunist.').text).not.toBe(fingerprint('Putin is no opportunist.').text);
+  });
+});
+
+describe('the whole ledger', () => {
+  test('a page no longer built is a problem for each of its anchors', () => {
+    const ledger = { ...emptyLedger(1), pages: { [PAGE]: first([A]), '/theses/gone/': first([B]) } };
+    const r = reconcile(ledger, new Map([[PAGE, anchorsOf([A])]]), '2026-02-02');
+    expect(r.problems.map((p) => p.page)).toEqual(['/theses/gone/', '/theses/gone/']);
+    expect(r.problems[0]!.message).toMatch(/no longer built/);
+  });
+
+  test('redirects and tombstones by page; the file round-trips and lists changes', () => {
+    const ledger = { ...emptyLedger(1), pages: { [PAGE]: first([A, B]) } };
+    const edited = A.replace('formal', 'firm');
+    const r = reconcile(ledger, new Map([[PAGE, anchorsOf([edited, B])]]), '2026-02-02');
+    expect(r.redirects.get(PAGE)!.get(idOf(A, [A, B]))).toBe(idOf(edited, [edited, B]));
+    expect(parseLedger(serialiseLedger(r.ledger))).toEqual(r.ledger);
+    expect(describeChanges(ledger, r.ledger)).toEqual([
+      `${PAGE}: 1 new anchor (${idOf(edited, [edited, B])})`,
+      `${PAGE}: 1 successor found (${idOf(A, [A, B])} → ${idOf(edited, [edited, B])})`,
+    ]);
+    expect(combine(r.ledger, r.pages).problems).toEqual([]);
+  });
+
+  test('a broken file is rejected naming the page, entry and field', () => {
+    const good = serialiseLedger({ ...emptyLedger(1), pages: { [PAGE]: first([A]) } });
+    expect(() => parseLedger('{')).toThrow(/not valid JSON/);
+    expect(() => parseLedger(good.replace('"first":"2026-01-01"', '"first":"soon"'))).toThrow(/pages\["\/sources\/example\/"\]\[0\] .*first must be a date/);
+    expect(() => parseLedger(good.replace('"after":null', '"after":null,"tombstone":{"date":"2026-01-01"}'))).toThrow(/tombstone must be/);
+    expect(() => parseLedger(good.replace('"after":null', '"after":null,"redirect":"x"'))).toThrow(/unknown field "redirect"/);
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * The built site keeps the committed anchor ledger's promise: every anchor it
+ * lists resolves on its page (the block itself, an alias inside its successor
+ * or a tombstone), and thesis paragraphs are anchored and linkable.
+ */
+import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../support/paths.ts';
+import { page } from '../support/dist.ts';
+import { parseLedger } from '../../src/pipeline/anchor-ledger.ts';
+
+const ledger = parseLedger(readFileSync(join(ROOT, 'content/anchors.lock.json'), 'utf8'));
+
+test('the ledger lists the source pages and the thesis pages', () => {
+  const pages = Object.keys(ledger.pages);
+  expect(pages.filter((p) => p.startsWith('/sources/')).length).toBe(5);
+  expect(pages.filter((p) => p.startsWith('/theses/')).length).toBe(4);
+});
+
+describe.each(Object.entries(ledger.pages))('%s', (path, entries) => {
+  test('every ledger anchor is on the page: its block, an alias inside its successor, or a tombstone', () => {
+    const $ = page(path);
+    for (const e of entries) {
+      const el = $(`[id="${e.id}"]`);
+      expect(el.length, e.id).toBe(1);
+      expect(el.is('.para, .tpara, h2, .anchor-alias, .tombstone'), e.id).toBe(true);
+    }
+  });
+});
+
+describe.each(Object.keys(ledger.pages).filter((p) => p.startsWith('/theses/')))('%s', (path) => {
+  const $ = page(path);
+  const prose = $('main p, main li').filter((_, el) => $(el).closest('section, blockquote, figure').length === 0 && !$(el).is('.note-label, .small, .lede, .tombstone'));
+
+  test('every prose paragraph and list item has an anchor, a permalink to it and a search sub-result title', () => {
+    const withText = prose.filter((_, el) => {
+      const c = $(el).clone();
+      c.find('a.cite, .plink').remove();
+      return c.text().trim() !== '';
+    });
+    expect(withText.length).toBeGreaterThan(5);
+    withText.each((_, el) => {
+      const id = $(el).attr('id')!;
+      expect(id, $(el).text().slice(0, 40)).toMatch(/^p-[a-z0-9-]+$/);
+      expect($(el).find(`a.plink[href="#${id}"]`).length).toBe(1);
+      expect($(el).find('a.plink').attr('data-pagefind-ignore')).toBeDefined();
+      expect($(el).attr('data-pagefind-title')).toBeTruthy();
+    });
+  });
+
+  test('every citation link carries a text fragment', () => {
+    const markers = $('main a.cite');
+    expect(markers.length).toBeGreaterThan(0);
+    markers.each((_, el) => expect($(el).attr('href')).toMatch(/^\/sources\/[a-z0-9-]+\/#p-[a-z0-9-]+:~:text=[^\s#]+$/));
+  });
+});
