@@ -12,10 +12,11 @@ import { parseLedger } from '../../src/pipeline/anchor-ledger.ts';
 
 const ledger = parseLedger(readFileSync(join(ROOT, 'content/anchors.lock.json'), 'utf8'));
 
-test('the ledger lists the source pages and the thesis pages', () => {
+test('the ledger lists the source pages, the thesis pages and the people pages', () => {
   const pages = Object.keys(ledger.pages);
   expect(pages.filter((p) => p.startsWith('/sources/')).length).toBe(5);
   expect(pages.filter((p) => p.startsWith('/theses/')).length).toBe(4);
+  expect(pages.filter((p) => p.startsWith('/people/')).length).toBeGreaterThan(10);
 });
 
 describe.each(Object.entries(ledger.pages))('%s', (path, entries) => {
@@ -24,7 +25,7 @@ describe.each(Object.entries(ledger.pages))('%s', (path, entries) => {
     for (const e of entries) {
       const el = $(`[id="${e.id}"]`);
       expect(el.length, e.id).toBe(1);
-      expect(el.is('.para, .tpara, h2, .anchor-alias, .tombstone'), e.id).toBe(true);
+      expect(el.is('.para, .tpara, h2, .statement, .anchor-alias, .tombstone'), e.id).toBe(true);
     }
   });
 });
