@@ -7,6 +7,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { formatHeadersFile, headerRules } from '../lib/http-headers.ts';
+import { urls } from '../lib/urls.ts';
 
 export default function headersIntegration(): AstroIntegration {
   return {
@@ -14,9 +15,9 @@ export default function headersIntegration(): AstroIntegration {
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const site = fileURLToPath(dir);
-        const texts = readdirSync(join(site, 'sources')).filter((f) => f.endsWith('.txt')).map((f) => `/sources/${f}`);
-        writeFileSync(join(site, '_headers'), formatHeadersFile(headerRules(texts)));
-        logger.info(`_headers: nosniff site-wide, ${texts.length} source texts as ${'text/plain; charset=utf-8'}`);
+        const texts = readdirSync(join(site, 'sources')).filter((f) => f.endsWith('.txt')).map((f) => urls.sourceText(f.slice(0, -'.txt'.length)));
+        writeFileSync(join(site, '_headers'), formatHeadersFile(headerRules(texts, urls.base)));
+        logger.info(`_headers: CSP frame-ancestors 'none', nosniff site-wide under ${urls.base}, ${texts.length} source texts as ${'text/plain; charset=utf-8'}`);
       },
     },
   };

@@ -4,6 +4,8 @@
  * each page with its matching paragraphs (Pagefind sub-results), each
  * linking to /sources/<id>/?highlight=…#<anchor>.
  */
+import { urls } from '../lib/urls.ts';
+
 interface SubResult {
   title: string;
   url: string;
@@ -27,13 +29,13 @@ const status = document.getElementById('search-status')!;
 const list = document.getElementById('search-results')!;
 const selects = [...form.querySelectorAll('select')];
 let pagefind: Promise<Pagefind> | undefined;
-const PAGEFIND = '/pagefind/pagefind.js';
+const PAGEFIND = urls.path('pagefind/pagefind.js');
 /** Imports a module that exists only in dist/, out of the bundler's sight. */
 const importAtRunTime = (url: string) => import(/* @vite-ignore */ url);
 
 function load(): Promise<Pagefind> {
   pagefind ??= importAtRunTime(PAGEFIND).then(async (pf: Pagefind) => {
-    await pf.options({ highlightParam: 'highlight', excerptLength: 30 });
+    await pf.options({ highlightParam: 'highlight', excerptLength: 30, baseUrl: urls.base });
     return pf;
   });
   return pagefind;
