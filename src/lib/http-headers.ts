@@ -37,11 +37,23 @@ export const SITE_WIDE_HEADERS: Record<string, string> = {
 
 export const PLAIN_TEXT = 'text/plain; charset=utf-8';
 
-/** The rules for a built site under `base` whose original source texts are at `txtPaths` (URL paths, base included). */
-export function headerRules(txtPaths: string[], base = '/'): HeaderRule[] {
+/** Media types of the citation downloads (cite.bib, cite.ris, cite.json), named per file in `_headers`. */
+export const CITE_TYPES = {
+  bib: 'application/x-bibtex; charset=utf-8',
+  ris: 'application/x-research-info-systems; charset=utf-8',
+  json: 'application/vnd.citationstyles.csl+json; charset=utf-8',
+} as const;
+
+/**
+ * The rules for a built site under `base` whose original source texts are at
+ * `txtPaths` and citation downloads at `citePaths` (URL paths, base included).
+ */
+export function headerRules(txtPaths: string[], base = '/', citePaths: string[] = []): HeaderRule[] {
+  const citeType = (path: string) => CITE_TYPES[path.slice(path.lastIndexOf('.') + 1) as keyof typeof CITE_TYPES];
   return [
     { path: `${base}*`, headers: SITE_WIDE_HEADERS },
     ...[...txtPaths].sort().map((path) => ({ path, headers: { 'Content-Type': PLAIN_TEXT } })),
+    ...[...citePaths].sort().filter(citeType).map((path) => ({ path, headers: { 'Content-Type': citeType(path) } })),
   ];
 }
 
