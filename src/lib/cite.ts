@@ -41,6 +41,9 @@ type DateParts = { 'date-parts': [[number, number?, number?]] };
 export interface CslName {
   given?: string;
   family?: string;
+  'non-dropping-particle'?: string;
+  'dropping-particle'?: string;
+  suffix?: string;
   literal?: string;
 }
 /** The CSL-JSON fields this site writes (a subset of CSL-JSON 1.0.2). */
@@ -89,7 +92,8 @@ export function authorNames(author: string | undefined): CslName[] {
     .filter(Boolean);
   return parts.map((p) => {
     const name = parseName(p) as CslName;
-    return name.family ? { ...(name.given ? { given: name.given } : {}), family: name.family } : { literal: p };
+    // One word (an agency, a desk) is a literal name, never a family name without a given one.
+    return name.family && name.given ? name : { literal: p };
   });
 }
 
@@ -177,9 +181,30 @@ export function citationFiles(item: CslItem): { bib: string; ris: string; json: 
   const cite = new Cite(item);
   return {
     bib: cite.format('bibtex') as string,
-    ris: cite.format('ris') as string,
+    // The "old" tag set (T1, A1, Y1, JF): plugin-ris's "new" one drops a newspaper article's authors.
+    // plugin-ris also drops a name's particle ("de la" of "Juan de la Cruz"): fold it into the family name.
+    ris: unwrapRis(new Cite({ ...item, ...(item.author ? { author: item.author.map(foldParticle) } : {}) }).format('ris', { spec: 'old' }) as string),
     json: `${JSON.stringify([item], null, 2)}\n`,
   };
+}
+
+/**
+ * plugin-ris breaks every value after 70 characters; RIS allows lines of 255
+ * and strict readers take a line without a tag as an error, so the pieces of
+ * each value are joined again (exactly: the break added only a newline).
+ */
+export function unwrapRis(text: string): string {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    if (out.length && line !== '' && !/^[A-Z][A-Z0-9]  -( |$)/.test(line)) out[out.length - 1] += line;
+    else out.push(line);
+  }
+  return out.join('\n').replace(/\n*$/, '\n');
+}
+
+function foldParticle(n: CslName): CslName {
+  const { 'non-dropping-particle': particle, ...rest } = n;
+  return particle && n.family ? { ...rest, family: `${particle} ${n.family}` } : n;
 }
 
 /** CSL date parts → "YYYY/MM/DD" (Highwire) or "YYYY-MM-DD" (Dublin Core, W3CDTF). */
@@ -191,7 +216,10 @@ function dateString(d: DateParts | undefined, sep: string): string | undefined {
 
 /** A CSL name as reference managers read it in `citation_author`: "Family, Given" (or the literal name). */
 export function nameString(n: CslName): string {
-  return n.literal ?? [n.family, n.given].filter(Boolean).join(', ');
+  if (n.literal) return n.literal;
+  const family = [n['non-dropping-particle'], n.family].filter(Boolean).join(' ');
+  const given = [n.given, n['dropping-particle']].filter(Boolean).join(' ');
+  return [family, given, n.suffix].filter(Boolean).join(', ');
 }
 
 /**
