@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { parse as parseRis } from 'astrocite-ris';
 import {
@@ -21,6 +21,11 @@ const article = sourceItem(
   { id: 'doe-2024', title: 'What the Kremlin wants from a very long negotiation that nobody expects to end soon', author: 'Jane Doe and Juan de la Cruz', outlet: 'The Daily', published: '2024-02-29', genre: 'opinion' },
   page,
 );
+
+// citeproc parses each style once (Chicago's is 240 kB): do it in a hook, whose timeout is generous on a loaded machine.
+beforeAll(() => {
+  for (const s of STYLES) formatReference(article, s.key, 'text');
+});
 
 describe('authorNames', () => {
   test.each([
