@@ -196,7 +196,7 @@ export function citationFiles(item: CslItem): { bib: string; ris: string; json: 
 export function unwrapRis(text: string): string {
   const out: string[] = [];
   for (const line of text.split('\n')) {
-    if (out.length && line !== '' && !/^[A-Z][A-Z0-9]  -( |$)/.test(line)) out[out.length - 1] += line;
+    if (out.length && line !== '' && !/^[A-Z][A-Z0-9] {2}-( |$)/.test(line)) out[out.length - 1] += line;
     else out.push(line);
   }
   return out.join('\n').replace(/\n*$/, '\n');

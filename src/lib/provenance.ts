@@ -7,7 +7,7 @@
  * Subheadings get no per-paragraph note (a note inside a heading would become
  * part of the heading's name); the compare view shows them as rows.
  */
-import { urls } from './urls.ts';
+import { sourceLabel, urls } from './urls.ts';
 import type { Alignment, Relation } from '../pipeline/align.ts';
 import { isTrivial } from '../pipeline/align-sources.ts';
 import { plural } from './format.ts';
@@ -52,7 +52,7 @@ export interface ProvenanceNote {
   compare: Link;
 }
 
-const labelOf = (e: CorpusEntry): string => e.data.short ?? e.data.title;
+const labelOf = (e: CorpusEntry): string => sourceLabel(e.data);
 
 /** Per article paragraph of source `id` (by anchor), its provenance notes. */
 export function provenanceNotes(id: string, corpus: readonly CorpusEntry[]): Map<string, ProvenanceNote[]> {
