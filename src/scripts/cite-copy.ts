@@ -13,7 +13,7 @@ if (article && template && navigator.clipboard && status) {
     const n = /^¶(\d+)$/.exec(link.textContent ?? '')?.[1];
     if (!n) continue;
     const button = Object.assign(document.createElement('button'), { type: 'button', className: 'cite-copy', textContent: 'cite' });
-    button.setAttribute('aria-label', `Copy citation of ¶${n}`);
+    button.setAttribute('aria-label', `Cite ¶${n}: copy a citation of this paragraph`);
     button.dataset.pagefindIgnore = '';
     link.after(button);
   }
