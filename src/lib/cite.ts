@@ -159,10 +159,26 @@ function styleFile(style: StyleKey): string {
   return STYLES.find((s) => s.key === style)!.file;
 }
 
+/**
+ * citeproc-js reads a few HTML-like tags inside field values as formatting
+ * (`<i>`, `<b>`, `<sup>`, `<span class="nocase">`…). Our fields are plain text
+ * from the manifest, so angle brackets are swapped for private-use characters
+ * before formatting and given back (escaped in HTML) after: a title is always
+ * shown as written.
+ */
+const LT = '\uE000';
+const GT = '\uE001';
+function literal(item: CslItem): CslItem {
+  return JSON.parse(JSON.stringify(item).replaceAll('<', LT).replaceAll('>', GT)) as CslItem;
+}
+function restore(out: string, format: 'html' | 'text'): string {
+  return out.replaceAll(LT, format === 'html' ? '&#60;' : '<').replaceAll(GT, format === 'html' ? '&#62;' : '>');
+}
+
 /** The bibliography entry of `item` in `style`: HTML (citeproc escapes the text; `<i>` for titles) or plain text. */
 export function formatReference(item: CslItem, style: StyleKey, format: 'html' | 'text' = 'html'): string {
   engine();
-  const out = new Cite(item).format('bibliography', { format, template: styleFile(style), lang: 'en-US' }) as string;
+  const out = restore(new Cite(literal(item)).format('bibliography', { format, template: styleFile(style), lang: 'en-US' }) as string, format);
   if (format === 'text') return out.trim();
   // citeproc wraps the entry in <div class="csl-bib-body"><div class="csl-entry">…</div></div>; keep the entry's content.
   const m = /<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>/.exec(out);
@@ -173,7 +189,7 @@ export function formatReference(item: CslItem, style: StyleKey, format: 'html' |
 export function formatInText(item: CslItem, style: StyleKey, at?: { paragraph: number | string }): string {
   engine();
   const entry = at ? [{ id: item.id, locator: String(at.paragraph), label: 'paragraph' }] : [item.id];
-  return (new Cite(item).format('citation', { format: 'text', template: styleFile(style), lang: 'en-US', entry }) as string).trim();
+  return restore(new Cite(literal(item)).format('citation', { format: 'text', template: styleFile(style), lang: 'en-US', entry }) as string, 'text').trim();
 }
 
 /** The downloads: BibTeX, RIS and CSL-JSON (a one-item array, as reference managers import it). */

@@ -1,5 +1,5 @@
 /**
- * Source pages: beside each article paragraph's ¶ link, a "cite" button copies
+ * Source pages: after each article paragraph's text, a "cite" button copies
  * a citation of that paragraph (Chicago note with "para. N" and the
  * paragraph's link), formatted at build time (data-cite-template on the
  * article, src/lib/cite.ts). Without JavaScript or a clipboard there is no
@@ -14,12 +14,14 @@ if (article && template && navigator.clipboard && status) {
     if (!n) continue;
     const button = Object.assign(document.createElement('button'), { type: 'button', className: 'cite-copy', textContent: 'cite' });
     button.setAttribute('aria-label', `Cite ¶${n}: copy a citation of this paragraph`);
-    button.dataset.pagefindIgnore = '';
-    link.after(button);
+    // After the paragraph's text, so that Tab from the ¶ link still reaches the text's marks first.
+    const text = link.parentElement?.querySelector('.ptext');
+    if (text) text.after(button);
+    else link.after(button);
   }
   article.addEventListener('click', (event) => {
     const button = (event.target as HTMLElement).closest('button.cite-copy');
-    const link = button?.previousElementSibling as HTMLAnchorElement | null;
+    const link = button?.parentElement?.querySelector<HTMLAnchorElement>('a.pnum');
     if (!link) return;
     const n = link.textContent!.slice(1);
     const text = template.split('{n}').join(n).split('{url}').join(link.href);

@@ -87,6 +87,13 @@ describe.each(STYLES)('$label', ({ key }) => {
     expect(html).not.toMatch(/<script|<\/script/);
     expect(html).toMatch(/&(lt|#60);script&(gt|#62);/);
   });
+  test('tags in a title are text, never formatting (citeproc reads <b>, <i>… in fields)', () => {
+    const title = 'Putin <b>bold</b> <i>and</i> <span class="nocase">NATO</span>';
+    const html = formatReference({ ...article, title }, key, 'html');
+    expect(html).not.toMatch(/<b>|<span/);
+    expect(html).toMatch(/&#60;b&#62;bold&#60;\/b&#62;/i);
+    expect(formatReference({ ...article, title }, key, 'text')).toMatch(/<b>bold<\/b>/i);
+  });
   test('an in-text citation at a paragraph carries the locator', () => {
     expect(formatInText(article, key, { paragraph: 12 })).toMatch(/\bpara?\.\s*12\b/);
   });
