@@ -12,6 +12,8 @@ import { SITE_WIDE_HEADERS } from './src/lib/http-headers.ts';
 import thesisFiles from './src/integrations/thesis-files.ts';
 import rehypeThesisAnchors from './src/integrations/rehype-thesis-anchors.ts';
 import anchorLedger from './src/integrations/anchor-ledger.ts';
+import sitemap from '@astrojs/sitemap';
+import { normaliseBase, normaliseSite } from './src/lib/urls.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const seedsDir = fileURLToPath(new URL('./seeds', import.meta.url));
@@ -19,8 +21,15 @@ const thesesDir = fileURLToPath(new URL('./content/theses', import.meta.url));
 // Every anchor the site has published (a lockfile: commit it; frozen under CI=true).
 const ledgerFile = fileURLToPath(new URL('./content/anchors.lock.json', import.meta.url));
 
+// Deploy anywhere: SITE_URL is the origin the site is served from (canonical links,
+// citations, sitemap); BASE_PATH the sub-path it lives under (a GitHub Pages project
+// site: BASE_PATH=/<repo>/). Both default to the local server at its root.
+const site = normaliseSite(process.env.SITE_URL);
+const base = normaliseBase(process.env.BASE_PATH);
+
 export default defineConfig({
-  site: 'http://127.0.0.1:4321',
+  site,
+  base,
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Astro 7's default processor runs no remark plugins; MDX inherits this one.
@@ -33,7 +42,7 @@ export default defineConfig({
   },
   // thesisFiles first: a stray, duplicate or mis-related thesis fails the build before anything renders.
   // anchorLedger before pagefind: its check ends the build before anything is indexed.
-  integrations: [thesisFiles({ dir: thesesDir, root }), anchorLedger({ file: ledgerFile }), mdx(), pagefind(), headers(), seedsWatch({ seedsDir, thesesDir })],
+  integrations: [thesisFiles({ dir: thesesDir, root }), anchorLedger({ file: ledgerFile }), mdx(), sitemap(), pagefind(), headers(), seedsWatch({ seedsDir, thesesDir })],
   // `npm run dev` sends the same site-wide headers as dist/_headers (npm start applies that file).
   server: { headers: SITE_WIDE_HEADERS },
   // A policy per page (as <meta>): Astro hashes its own inline scripts and

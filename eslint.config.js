@@ -7,7 +7,7 @@ import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'tmp/', 'tests/fixtures/', 'bench-results/', 'test-results/'] },
+  { ignores: ['dist/', 'dist-base/', '.astro/', 'node_modules/', 'tmp/', 'tests/fixtures/', 'bench-results/', 'test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,

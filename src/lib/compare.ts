@@ -9,6 +9,7 @@
  * whitespace of equal stretches from the derivative, so the original side
  * cannot be rebuilt from it character for character).
  */
+import { urls } from './urls.ts';
 import { diffWordsWithSpace } from 'diff';
 import type { AlignFlag, Alignment, FlagType, Relation } from '../pipeline/align.ts';
 import { quotedSpans } from '../pipeline/align/text.ts';
@@ -74,9 +75,8 @@ export interface CompareView {
 export const rowId = (derivativeAnchor: string): string => `row-${derivativeAnchor}`;
 export const droppedRowId = (originalAnchor: string): string => `dropped-${originalAnchor}`;
 /** The compare view of a derivative, or one of its rows. */
-export const compareHref = (derivativeId: string, id?: string): string =>
-  `/sources/${derivativeId}/compare/${id === undefined ? '' : `#${id}`}`;
-export const paragraphHref = (sourceId: string, anchor: string): string => `/sources/${sourceId}/#${anchor}`;
+export const compareHref = (derivativeId: string, id?: string): string => urls.compare(derivativeId, id);
+export const paragraphHref = (sourceId: string, anchor: string): string => urls.paragraph(sourceId, anchor);
 
 /** "¶12" for a paragraph; a subheading (no ¶ number) by its words. */
 export function paragraphLabel(p: Pick<ViewParagraph, 'n' | 'role' | 'text'>): string {

@@ -8,6 +8,15 @@
  *   to be valid JavaScript can never run as a script, whatever links to it.
  * - Each `/sources/<id>.txt` is `text/plain; charset=utf-8`, named one by one
  *   rather than by a partial wildcard, which not every host understands.
+ * - A Content-Security-Policy header with what a `<meta>` policy cannot carry:
+ *   `frame-ancestors 'none'` (no site may frame a page: clickjacking), plus
+ *   `base-uri`, `object-src` and `form-action`. Script and style policy stays in
+ *   each page's `<meta>` policy, which Astro writes with the hashes of its inline
+ *   scripts and styles: a browser enforces both policies, so the header must not
+ *   restrict what the meta allows (it has no script-src, style-src or default-src).
+ *   `X-Frame-Options: DENY` says the same to browsers without CSP 2.
+ * - Paths carry the site's base path (`/explainer/*`): they are URL paths as
+ *   requested, and a host serving the site under a sub-path sees those.
  */
 
 /** One rule of a `_headers` file: a path and the headers sent for it. */
@@ -16,18 +25,35 @@ export interface HeaderRule {
   headers: Record<string, string>;
 }
 
+/** The header policy: only directives the per-page `<meta>` policy cannot carry or need not repeat. */
+export const HEADER_CSP = ["frame-ancestors 'none'", "base-uri 'self'", "object-src 'none'", "form-action 'self'"].join('; ');
+
 export const SITE_WIDE_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': HEADER_CSP,
+  'X-Frame-Options': 'DENY',
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
 };
 
 export const PLAIN_TEXT = 'text/plain; charset=utf-8';
 
-/** The rules for a built site whose original source texts are at `txtPaths` (URL paths). */
-export function headerRules(txtPaths: string[]): HeaderRule[] {
+/** Media types of the citation downloads (cite.bib, cite.ris, cite.json), named per file in `_headers`. */
+export const CITE_TYPES = {
+  bib: 'application/x-bibtex; charset=utf-8',
+  ris: 'application/x-research-info-systems; charset=utf-8',
+  json: 'application/vnd.citationstyles.csl+json; charset=utf-8',
+} as const;
+
+/**
+ * The rules for a built site under `base` whose original source texts are at
+ * `txtPaths` and citation downloads at `citePaths` (URL paths, base included).
+ */
+export function headerRules(txtPaths: string[], base = '/', citePaths: string[] = []): HeaderRule[] {
+  const citeType = (path: string) => CITE_TYPES[path.slice(path.lastIndexOf('.') + 1) as keyof typeof CITE_TYPES];
   return [
-    { path: '/*', headers: SITE_WIDE_HEADERS },
+    { path: `${base}*`, headers: SITE_WIDE_HEADERS },
     ...[...txtPaths].sort().map((path) => ({ path, headers: { 'Content-Type': PLAIN_TEXT } })),
+    ...[...citePaths].sort().filter(citeType).map((path) => ({ path, headers: { 'Content-Type': citeType(path) } })),
   ];
 }
 

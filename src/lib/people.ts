@@ -22,6 +22,7 @@
  * - Slugs: github-slugger of the canonical name, assigned in sorted name order
  *   (so the same set of people always gets the same slugs).
  */
+import { sourceLabel, urls } from './urls.ts';
 import GithubSlugger from 'github-slugger';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'astro/zod';
@@ -303,14 +304,14 @@ export function buildPeople(sources: readonly SourceInput[], config: readonly Pe
         const written = spans[0]!.speaker!;
         entry.names.add(written);
         let ps = entry.sources.get(source.id);
-        if (!ps) entry.sources.set(source.id, (ps = { id: source.id, title: source.title, short: source.short ?? source.title, statements: [] }));
+        if (!ps) entry.sources.set(source.id, (ps = { id: source.id, title: source.title, short: sourceLabel(source), statements: [] }));
         ps.statements.push({
           id: `${source.id}--${p.anchor}-${start}`,
           source: source.id,
           anchor: p.anchor,
           n: p.n,
           heading: p.role === 'heading',
-          href: `/sources/${source.id}/#${p.anchor}`,
+          href: urls.paragraph(source.id, p.anchor),
           kind: spans.some((s) => s.kind === 'reported') ? 'reported' : 'direct',
           text: p.text.slice(start, end),
           start,

@@ -7,6 +7,7 @@
  * Subheadings get no per-paragraph note (a note inside a heading would become
  * part of the heading's name); the compare view shows them as rows.
  */
+import { sourceLabel, urls } from './urls.ts';
 import type { Alignment, Relation } from '../pipeline/align.ts';
 import { isTrivial } from '../pipeline/align-sources.ts';
 import { plural } from './format.ts';
@@ -51,7 +52,7 @@ export interface ProvenanceNote {
   compare: Link;
 }
 
-const labelOf = (e: CorpusEntry): string => e.data.short ?? e.data.title;
+const labelOf = (e: CorpusEntry): string => sourceLabel(e.data);
 
 /** Per article paragraph of source `id` (by anchor), its provenance notes. */
 export function provenanceNotes(id: string, corpus: readonly CorpusEntry[]): Map<string, ProvenanceNote[]> {
@@ -162,7 +163,7 @@ export function sourceProvenance(id: string, corpus: readonly CorpusEntry[]): So
     } else note = 'not aligned';
     out.derivation = {
       kind: d.derivation,
-      ...(original ? { original: { href: `/sources/${original.id}/`, label: original.data.title } } : {}),
+      ...(original ? { original: { href: urls.source(original.id), label: original.data.title } } : {}),
       ...(a ? { compare: { href: compareHref(id), label: 'compare with the original, paragraph by paragraph' } } : {}),
       note,
     };
@@ -170,7 +171,7 @@ export function sourceProvenance(id: string, corpus: readonly CorpusEntry[]): So
   for (const e of corpus) {
     if (e.data.derivedFrom !== id || e.id === id) continue;
     out.derivatives.push({
-      link: { href: `/sources/${e.id}/`, label: e.data.title },
+      link: { href: urls.source(e.id), label: e.data.title },
       derivation: e.data.derivation ?? 'derived text',
       ...(e.data.alignment ? { compare: { href: compareHref(e.id), label: 'compare' } } : {}),
     });

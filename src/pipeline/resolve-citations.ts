@@ -7,6 +7,7 @@
  * sources; problems are returned, never thrown, so a caller can report all
  * of them at once.
  */
+import { sourceLabel as labelOf, urls } from '../lib/urls.ts';
 import type { Anchor, Paragraph, SourceId } from './types.ts';
 import type { Source } from './load-sources.ts';
 import { closestName, locateOriginal, normaliseForMatch, occurrences, wordsAsWritten } from './normalise-text.ts';
@@ -59,12 +60,12 @@ export interface CitationIndex {
 
 /** The link to one paragraph of a source page. */
 export function paragraphHref(source: string, anchor: string): string {
-  return `/sources/${source}/#${anchor}`;
+  return urls.paragraph(source, anchor);
 }
 
 /** Short label for citation markers: manifest `short`, else author, else title. */
 export function sourceLabel(source: Source): string {
-  return source.entry.short ?? source.entry.author ?? source.entry.title;
+  return labelOf(source.entry);
 }
 
 export function buildCitationIndex(sources: Source[]): CitationIndex {

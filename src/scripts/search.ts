@@ -18,6 +18,8 @@
  * loads again. A filter value in the URL that no option and no indexed page
  * has is dropped, and the page says so.
  */
+import { urls } from '../lib/urls.ts';
+
 interface SubResult {
   title: string;
   url: string;
@@ -57,7 +59,7 @@ const status = document.getElementById('search-status')!;
 const notice = document.getElementById('search-notice')!;
 const list = document.getElementById('search-results')!;
 const selects = [...form.querySelectorAll('select')];
-const PAGEFIND = '/pagefind/pagefind.js';
+const PAGEFIND = urls.path('pagefind/pagefind.js');
 /** Imports a module that exists only in dist/, out of the bundler's sight. */
 const importAtRunTime = (url: string) => import(/* @vite-ignore */ url);
 
@@ -67,7 +69,7 @@ let failures = 0;
 function load(): Promise<Pagefind> {
   pagefind ??= importAtRunTime(failures ? `${PAGEFIND}?retry=${failures}` : PAGEFIND).then(
     async (pf: Pagefind) => {
-      await pf.options({ highlightParam: 'highlight', excerptLength: 24, noWorker: true });
+      await pf.options({ highlightParam: 'highlight', excerptLength: 24, noWorker: true, baseUrl: urls.base });
       await pf.init();
       return pf;
     },

@@ -14,6 +14,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { parseAllHeaders, type Header } from '@netlify/headers-parser';
+import { normaliseBase } from '../lib/urls.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -82,9 +83,15 @@ async function resolveFile(root: string, urlPath: string): Promise<{ file: strin
   return undefined;
 }
 
-/** Serves `root` on 127.0.0.1 at a free port (or `port`). */
-export async function serveDist(dir: string, port = 0): Promise<DistServer> {
+/**
+ * Serves `root` on 127.0.0.1 at a free port (or `port`), under the URL path
+ * `base` (`/explainer/`: dist/index.html is /explainer/, as on a GitHub Pages
+ * project site; anything outside the base is 404). `_headers` rules match the
+ * full URL path, base included.
+ */
+export async function serveDist(dir: string, port = 0, rawBase = '/'): Promise<DistServer> {
   const root = resolve(dir);
+  const base = normaliseBase(rawBase);
   const log: LoggedRequest[] = [];
   const rules = await loadHeaderRules(root);
   const server: Server = createServer((req, res) => {
@@ -95,9 +102,15 @@ export async function serveDist(dir: string, port = 0): Promise<DistServer> {
   });
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const found = await resolveFile(root, url.pathname);
+    if (`${url.pathname}/` === base) {
+      res.writeHead(301, { Location: base + url.search }).end();
+      log.push({ path: url.pathname, status: 301, bytes: 0, type: '', gzip: false });
+      return;
+    }
+    const inBase = url.pathname.startsWith(base);
+    const found = inBase ? await resolveFile(root, url.pathname.slice(base.length - 1)) : undefined;
     if (found?.redirect) {
-      res.writeHead(301, { Location: found.redirect + url.search }).end();
+      res.writeHead(301, { Location: base.slice(0, -1) + found.redirect + url.search }).end();
       log.push({ path: url.pathname, status: 301, bytes: 0, type: '', gzip: false });
       return;
     }
@@ -105,7 +118,7 @@ export async function serveDist(dir: string, port = 0): Promise<DistServer> {
     const file = found?.file ?? join(root, '404.html');
     const body = await readFile(file).catch(() => Buffer.from('Not found'));
     const ext = extname(file);
-    const extra = headersFor(rules, found ? url.pathname : '/404.html');
+    const extra = headersFor(rules, found ? url.pathname : `${base}404.html`);
     const type = extra['Content-Type'] ?? TYPES[ext] ?? 'application/octet-stream';
     const gzip = COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     const sent = gzip ? gzipSync(body, { level: 9 }) : body;
@@ -131,6 +144,7 @@ export async function serveDist(dir: string, port = 0): Promise<DistServer> {
 // `node src/server/serve-dist.ts [dir] [port]` (what `npm start` and `npm run preview` run).
 if (import.meta.url === `file://${process.argv[1]}`) {
   const root = normalize(join(process.cwd(), process.argv[2] ?? 'dist'));
-  const server = await serveDist(root, Number(process.argv[3] ?? 4321));
-  console.log(`Serving ${root} at ${server.url}/`);
+  const base = normaliseBase(process.env.BASE_PATH);
+  const server = await serveDist(root, Number(process.argv[3] ?? 4321), base);
+  console.log(`Serving ${root} at ${server.url}${base}`);
 }

@@ -10,10 +10,53 @@ describe('the _headers file', () => {
     const text = formatHeadersFile(headerRules(['/sources/b.txt', '/sources/a.txt']));
     expect(text).toBe(
       '# Written by the build (src/integrations/headers.ts); read by Netlify, Cloudflare Pages and `npm start`.\n' +
-        '/*\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n' +
+        '/*\n  Content-Security-Policy: frame-ancestors \'none\'; base-uri \'self\'; object-src \'none\'; form-action \'self\'\n' +
+        '  X-Frame-Options: DENY\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n' +
         '/sources/a.txt\n  Content-Type: text/plain; charset=utf-8\n' +
         '/sources/b.txt\n  Content-Type: text/plain; charset=utf-8\n',
     );
+  });
+});
+
+test('under a base path, rules name the base and citation downloads get their media types', () => {
+  const text = formatHeadersFile(headerRules(['/explainer/sources/a.txt'], '/explainer/', ['/explainer/sources/a/cite.ris', '/explainer/sources/a/cite.bib', '/explainer/sources/a/notes.md']));
+  expect(text).toContain('\n/explainer/*\n');
+  expect(text).toContain('\n/explainer/sources/a/cite.bib\n  Content-Type: application/x-bibtex; charset=utf-8\n/explainer/sources/a/cite.ris\n');
+  expect(text).not.toContain('notes.md');
+});
+
+describe('the server serves a site built for a base path under that path', () => {
+  let root: string;
+  let server: DistServer;
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'serve-dist-base-'));
+    mkdirSync(join(root, 'sources'));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>home</title>');
+    writeFileSync(join(root, 'sources', 'index.html'), '<!doctype html><title>sources</title>');
+    writeFileSync(join(root, '404.html'), '<!doctype html><title>missing</title>');
+    writeFileSync(join(root, '_headers'), formatHeadersFile(headerRules([], '/explainer/')));
+    server = await serveDist(root, 0, '/explainer/');
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+  test('pages are found under the base, with the headers, and redirects keep the base', async () => {
+    const home = await fetch(`${server.url}/explainer/`);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('home');
+    expect(home.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    const bare = await fetch(`${server.url}/explainer`, { redirect: 'manual' });
+    expect(bare.status).toBe(301);
+    expect(bare.headers.get('location')).toBe('/explainer/');
+    const dir = await fetch(`${server.url}/explainer/sources?x=1`, { redirect: 'manual' });
+    expect(dir.headers.get('location')).toBe('/explainer/sources/?x=1');
+  });
+  test('nothing is served outside the base: the 404 page, with the headers', async () => {
+    const outside = await fetch(`${server.url}/sources/`);
+    expect(outside.status).toBe(404);
+    expect(await outside.text()).toContain('missing');
+    expect(outside.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });
 });
 
@@ -38,6 +81,8 @@ describe('the server applies _headers and survives hostile paths', () => {
   test('rules parse with Netlify’s parser and match by path', async () => {
     const rules = await loadHeaderRules(root);
     expect(headersFor(rules, '/sources/x.txt')).toEqual({
+      'Content-Security-Policy': "frame-ancestors 'none'; base-uri 'self'; object-src 'none'; form-action 'self'",
+      'X-Frame-Options': 'DENY',
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Content-Type': PLAIN_TEXT,

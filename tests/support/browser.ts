@@ -30,8 +30,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(root = DIST): Promise<Harness> {
-  const server = await serveDist(root);
+/** Serves `root` under `base` (a sub-path build is served where it was built for). */
+export async function startHarness(root = DIST, base = '/'): Promise<Harness> {
+  const server = await serveDist(root, 0, base);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
   const contexts: BrowserContext[] = [];
   return {

@@ -1,0 +1,26 @@
+/**
+ * The site's citation items (src/lib/cite.ts) for its pages: a source page and
+ * a thesis page, with absolute URLs from the configured site and base.
+ */
+import type { CollectionEntry } from 'astro:content';
+import { join } from 'node:path';
+import { lastChanged, sourceItem, thesisItem, type CslItem } from './cite.ts';
+import { urls } from './urls.ts';
+
+export interface PageCitationItem {
+  item: CslItem;
+  /** The absolute URL of our page. */
+  pageUrl: string;
+}
+
+export function sourceCitation(source: CollectionEntry<'sources'>, site: URL | undefined): PageCitationItem {
+  const pageUrl = urls.absolute(urls.source(source.id), site?.origin ?? '');
+  return { item: sourceItem({ ...source.data, id: source.id }, pageUrl), pageUrl };
+}
+
+export function thesisCitation(thesis: CollectionEntry<'theses'>, site: URL | undefined): PageCitationItem {
+  const pageUrl = urls.absolute(urls.thesis(thesis.id), site?.origin ?? '');
+  const file = thesis.filePath ? join(process.cwd(), thesis.filePath) : undefined;
+  const changed = file ? lastChanged(file) : new Date().toISOString().slice(0, 10);
+  return { item: thesisItem({ slug: thesis.id, title: thesis.data.title }, pageUrl, changed), pageUrl };
+}

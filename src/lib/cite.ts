@@ -1,0 +1,293 @@
+/**
+ * Citing the site: one CSL-JSON item per source and per thesis, from which
+ * everything else is derived, so nothing can disagree:
+ *
+ * - the "Cite this" text in APA, MLA and Chicago (notes-bibliography), formatted
+ *   by citeproc-js (through citation-js's CSL plugin) with the official CSL
+ *   styles and the en-US locale vendored in src/csl/ (CC BY-SA 3.0, see
+ *   src/csl/README.md);
+ * - the downloads: cite.bib (BibTeX), cite.ris (RIS), cite.json (CSL-JSON),
+ *   written by citation-js's output plugins;
+ * - the `<meta>` tags reference managers read: Highwire Press `citation_*`
+ *   and Dublin Core `DC.*`.
+ *
+ * A source item describes the original article (its author(s), outlet, date,
+ * URL when the manifest knows it); our page is the archived copy (its URL is the
+ * item's URL when the original's is not known, else `archive_location`). A
+ * thesis item describes the thesis page itself: this site as the container and
+ * publisher, the date it last changed.
+ */
+import { Cite, plugins } from '@citation-js/core';
+import '@citation-js/plugin-csl';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-ris';
+import { parse as parseName } from '@citation-js/name';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const SITE_NAME = 'What does Putin want?';
+
+/** The styles offered under "Cite this", in order. `file` is the CSL style's file name in src/csl/. */
+export const STYLES = [
+  { key: 'apa', label: 'APA', file: 'apa' },
+  { key: 'mla', label: 'MLA', file: 'modern-language-association' },
+  { key: 'chicago', label: 'Chicago', file: 'chicago-notes-bibliography' },
+] as const;
+export type StyleKey = (typeof STYLES)[number]['key'];
+
+type DateParts = { 'date-parts': [[number, number?, number?]] };
+export interface CslName {
+  given?: string;
+  family?: string;
+  'non-dropping-particle'?: string;
+  'dropping-particle'?: string;
+  suffix?: string;
+  literal?: string;
+}
+/** The CSL-JSON fields this site writes (a subset of CSL-JSON 1.0.2). */
+export interface CslItem {
+  id: string;
+  type: 'article-newspaper' | 'article-magazine' | 'webpage';
+  title: string;
+  author?: CslName[];
+  'container-title'?: string;
+  publisher?: string;
+  issued?: DateParts;
+  URL: string;
+  archive?: string;
+  archive_location?: string;
+  language: string;
+}
+
+/** What a source item is made from: its manifest entry. */
+export interface SourceFacts {
+  id: string;
+  title: string;
+  author?: string | undefined;
+  outlet?: string | undefined;
+  published?: string | undefined;
+  url?: string | undefined;
+  genre?: string | undefined;
+}
+
+/** "YYYY-MM-DD" → CSL date parts; anything else → undefined. */
+export function dateParts(iso: string | undefined): DateParts | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
+  return m ? { 'date-parts': [[Number(m[1]), Number(m[2]), Number(m[3])]] } : undefined;
+}
+
+/**
+ * A manifest `author` string as CSL names: several authors are joined by "and",
+ * "&" or ";" (or commas between full names: "A B, C D and E F"); each name is
+ * split into given and family by citation-js's name parser.
+ */
+export function authorNames(author: string | undefined): CslName[] {
+  if (!author?.trim()) return [];
+  const parts = author
+    .split(/\s*;\s*|\s+(?:and|&)\s+/)
+    .flatMap((p) => (p.includes(',') && p.split(',').every((q) => q.trim().includes(' ')) ? p.split(',') : [p]))
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return parts.map((p) => {
+    const name = parseName(p) as CslName;
+    // One word (an agency, a desk) is a literal name, never a family name without a given one.
+    return name.family && name.given ? name : { literal: p };
+  });
+}
+
+/** The CSL item of a source: the original article, with `pageUrl` (absolute) as our archived copy. */
+export function sourceItem(s: SourceFacts, pageUrl: string): CslItem {
+  const type = !s.outlet ? 'webpage' : s.genre === 'essay' ? 'article-magazine' : 'article-newspaper';
+  const author = authorNames(s.author);
+  const issued = dateParts(s.published);
+  return {
+    id: s.id,
+    type,
+    title: s.title,
+    ...(author.length ? { author } : {}),
+    ...(s.outlet ? { 'container-title': s.outlet } : {}),
+    ...(issued ? { issued } : {}),
+    URL: s.url ?? pageUrl,
+    ...(s.url ? { archive: SITE_NAME, archive_location: pageUrl } : {}),
+    language: 'en',
+  };
+}
+
+/** The CSL item of a thesis page: this site as container and publisher, dated when it last changed. */
+export function thesisItem(t: { slug: string; title: string }, pageUrl: string, lastChanged: string): CslItem {
+  const issued = dateParts(lastChanged);
+  return {
+    id: `thesis-${t.slug}`,
+    type: 'webpage',
+    title: t.title,
+    'container-title': SITE_NAME,
+    ...(issued ? { issued } : {}),
+    URL: pageUrl,
+    language: 'en',
+  };
+}
+
+/** When a file last changed: its last commit's date (git), else its modification time. YYYY-MM-DD. */
+export function lastChanged(file: string): string {
+  try {
+    const out = execFileSync('git', ['log', '-1', '--format=%cs', '--', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    if (/^\d{4}-\d{2}-\d{2}$/.test(out)) return out;
+  } catch {
+    // not a git checkout (a copy, a tarball): fall back to the file's own date
+  }
+  return statSync(file).mtime.toISOString().slice(0, 10);
+}
+
+let registered = false;
+function cslDir(): string {
+  const fromCwd = join(process.cwd(), 'src', 'csl');
+  return existsSync(fromCwd) ? fromCwd : fileURLToPath(new URL('../csl/', import.meta.url));
+}
+/** Registers the vendored styles and locale with citation-js, once. */
+function engine(): void {
+  if (registered) return;
+  const config = plugins.config.get('@csl') as { styles: { add(k: string, v: string): void }; locales: { add(k: string, v: string): void } };
+  const dir = cslDir();
+  for (const s of STYLES) config.styles.add(s.file, readFileSync(join(dir, `${s.file}.csl`), 'utf8'));
+  config.locales.add('en-US', readFileSync(join(dir, 'locales-en-US.xml'), 'utf8'));
+  registered = true;
+}
+
+function styleFile(style: StyleKey): string {
+  return STYLES.find((s) => s.key === style)!.file;
+}
+
+/**
+ * citeproc-js reads a few HTML-like tags inside field values as formatting
+ * (`<i>`, `<b>`, `<sup>`, `<span class="nocase">`…). Our fields are plain text
+ * from the manifest, so angle brackets are swapped for private-use characters
+ * before formatting and given back (escaped in HTML) after: a title is always
+ * shown as written.
+ */
+const LT = '\uE000';
+const GT = '\uE001';
+function literal(item: CslItem): CslItem {
+  return JSON.parse(JSON.stringify(item).replaceAll('<', LT).replaceAll('>', GT)) as CslItem;
+}
+function restore(out: string, format: 'html' | 'text'): string {
+  return out.replaceAll(LT, format === 'html' ? '&#60;' : '<').replaceAll(GT, format === 'html' ? '&#62;' : '>');
+}
+
+/** The bibliography entry of `item` in `style`: HTML (citeproc escapes the text; `<i>` for titles) or plain text. */
+export function formatReference(item: CslItem, style: StyleKey, format: 'html' | 'text' = 'html'): string {
+  engine();
+  const out = restore(new Cite(literal(item)).format('bibliography', { format, template: styleFile(style), lang: 'en-US' }) as string, format);
+  if (format === 'text') return out.trim();
+  // citeproc wraps the entry in <div class="csl-bib-body"><div class="csl-entry">…</div></div>; keep the entry's content.
+  const m = /<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>/.exec(out);
+  return (m ? m[1]! : out).trim();
+}
+
+/** An in-text citation (APA, MLA) or note (Chicago) of `item`, optionally at a paragraph: `{ paragraph: 12 }`. */
+export function formatInText(item: CslItem, style: StyleKey, at?: { paragraph: number | string }): string {
+  engine();
+  const entry = at ? [{ id: item.id, locator: String(at.paragraph), label: 'paragraph' }] : [item.id];
+  return restore(new Cite(literal(item)).format('citation', { format: 'text', template: styleFile(style), lang: 'en-US', entry }) as string, 'text').trim();
+}
+
+/** The downloads: BibTeX, RIS and CSL-JSON (a one-item array, as reference managers import it). */
+export function citationFiles(item: CslItem): { bib: string; ris: string; json: string } {
+  const cite = new Cite(item);
+  return {
+    bib: cite.format('bibtex') as string,
+    // The "old" tag set (T1, A1, Y1, JF): plugin-ris's "new" one drops a newspaper article's authors.
+    // plugin-ris also drops a name's particle ("de la" of "Juan de la Cruz"): fold it into the family name.
+    ris: unwrapRis(new Cite({ ...item, ...(item.author ? { author: item.author.map(foldParticle) } : {}) }).format('ris', { spec: 'old' }) as string),
+    json: `${JSON.stringify([item], null, 2)}\n`,
+  };
+}
+
+/**
+ * plugin-ris breaks every value after 70 characters; RIS allows lines of 255
+ * and strict readers take a line without a tag as an error, so the pieces of
+ * each value are joined again (exactly: the break added only a newline).
+ */
+export function unwrapRis(text: string): string {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    if (out.length && line !== '' && !/^[A-Z][A-Z0-9] {2}-( |$)/.test(line)) out[out.length - 1] += line;
+    else out.push(line);
+  }
+  return out.join('\n').replace(/\n*$/, '\n');
+}
+
+function foldParticle(n: CslName): CslName {
+  const { 'non-dropping-particle': particle, ...rest } = n;
+  return particle && n.family ? { ...rest, family: `${particle} ${n.family}` } : n;
+}
+
+/** CSL date parts → "YYYY/MM/DD" (Highwire) or "YYYY-MM-DD" (Dublin Core, W3CDTF). */
+function dateString(d: DateParts | undefined, sep: string): string | undefined {
+  const [y, m, day] = d?.['date-parts'][0] ?? [];
+  if (y === undefined) return undefined;
+  return [String(y).padStart(4, '0'), ...(m ? [String(m).padStart(2, '0')] : []), ...(day ? [String(day).padStart(2, '0')] : [])].join(sep);
+}
+
+/** A CSL name as reference managers read it in `citation_author`: "Family, Given" (or the literal name). */
+export function nameString(n: CslName): string {
+  if (n.literal) return n.literal;
+  const family = [n['non-dropping-particle'], n.family].filter(Boolean).join(' ');
+  const given = [n.given, n['dropping-particle']].filter(Boolean).join(' ');
+  return [family, given, n.suffix].filter(Boolean).join(', ');
+}
+
+/**
+ * The `<meta name content>` pairs describing `item`: Highwire Press tags
+ * (citation_title, one citation_author per author, citation_publication_date,
+ * citation_publisher where known, citation_public_url) and Dublin Core.
+ * `copy` is our page when it is an archived copy of the item (DC.relation).
+ */
+export function metaTags(item: CslItem, copy?: string): { name: string; content: string }[] {
+  const tags: { name: string; content: string }[] = [];
+  const add = (name: string, content: string | undefined) => content && tags.push({ name, content });
+  const publisher = item.publisher ?? item['container-title'];
+  add('citation_title', item.title);
+  for (const a of item.author ?? []) add('citation_author', nameString(a));
+  add('citation_publication_date', dateString(item.issued, '/'));
+  add('citation_publisher', publisher);
+  add('citation_public_url', item.URL);
+  add('citation_language', item.language);
+  add('DC.title', item.title);
+  for (const a of item.author ?? []) add('DC.creator', nameString(a));
+  add('DC.date', dateString(item.issued, '-'));
+  add('DC.publisher', publisher);
+  add('DC.type', 'Text');
+  add('DC.format', 'text/html');
+  add('DC.identifier', item.URL);
+  add('DC.language', item.language);
+  if (copy && copy !== item.URL) add('DC.relation', copy);
+  return tags;
+}
+
+/** Placeholders of a copy-citation template, filled in the browser (src/scripts/cite-copy.ts). */
+export const TEMPLATE_N = '{n}';
+export const TEMPLATE_URL = '{url}';
+
+/**
+ * The per-paragraph "copy citation" text as a template: the Chicago note of
+ * `item` at paragraph `{n}`, with our page's URL (when it is the item's URL)
+ * as `{url}`, for the paragraph's own link. Formatted here by citeproc with a
+ * numeric stand-in locator, so the browser only substitutes two strings.
+ */
+export function copyCitationTemplate(item: CslItem, pageUrl: string): string {
+  const stand = 987654321;
+  const note = formatInText(item, 'chicago', { paragraph: stand });
+  const withN = note.split(String(stand)).join(TEMPLATE_N);
+  return item.URL === pageUrl ? withN.split(pageUrl).join(TEMPLATE_URL) : withN;
+}
+
+/** A description for shared links: the text clipped at a word to at most `max` characters. */
+export function shareDescription(text: string, max = 200): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+}

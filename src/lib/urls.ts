@@ -1,0 +1,107 @@
+/**
+ * Every URL and link label the site builds, in one place, honouring the base
+ * path the site is deployed under (`BASE_PATH=/explainer/` → `/explainer/sources/…`).
+ *
+ * The base comes from Vite's `import.meta.env.BASE_URL` wherever Vite runs
+ * (pages, components, the remark plugin during `astro build`, client scripts),
+ * else from the `BASE_PATH` environment variable (plain Node: tests, CLI), so
+ * the same call gives the same URL everywhere. `makeUrls(base)` builds the
+ * functions for any base (tests); `urls` is the site's own.
+ *
+ * Path segments and fragments are percent-encoded; ids and anchors are slugs,
+ * so in practice nothing changes.
+ */
+
+/** `undefined`, `''`, `/`, `explainer`, `/explainer`, `/explainer/` → `/` or `/explainer/`. */
+export function normaliseBase(raw: string | undefined): string {
+  const trimmed = (raw ?? '').trim().replace(/^\/+|\/+$/g, '');
+  if (trimmed === '') return '/';
+  if (trimmed.split('/').some((seg) => seg === '' || seg === '.' || seg === '..' || /[?#\s\\]/.test(seg))) {
+    throw new Error(`BASE_PATH "${raw}" is not a path such as /explainer/`);
+  }
+  return `/${trimmed}/`;
+}
+
+/** The site URL (origin, no path): `SITE_URL` or the local server. */
+export function normaliseSite(raw: string | undefined): string {
+  const value = raw?.trim() || 'http://127.0.0.1:4321';
+  const url = new URL(value);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`SITE_URL "${raw}" must be http:// or https://`);
+  if (url.pathname !== '/' || url.search || url.hash) throw new Error(`SITE_URL "${raw}" must be an origin only (put a sub-path in BASE_PATH)`);
+  return url.origin;
+}
+
+function configuredBase(): string {
+  // BASE_PATH where there is a process (the build, tests, CLI); in the browser, what Vite bundled.
+  const env = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env;
+  if (env?.BASE_PATH !== undefined) return normaliseBase(env.BASE_PATH);
+  return normaliseBase(import.meta.env?.BASE_URL);
+}
+
+const seg = (s: string): string => encodeURIComponent(s);
+const frag = (f: string | undefined): string => (f ? `#${encodeURIComponent(f)}` : '');
+
+export type CiteFormat = 'bib' | 'ris' | 'json';
+
+export interface Urls {
+  base: string;
+  /** Any path under the base: `path('favicon.svg')`, `path('pagefind/pagefind.js')`. */
+  path(rel?: string): string;
+  home(fragment?: string): string;
+  sources(): string;
+  source(id: string): string;
+  paragraph(source: string, anchor: string): string;
+  /** The original text file, `/sources/<id>.txt`. */
+  sourceText(id: string): string;
+  compare(derivative: string, rowId?: string): string;
+  thesis(slug: string, fragment?: string): string;
+  people(): string;
+  person(slug: string, fragment?: string): string;
+  about(): string;
+  search(query?: string): string;
+  /** A public data file: `data('paragraphs.json')`. */
+  data(file: string): string;
+  /** `/sources/<id>/cite.bib` or `/theses/<slug>/cite.ris`, …. */
+  cite(kind: 'source' | 'thesis', id: string, format: CiteFormat): string;
+  /** A share image of a thesis. */
+  shareImage(slug: string): string;
+  /** A site path made absolute against the site's origin. */
+  absolute(sitePath: string, site: string): string;
+}
+
+export function makeUrls(rawBase: string): Urls {
+  const base = normaliseBase(rawBase);
+  const path = (rel = ''): string => base + rel.replace(/^\/+/, '');
+  return {
+    base,
+    path,
+    home: (fragment) => path() + frag(fragment),
+    sources: () => path('sources/'),
+    source: (id) => path(`sources/${seg(id)}/`),
+    paragraph: (source, anchor) => path(`sources/${seg(source)}/`) + frag(anchor),
+    sourceText: (id) => path(`sources/${seg(id)}.txt`),
+    compare: (derivative, rowId) => path(`sources/${seg(derivative)}/compare/`) + frag(rowId),
+    thesis: (slug, fragment) => path(`theses/${seg(slug)}/`) + frag(fragment),
+    people: () => path('people/'),
+    person: (slug, fragment) => path(`people/${seg(slug)}/`) + frag(fragment),
+    about: () => path('about/'),
+    search: (query) => path('search/') + (query ? `?${new URLSearchParams({ q: query })}` : ''),
+    data: (file) => path(`data/${seg(file)}`),
+    cite: (kind, id, format) => path(`${kind === 'source' ? 'sources' : 'theses'}/${seg(id)}/cite.${format}`),
+    shareImage: (slug) => path(`theses/${seg(slug)}/share.png`),
+    absolute: (sitePath, site) => new URL(sitePath, normaliseSite(site)).href,
+  };
+}
+
+/** The site's URLs, under its configured base. */
+export const urls: Urls = makeUrls(configuredBase());
+
+/** What a source is called in a citation marker or a short list: manifest `short`, else author, else title. */
+export function sourceLabel(entry: { short?: string | undefined; author?: string | undefined; title: string }): string {
+  return entry.short ?? entry.author ?? entry.title;
+}
+
+/** "Trenin ¶12"; a subheading (no ¶ number) is "Trenin §". */
+export function paragraphLabel(entry: Parameters<typeof sourceLabel>[0], n: number | null | undefined): string {
+  return `${sourceLabel(entry)} ${n == null ? '§' : `¶${n}`}`;
+}

@@ -1,0 +1,152 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { parse as parseBibtex } from '@retorquere/bibtex-parser';
+import { parse as parseRis } from 'astrocite-ris';
+import {
+  STYLES,
+  authorNames,
+  citationFiles,
+  copyCitationTemplate,
+  dateParts,
+  formatInText,
+  formatReference,
+  metaTags,
+  shareDescription,
+  sourceItem,
+  thesisItem,
+  unwrapRis,
+} from '../../src/lib/cite.ts';
+
+const page = 'https://example.org/explainer/sources/doe-2024/';
+const article = sourceItem(
+  { id: 'doe-2024', title: 'What the Kremlin wants from a very long negotiation that nobody expects to end soon', author: 'Jane Doe and Juan de la Cruz', outlet: 'The Daily', published: '2024-02-29', genre: 'opinion' },
+  page,
+);
+
+// citeproc parses each style once (Chicago's is 240 kB): do it in a hook, whose timeout is generous on a loaded machine.
+beforeAll(() => {
+  for (const s of STYLES) formatReference(article, s.key, 'text');
+});
+
+describe('authorNames', () => {
+  test.each([
+    [undefined, []],
+    ['', []],
+    ['Dmitri Trenin', [{ given: 'Dmitri', family: 'Trenin' }]],
+    ['Juan de la Cruz', [{ given: 'Juan', 'non-dropping-particle': 'de la', family: 'Cruz' }]],
+    ['Jane Doe and John Roe', [{ given: 'Jane', family: 'Doe' }, { given: 'John', family: 'Roe' }]],
+    ['Jane Doe, John Roe & Ann Poe', [{ given: 'Jane', family: 'Doe' }, { given: 'John', family: 'Roe' }, { given: 'Ann', family: 'Poe' }]],
+    ['Jane Doe; John Roe', [{ given: 'Jane', family: 'Doe' }, { given: 'John', family: 'Roe' }]],
+    ['Reuters', [{ literal: 'Reuters' }]],
+  ])('%j', (raw, names) => expect(authorNames(raw)).toEqual(names));
+});
+
+describe('sourceItem', () => {
+  test('describes the original: type from outlet and genre, date, authors; our page as its URL when the original’s is unknown', () => {
+    expect(article).toMatchObject({ id: 'doe-2024', type: 'article-newspaper', 'container-title': 'The Daily', issued: { 'date-parts': [[2024, 2, 29]] }, URL: page });
+    expect(article.archive).toBeUndefined();
+    expect(sourceItem({ id: 'x', title: 'X', outlet: 'Foreign Affairs', genre: 'essay' }, page).type).toBe('article-magazine');
+    expect(sourceItem({ id: 'x', title: 'X' }, page)).toEqual({ id: 'x', type: 'webpage', title: 'X', URL: page, language: 'en' });
+  });
+  test('with the original’s URL, our page is the archived copy', () => {
+    const item = sourceItem({ id: 'x', title: 'X', url: 'https://news.example/x' }, page);
+    expect(item).toMatchObject({ URL: 'https://news.example/x', archive: 'What does Putin want?', archive_location: page });
+    expect(metaTags(item, page)).toContainEqual({ name: 'DC.relation', content: page });
+  });
+  test('an invalid date is left out rather than guessed', () => {
+    expect(dateParts('2024-02')).toBeUndefined();
+    expect(sourceItem({ id: 'x', title: 'X', published: 'spring' }, page).issued).toBeUndefined();
+  });
+});
+
+test('thesisItem: the page itself, this site as container, dated when it last changed', () => {
+  const item = thesisItem({ slug: 'nato', title: 'NATO expansion' }, 'https://example.org/theses/nato/', '2026-01-05');
+  expect(item).toEqual({ id: 'thesis-nato', type: 'webpage', title: 'NATO expansion', 'container-title': 'What does Putin want?', issued: { 'date-parts': [[2026, 1, 5]] }, URL: 'https://example.org/theses/nato/', language: 'en' });
+  expect(metaTags(item).filter((t) => t.name === 'citation_publisher')).toEqual([{ name: 'citation_publisher', content: 'What does Putin want?' }]);
+});
+
+test('metaTags: Highwire tags, one citation_author per author, from the item', () => {
+  const tags = metaTags(article);
+  const get = (name: string) => tags.filter((t) => t.name === name).map((t) => t.content);
+  expect(get('citation_title')).toEqual([article.title]);
+  expect(get('citation_author')).toEqual(['Doe, Jane', 'de la Cruz, Juan']);
+  expect(get('citation_publication_date')).toEqual(['2024/02/29']);
+  expect(get('citation_publisher')).toEqual(['The Daily']);
+  expect(get('citation_public_url')).toEqual([page]);
+  expect(get('DC.creator')).toEqual(['Doe, Jane', 'de la Cruz, Juan']);
+  expect(get('DC.date')).toEqual(['2024-02-29']);
+  expect(metaTags(sourceItem({ id: 'x', title: 'X' }, page)).map((t) => t.name)).not.toContain('citation_publisher');
+});
+
+describe.each(STYLES)('$label', ({ key }) => {
+  test('the reference names author, title, outlet, year and URL', () => {
+    const text = formatReference(article, key, 'text');
+    for (const part of ['Doe', 'Kremlin', 'The Daily', '2024', page]) expect(text).toContain(part);
+  });
+  test('the HTML reference escapes markup in the title', () => {
+    const html = formatReference({ ...article, title: 'Putin <script>alert(1)</script> & NATO' }, key, 'html');
+    expect(html).not.toMatch(/<script|<\/script/);
+    expect(html).toMatch(/&(lt|#60);script&(gt|#62);/);
+  });
+  test('tags in a title are text, never formatting (citeproc reads <b>, <i>… in fields)', () => {
+    const title = 'Putin <b>bold</b> <i>and</i> <span class="nocase">NATO</span>';
+    const html = formatReference({ ...article, title }, key, 'html');
+    expect(html).not.toMatch(/<b>|<span/);
+    expect(html).toMatch(/&#60;b&#62;bold&#60;\/b&#62;/i);
+    expect(formatReference({ ...article, title }, key, 'text')).toMatch(/<b>bold<\/b>/i);
+  });
+  test('an in-text citation at a paragraph carries the locator', () => {
+    expect(formatInText(article, key, { paragraph: 12 })).toMatch(/\bpara?\.\s*12\b/);
+  });
+});
+
+test('the three styles differ (APA, MLA and Chicago are really applied)', () => {
+  const refs = STYLES.map((s) => formatReference(article, s.key, 'text'));
+  expect(new Set(refs).size).toBe(3);
+  expect(refs[0]).toMatch(/^Doe, J\., & de la Cruz, J\. \(2024, February 29\)/); // APA
+  expect(refs[1]).toMatch(/^Doe, Jane, and Juan de la Cruz\./); // MLA
+});
+
+test('copyCitationTemplate: Chicago note with {n} for the paragraph and {url} for its link', () => {
+  const t = copyCitationTemplate(article, page);
+  expect(t).toContain('para. {n}');
+  expect(t).toContain('{url}');
+  expect(t).not.toContain(page);
+  const withOriginal = sourceItem({ id: 'x', title: 'X', url: 'https://news.example/x' }, page);
+  expect(copyCitationTemplate(withOriginal, page)).not.toContain('{url}');
+});
+
+describe('citationFiles', () => {
+  const files = citationFiles(article);
+  test('CSL-JSON is the item, as a one-item list', () => expect(JSON.parse(files.json)).toEqual([article]));
+  test('BibTeX parses (bibtex-parser) with authors, title, year and URL', () => {
+    const { entries, errors } = parseBibtex(files.bib);
+    expect(errors).toEqual([]);
+    expect(entries).toHaveLength(1);
+    const f = entries[0]!.fields as Record<string, unknown>;
+    expect(f.title).toBe(article.title);
+    expect(f.author).toEqual([{ lastName: 'Doe', firstName: 'Jane' }, { lastName: 'Cruz', firstName: 'Juan', prefix: 'de la' }]);
+    expect(f.year).toBe('2024');
+    expect(f.url).toBe(page);
+  });
+  test('RIS parses (astrocite-ris, strict) with authors, title, date and URL, no line broken', () => {
+    expect(files.ris.split('\n').filter((l) => l && !/^[A-Z][A-Z0-9] {2}-/.test(l))).toEqual([]);
+    const [item] = parseRis(files.ris);
+    expect(item).toMatchObject({ title: article.title, URL: page, 'container-title': 'The Daily' });
+    expect(item!.author).toEqual([{ family: 'Doe', given: 'Jane' }, { family: 'Cruz', given: 'Juan', 'non-dropping-particle': 'de la' }]);
+    expect(Number(item!.issued!['date-parts']![0]![0])).toBe(2024); // the parser reads PY; the full date is Y1:
+    expect(files.ris).toContain('\nY1  - 2024/2/29/\n');
+  });
+});
+
+test('unwrapRis joins continuation lines and nothing else', () => {
+  expect(unwrapRis('TY  - NEWS\nTI  - a long\n title\nER  - \n')).toBe('TY  - NEWS\nTI  - a long title\nER  - \n');
+  expect(unwrapRis('TY  - NEWS\nER  - ')).toBe('TY  - NEWS\nER  - \n');
+});
+
+test('shareDescription clips at a word', () => {
+  expect(shareDescription('Short  text\n here.')).toBe('Short text here.');
+  const long = 'word '.repeat(100);
+  const d = shareDescription(long, 50);
+  expect(d.length).toBeLessThanOrEqual(50);
+  expect(d).toMatch(/word…$/);
+});

@@ -1,0 +1,83 @@
+import { describe, expect, test } from 'vitest';
+import { makeUrls, normaliseBase, normaliseSite, paragraphLabel, sourceLabel } from '../../src/lib/urls.ts';
+
+describe('normaliseBase', () => {
+  test.each([
+    [undefined, '/'],
+    ['', '/'],
+    ['/', '/'],
+    ['explainer', '/explainer/'],
+    ['/explainer', '/explainer/'],
+    ['/explainer/', '/explainer/'],
+    ['//explainer//', '/explainer/'],
+    ['/a/b/', '/a/b/'],
+  ])('%j → %s', (raw, base) => expect(normaliseBase(raw)).toBe(base));
+
+  test.each(['/a/../b/', '/a//b/', '/a b/', '/a?x/', '/a#b/', '/./'])('rejects %j', (raw) => {
+    expect(() => normaliseBase(raw)).toThrow(/BASE_PATH/);
+  });
+});
+
+describe('normaliseSite', () => {
+  test.each([
+    [undefined, 'http://127.0.0.1:4321'],
+    ['', 'http://127.0.0.1:4321'],
+    ['https://example.org', 'https://example.org'],
+    ['https://example.org/', 'https://example.org'],
+    ['https://user.github.io', 'https://user.github.io'],
+  ])('%j → %s', (raw, site) => expect(normaliseSite(raw)).toBe(site));
+
+  test.each(['ftp://example.org', 'https://example.org/explainer/', 'https://example.org/?x', 'not a url'])('rejects %j', (raw) => {
+    expect(() => normaliseSite(raw)).toThrow();
+  });
+});
+
+// One table, two bases: every URL the site builds.
+const table: [string, (u: ReturnType<typeof makeUrls>) => string, string, string][] = [
+  ['home', (u) => u.home(), '/', '/explainer/'],
+  ['home section', (u) => u.home('theses'), '/#theses', '/explainer/#theses'],
+  ['sources', (u) => u.sources(), '/sources/', '/explainer/sources/'],
+  ['source', (u) => u.source('trenin-2021'), '/sources/trenin-2021/', '/explainer/sources/trenin-2021/'],
+  ['paragraph', (u) => u.paragraph('trenin-2021', 'p-abc-123456'), '/sources/trenin-2021/#p-abc-123456', '/explainer/sources/trenin-2021/#p-abc-123456'],
+  ['original text', (u) => u.sourceText('trenin-2021'), '/sources/trenin-2021.txt', '/explainer/sources/trenin-2021.txt'],
+  ['compare view', (u) => u.compare('cnn-retelling-2025'), '/sources/cnn-retelling-2025/compare/', '/explainer/sources/cnn-retelling-2025/compare/'],
+  ['compare row', (u) => u.compare('d', 'row-p-x'), '/sources/d/compare/#row-p-x', '/explainer/sources/d/compare/#row-p-x'],
+  ['thesis', (u) => u.thesis('nato-expansion'), '/theses/nato-expansion/', '/explainer/theses/nato-expansion/'],
+  ['thesis fragment', (u) => u.thesis('nato-expansion', 'cite-3'), '/theses/nato-expansion/#cite-3', '/explainer/theses/nato-expansion/#cite-3'],
+  ['people', (u) => u.people(), '/people/', '/explainer/people/'],
+  ['person', (u) => u.person('vladimir-putin'), '/people/vladimir-putin/', '/explainer/people/vladimir-putin/'],
+  ['about', (u) => u.about(), '/about/', '/explainer/about/'],
+  ['search', (u) => u.search(), '/search/', '/explainer/search/'],
+  ['search query', (u) => u.search('root causes'), '/search/?q=root+causes', '/explainer/search/?q=root+causes'],
+  ['data file', (u) => u.data('paragraphs.json'), '/data/paragraphs.json', '/explainer/data/paragraphs.json'],
+  ['source citation', (u) => u.cite('source', 'trenin-2021', 'bib'), '/sources/trenin-2021/cite.bib', '/explainer/sources/trenin-2021/cite.bib'],
+  ['thesis citation', (u) => u.cite('thesis', 'nato-expansion', 'json'), '/theses/nato-expansion/cite.json', '/explainer/theses/nato-expansion/cite.json'],
+  ['asset', (u) => u.path('pagefind/pagefind.js'), '/pagefind/pagefind.js', '/explainer/pagefind/pagefind.js'],
+  ['asset, leading slash', (u) => u.path('/favicon.svg'), '/favicon.svg', '/explainer/favicon.svg'],
+  ['absolute', (u) => u.absolute(u.source('x'), 'https://example.org'), 'https://example.org/sources/x/', 'https://example.org/explainer/sources/x/'],
+];
+
+describe.each(table)('%s', (_name, build, atRoot, underBase) => {
+  test('at the root', () => expect(build(makeUrls('/'))).toBe(atRoot));
+  test('under /explainer/', () => expect(build(makeUrls('explainer'))).toBe(underBase));
+});
+
+test('segments and fragments are percent-encoded, so no id can break out of its place', () => {
+  const u = makeUrls('/');
+  expect(u.source('a/../b')).toBe('/sources/a%2F..%2Fb/');
+  expect(u.paragraph('s', 'p "x"#y')).toBe('/sources/s/#p%20%22x%22%23y');
+});
+
+describe('labels', () => {
+  test.each([
+    [{ short: 'Trenin', author: 'Dmitri Trenin', title: 'T' }, 'Trenin'],
+    [{ author: 'Dmitri Trenin', title: 'T' }, 'Dmitri Trenin'],
+    [{ title: 'What Putin wants' }, 'What Putin wants'],
+    [{ short: undefined, author: undefined, title: 'Only a title' }, 'Only a title'],
+  ])('sourceLabel(%j) = %s', (entry, label) => expect(sourceLabel(entry)).toBe(label));
+
+  test('paragraphLabel: ¶n, or § for a subheading', () => {
+    expect(paragraphLabel({ short: 'Trenin', title: 'T' }, 12)).toBe('Trenin ¶12');
+    expect(paragraphLabel({ title: 'T' }, null)).toBe('T §');
+  });
+});

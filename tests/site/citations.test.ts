@@ -1,0 +1,170 @@
+/**
+ * Citing the built site: each source and thesis page's citation tags agree
+ * with its CSL-JSON download; the BibTeX and RIS downloads parse (real
+ * parsers); "Cite this" shows the three styles; every page can be shared
+ * (canonical, Open Graph, Twitter); robots.txt, the sitemap and _headers.
+ */
+import { describe, expect, test } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseBibtex } from '@retorquere/bibtex-parser';
+import { parse as parseRis } from 'astrocite-ris';
+import { parseAllHeaders } from '@netlify/headers-parser';
+import { DIST } from '../support/paths.ts';
+import { htmlPages, page } from '../support/dist.ts';
+
+interface Name { given?: string; family?: string; literal?: string; 'non-dropping-particle'?: string }
+interface Item { id: string; type: string; title: string; author?: Name[]; 'container-title'?: string; publisher?: string; issued?: { 'date-parts': number[][] }; URL: string }
+
+const SITE = 'http://127.0.0.1:4321';
+const sources = readdirSync(join(DIST, 'sources'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const theses = readdirSync(join(DIST, 'theses'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const cited = [...sources.map((id) => ['sources', id] as const), ...theses.map((id) => ['theses', id] as const)];
+const file = (folder: string, id: string, name: string) => readFileSync(join(DIST, folder, id, name), 'utf8');
+
+test('there are pages to check', () => {
+  expect(sources.length).toBeGreaterThanOrEqual(5);
+  expect(theses.length).toBeGreaterThanOrEqual(4);
+});
+
+describe.each(cited)('/%s/%s/', (folder, id) => {
+  const json = JSON.parse(file(folder, id, 'cite.json')) as Item[];
+  const item = json[0]!;
+  const $ = page(`/${folder}/${id}/`);
+  const meta = (name: string) => $(`meta[name="${name}"]`).map((_, el) => $(el).attr('content')!).get();
+  const authorsAsTagged = (item.author ?? []).map((a) => a.literal ?? `${[a['non-dropping-particle'], a.family].filter(Boolean).join(' ')}, ${a.given}`);
+  const date = item.issued?.['date-parts'][0];
+
+  test('cite.json is one CSL-JSON item with a title, a type and this page’s URL', () => {
+    expect(json).toHaveLength(1);
+    expect(item.title).toBeTruthy();
+    expect(['article-newspaper', 'article-magazine', 'webpage']).toContain(item.type);
+    // No source in the corpus has a known original URL yet, so every item's URL is our page (the archived copy).
+    expect(item.URL).toBe(`${SITE}/${folder}/${id}/`);
+  });
+
+  test('the Highwire and Dublin Core tags agree with the CSL-JSON', () => {
+    expect(meta('citation_title')).toEqual([item.title]);
+    expect(meta('DC.title')).toEqual([item.title]);
+    expect(meta('citation_author')).toEqual(authorsAsTagged);
+    expect(meta('DC.creator')).toEqual(authorsAsTagged);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    expect(meta('citation_publication_date')).toEqual(date ? [date.map(pad).join('/')] : []);
+    expect(meta('DC.date')).toEqual(date ? [date.map(pad).join('-')] : []);
+    const publisher = item.publisher ?? item['container-title'];
+    expect(meta('citation_publisher')).toEqual(publisher ? [publisher] : []);
+    expect(meta('citation_public_url')).toEqual([item.URL]);
+    expect(meta('DC.identifier')).toEqual([item.URL]);
+  });
+
+  test('a source is its original article (author, outlet, date from the manifest); a thesis is this site’s page', () => {
+    if (folder === 'theses') {
+      expect(item['container-title']).toBe('What does Putin want?');
+      expect(item.author).toBeUndefined();
+      expect(date).toHaveLength(3);
+    } else {
+      expect(item.id).toBe(id);
+      const h1 = $('h1').first().text();
+      expect(item.title).toBe(h1);
+    }
+  });
+
+  test('cite.bib parses as BibTeX with the same title and authors', () => {
+    const { entries, errors } = parseBibtex(file(folder, id, 'cite.bib'));
+    expect(errors).toEqual([]);
+    expect(entries).toHaveLength(1);
+    const fields = entries[0]!.fields as { title?: string; author?: { lastName?: string; name?: string }[]; url?: string; year?: string };
+    expect(fields.title).toBe(item.title);
+    // BibTeX writes accents as TeX ({\\' a}); the parser gives them back decomposed.
+    expect((fields.author ?? []).map((a) => (a.lastName ?? a.name)?.normalize('NFC'))).toEqual((item.author ?? []).map((a) => a.family ?? a.literal));
+    expect(fields.url).toBe(item.URL);
+    if (date) expect(fields.year).toBe(String(date[0]));
+  });
+
+  test('cite.ris parses as RIS with the same title, authors and URL', () => {
+    const parsed = parseRis(file(folder, id, 'cite.ris'));
+    expect(parsed).toHaveLength(1);
+    expect(parsed[0]!.title).toBe(item.title);
+    expect(parsed[0]!.URL).toBe(item.URL);
+    expect(((parsed[0]!.author ?? []) as Name[]).map((a) => a.family ?? a.literal)).toEqual((item.author ?? []).map((a) => a.family ?? a.literal));
+  });
+
+  test('Cite this shows APA, MLA and Chicago, each a different reference naming the page’s URL, and links the downloads', () => {
+    const section = $('section.cite-this');
+    expect(section).toHaveLength(1);
+    expect(section.find('dt').map((_, el) => $(el).text()).get()).toEqual(['APA', 'MLA', 'Chicago']);
+    const refs = section.find('dd').map((_, el) => $(el).text().trim()).get();
+    expect(new Set(refs).size).toBe(3);
+    for (const ref of refs) {
+      expect(ref).toContain(item.URL);
+      if (date) expect(ref).toContain(String(date[0]));
+      for (const a of item.author ?? []) expect(ref).toContain(a.family ?? a.literal);
+    }
+    const links = section.find('a[download]').map((_, el) => $(el).attr('href')!).get();
+    expect(links).toEqual(['bib', 'ris', 'json'].map((ext) => `/${folder}/${id}/cite.${ext}`));
+  });
+});
+
+test('each article paragraph of a source page can be cited: the template has the locator and link placeholders', () => {
+  for (const id of sources) {
+    const t = page(`/sources/${id}/`)('[data-cite-template]').attr('data-cite-template');
+    expect(t, id).toContain('para. {n}');
+    expect(t, id).toContain('{url}');
+  }
+});
+
+describe('sharing', () => {
+  const pages = htmlPages();
+  test.each(pages)('%s has Open Graph and Twitter card tags and (but the 404 page) a canonical link', (path) => {
+    const $ = page(path);
+    const prop = (p: string) => $(`meta[property="${p}"]`).attr('content');
+    const name = (n: string) => $(`meta[name="${n}"]`).attr('content');
+    expect(prop('og:site_name')).toBe('What does Putin want?');
+    expect(prop('og:title')).toBeTruthy();
+    expect(prop('og:description')!.length).toBeGreaterThan(0);
+    expect(prop('og:description')!.length).toBeLessThanOrEqual(220);
+    expect(name('twitter:card')).toMatch(/^summary/);
+    expect(name('twitter:title')).toBe(prop('og:title'));
+    if (path === '/404.html') {
+      expect($('link[rel="canonical"]')).toHaveLength(0);
+    } else {
+      const canonical = $('link[rel="canonical"]').attr('href');
+      expect(canonical).toBe(`${SITE}${path}`);
+      expect(prop('og:url')).toBe(canonical);
+    }
+  });
+
+  test('a source page is described by its first paragraph, a thesis by its teaser', () => {
+    const $ = page('/sources/trenin-2021/');
+    const first = $('p.para:not(.furniture):not(.comment)').first().text();
+    const description = $('meta[property="og:description"]').attr('content')!.replace(/…$/, '');
+    expect(first.replace(/\s+/g, ' ')).toContain(description);
+    const t = page('/theses/nato-expansion/');
+    expect(t('meta[property="og:description"]').attr('content')).toBe(t('meta[name="description"]').attr('content'));
+  });
+});
+
+test('robots.txt allows crawling and names the sitemap, which lists every page but 404', () => {
+  const robots = readFileSync(join(DIST, 'robots.txt'), 'utf8');
+  expect(robots).toMatch(/^User-agent: \*$/m);
+  expect(robots).toContain(`Sitemap: ${SITE}/sitemap-index.xml`);
+  const index = readFileSync(join(DIST, 'sitemap-index.xml'), 'utf8');
+  const maps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!.replace(SITE, ''));
+  const listed = maps.flatMap((m) => [...readFileSync(join(DIST, m), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((x) => x[1]!.replace(SITE, '')));
+  expect(listed.sort()).toEqual(htmlPages().filter((p) => p !== '/404.html').sort());
+});
+
+test('_headers sends frame-ancestors \'none\' everywhere and a media type for each citation download', async () => {
+  const { headers, errors } = await parseAllHeaders({ headersFiles: [join(DIST, '_headers')], configHeaders: [], minimal: false });
+  expect(errors).toEqual([]);
+  const all = headers.find((h) => h.for === '/*')!;
+  expect(all.values['Content-Security-Policy']).toContain("frame-ancestors 'none'");
+  expect(all.values['X-Content-Type-Options']).toBe('nosniff');
+  expect(all.values['Referrer-Policy']).toBe('no-referrer');
+  // The header policy leaves scripts to each page's <meta> policy (which carries Astro's hashes).
+  expect(all.values['Content-Security-Policy']).not.toMatch(/script-src|default-src|style-src/);
+  for (const [folder, id] of cited) {
+    expect(headers.find((h) => h.for === `/${folder}/${id}/cite.bib`)?.values['Content-Type']).toMatch(/^application\/x-bibtex/);
+    expect(headers.find((h) => h.for === `/${folder}/${id}/cite.ris`)?.values['Content-Type']).toMatch(/^application\/x-research-info-systems/);
+  }
+});
