@@ -6,28 +6,14 @@
  * the site and the base; _headers names the base.
  */
 import { describe, expect, test } from 'vitest';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { BASE_PATH, BASE_SITE_URL, DIST_BASE } from '../support/paths.ts';
+import { htmlPages } from '../support/dist.ts';
 
 /** Every built HTML page of dist-base/ as its URL path under the base. */
-function pages(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const full = join(dir, e.name);
-      if (e.isDirectory()) {
-        if (e.name !== 'pagefind' && e.name !== '_astro') walk(full);
-      } else if (e.name.endsWith('.html')) {
-        const rel = relative(DIST_BASE, full);
-        out.push(BASE_PATH + (rel.endsWith('index.html') ? rel.slice(0, -'index.html'.length) : rel));
-      }
-    }
-  };
-  walk(DIST_BASE);
-  return out.sort();
-}
+const pages = (): string[] => htmlPages(DIST_BASE, BASE_PATH);
 const fileOf = (urlPath: string): string | undefined => {
   if (!urlPath.startsWith(BASE_PATH)) return undefined;
   const rel = decodeURIComponent(urlPath.slice(BASE_PATH.length));

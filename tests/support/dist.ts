@@ -10,8 +10,8 @@ export function page(urlPath: string): CheerioAPI {
   return load(readFileSync(file, 'utf8'));
 }
 
-/** Every built HTML file, as URL paths. */
-export function htmlPages(): string[] {
+/** Every built HTML file of `root` (dist/ by default), as URL paths under `base` ("/sources/trenin-2021/"). */
+export function htmlPages(root = DIST, base = '/'): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -19,11 +19,11 @@ export function htmlPages(): string[] {
       if (entry.isDirectory()) {
         if (entry.name !== 'pagefind' && entry.name !== '_astro') walk(full);
       } else if (entry.name.endsWith('.html')) {
-        const rel = '/' + relative(DIST, full);
-        out.push(rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel);
+        const rel = relative(root, full);
+        out.push(base + (rel.endsWith('index.html') ? rel.slice(0, -'index.html'.length) : rel));
       }
     }
   };
-  walk(DIST);
+  walk(root);
   return out.sort();
 }
