@@ -3,11 +3,13 @@
  * and write the bundle to dist/pagefind/. What is indexed is decided in the
  * markup (data-pagefind-body on reading pages, data-pagefind-ignore on
  * furniture, comments, evidence and chrome). Any Pagefind error fails the build.
+ * Then the bundle is re-cut for smaller first searches (src/lib/pagefind-bundle.ts).
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { optimiseBundle } from '../lib/pagefind-bundle.ts';
 
 export default function pagefindIntegration(): AstroIntegration {
   return {
@@ -26,6 +28,10 @@ export default function pagefindIntegration(): AstroIntegration {
           const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
           if (written.errors.length) return fail('writeFiles', written.errors);
           logger.info(`indexed ${added.page_count} pages into ${written.outputPath}`);
+          for (const r of optimiseBundle(written.outputPath))
+            logger.info(
+              `${r.language}: ${r.words} words, ${r.positions} positions: ${r.chunksBefore} index chunks re-cut into ${r.chunksAfter} of about ${r.target} positions; ${r.fragments} fragments ${(r.fragmentBytesBefore / 1024).toFixed(0)} → ${(r.fragmentBytesAfter / 1024).toFixed(0)} kB`,
+            );
         } finally {
           await pagefind.close();
         }

@@ -10,8 +10,10 @@
  * - Every keystroke searches at once when no search is running; while one
  *   runs, only the newest query waits (no fixed debounce). A stale search
  *   never renders (a sequence number is checked after every await).
- * - Results render one by one as their fragments arrive, and only the first
- *   FIRST_PAGE results fetch a fragment; "Show more" fetches the next ones.
+ * - A result needs its page's fragment (the page's text, for excerpts and
+ *   paragraph links). The first result's is fetched at once; the others
+ *   are listed as placeholders and fetched in order as each comes into view
+ *   once typing has paused, so a search fetches what the reader sees.
  *
  * Failure: under `npm run dev` there is no index (a build writes it), and
  * the page says so; a failed import is not remembered, so the next attempt
@@ -42,9 +44,9 @@ interface Pagefind {
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
-/** Results shown (and fragments fetched) before "Show more". */
-const FIRST_PAGE = 5;
-/** Fetched per "Show more". */
+/** Results listed before "Show more" (each fetches its fragment only when it comes into view). */
+const FIRST_PAGE = 10;
+/** Listed per "Show more". */
 const MORE = 10;
 /** Sub-results (paragraphs) shown per page. */
 const SUBS = 5;
@@ -118,46 +120,81 @@ const plural = (n: number) => `${n} page${n === 1 ? '' : 's'}`;
 /** Bumped by every new query or filter change; a search whose number is no longer current stops. */
 let seq = 0;
 
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
 /**
- * The first result at once; the rest of the first page once typing has
- * paused for SETTLE ms, so that queries typed past fetch one fragment each.
+ * Lists the results in order, each filled in from its fragment: the first at
+ * once (the list replaces the previous one when it arrives); each next one
+ * once typing has paused for SETTLE ms and its placeholder comes into view,
+ * so a search fetches the fragments of the results a reader sees, and
+ * queries typed past fetch one fragment each.
  */
-async function present(found: Found, q: string, mine: number): Promise<void> {
+function present(found: Found, q: string, mine: number): void {
+  const total = found.results.length;
   const ol = el('ol', { className: 'results' });
   ol.dataset.q = q;
-  if (!(await show(found, q, 0, 1, mine, ol, false))) return;
-  await sleep(SETTLE);
-  if (mine === seq) await show(found, q, 1, FIRST_PAGE, mine, ol, true);
-}
-
-/** Appends results[from, to) in order, each as soon as it and those before it have arrived; false when superseded. */
-async function show(found: Found, q: string, from: number, to: number, mine: number, ol: HTMLOListElement, last: boolean): Promise<boolean> {
-  const slice = found.results.slice(from, to);
-  const pending = slice.map((r) => r.data());
-  pending.forEach((p) => p.catch(() => {})); // a stale search's fragments may fail unseen
-  for (const p of pending) {
-    const data = await p;
-    if (mine !== seq) return false;
-    if (!ol.isConnected) list.replaceChildren(ol);
-    ol.append(render(data));
-  }
-  const total = found.results.length;
-  if (!last && total > to) return true;
-  const shown = Math.min(to, total);
-  status.textContent = `${plural(total)} match “${q}”${total > shown ? ` (first ${shown} shown)` : ''}.`;
-  document.getElementById('search-more')?.remove();
-  if (total > shown) {
-    const more = el('button', { type: 'button', id: 'search-more', className: 'more' }, `Show ${Math.min(MORE, total - shown)} more`);
-    more.addEventListener('click', () => {
-      more.disabled = true;
-      void show(found, q, shown, shown + MORE, mine, ol, true);
-    });
-    list.append(more);
-  }
-  writeUrlSoon();
-  return true;
+  const slots: HTMLLIElement[] = [];
+  let next = 0;
+  let settled = false;
+  const observer = new IntersectionObserver((entries) => {
+    if (mine !== seq) observer.disconnect();
+    else if (entries.some((e) => e.isIntersecting && e.target === slots[next])) fill();
+  }, { rootMargin: '0px 0px 10% 0px' });
+  const watch = () => {
+    if (mine === seq && settled && slots[next]) observer.observe(slots[next]!);
+  };
+  /** Loads the result of slot `next`; then watches the one after it. */
+  const fill = () => {
+    const i = next;
+    const slot = slots[i];
+    if (!slot || slot.dataset.loading !== undefined) return;
+    observer.unobserve(slot);
+    slot.dataset.loading = '';
+    found.results[i]!.data().then(
+      (data) => {
+        if (mine !== seq) return observer.disconnect();
+        slot.replaceWith(render(data));
+        if (!ol.isConnected) {
+          list.replaceChildren(ol);
+          announce();
+        }
+        next = i + 1;
+        watch();
+      },
+      () => {
+        if (mine === seq) status.textContent = `A result for “${q}” could not be loaded. Check your connection and press Search to try again.`;
+      },
+    );
+  };
+  /** Placeholders for the results up to `to`. */
+  const addSlots = (to: number) => {
+    for (let i = slots.length; i < Math.min(to, total); i++) {
+      const slot = el('li', { className: 'result-pending' }, `Result ${i + 1} of ${total}`);
+      slot.setAttribute('aria-busy', 'true');
+      slots.push(slot);
+      ol.append(slot);
+    }
+  };
+  /** Says how many results match and are listed, and offers more. */
+  const announce = () => {
+    const listed = slots.length;
+    status.textContent = `${plural(total)} match “${q}”${total > listed ? ` (first ${listed} listed)` : ''}.`;
+    document.getElementById('search-more')?.remove();
+    if (total > listed) {
+      const more = el('button', { type: 'button', id: 'search-more', className: 'more' }, `Show ${Math.min(MORE, total - listed)} more`);
+      more.addEventListener('click', () => {
+        addSlots(listed + MORE);
+        announce();
+        watch();
+      });
+      list.append(more);
+    }
+    writeUrlSoon();
+  };
+  addSlots(FIRST_PAGE);
+  fill();
+  setTimeout(() => {
+    settled = true;
+    watch();
+  }, SETTLE);
 }
 
 function filtersFromForm(): Record<string, string> {
@@ -219,7 +256,7 @@ async function run(typed = false): Promise<void> {
       return;
     }
     status.textContent = `Loading results for “${q}”…`;
-    void present(found, q, mine);
+    present(found, q, mine);
   } finally {
     running = false;
     if (queued !== undefined) {

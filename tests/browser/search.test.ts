@@ -4,10 +4,21 @@ import { useHarness } from '../support/use-harness.ts';
 
 const harness = useHarness();
 
+/** Scrolls every listed result into view, as a reader would, until none is left to load. */
+async function loadListed(page: Page): Promise<void> {
+  await expect
+    .poll(async () => {
+      await page.evaluate(() => document.querySelector('.result-pending')?.scrollIntoView());
+      return page.locator('.result-pending').count();
+    }, { timeout: 20_000 })
+    .toBe(0);
+}
+
 async function search(page: Page, query: string): Promise<string[]> {
   await page.goto('/search/');
   await page.locator('#q').fill(query);
   await page.locator('#search-status').filter({ hasText: /match|No results/ }).waitFor();
+  await loadListed(page);
   return page.locator('#search-results a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
 }
 
@@ -66,7 +77,8 @@ test('/search/?q=NATO shows results on load and keeps the query in the box', asy
   await page.goto('/search/?q=NATO');
   await page.locator('#search-status').filter({ hasText: /match “NATO”/ }).waitFor();
   expect(await page.locator('#q').inputValue()).toBe('NATO');
-  expect(await page.locator('.result').count()).toBeGreaterThan(1);
+  expect(await page.locator('.result').count()).toBeGreaterThan(0);
+  expect(await page.locator('#search-results li').count()).toBeGreaterThan(1); // the rest listed, loading as they come into view
 });
 
 test('typing keeps the query and filters in the URL, and a filter narrows the results', async () => {
@@ -94,21 +106,39 @@ test('a reading page loads nothing of Pagefind until its header box gets focus, 
   expect(pagefindSince(focused).some((p) => p.startsWith('/pagefind/wasm.'))).toBe(true);
 });
 
-test('the search page loads Pagefind before the first keystroke, without its worker, and fetches fragments for the first results only', async () => {
+test('the search page loads Pagefind before the first keystroke, without its worker, and fetches a fragment only for a result that comes into view', async () => {
   const page = await (await harness.current.context()).newPage();
+  await page.setViewportSize({ width: 1000, height: 700 });
   const before = harness.current.server.log.length;
   await page.goto('/search/');
   await expect.poll(() => harness.current.server.log.slice(before).some((r) => r.path.startsWith('/pagefind/wasm.')), { timeout: 15_000 }).toBe(true);
   await page.locator('#q').fill('Russia');
-  await page.locator('#search-status').filter({ hasText: /first 5 shown/ }).waitFor();
-  expect(await page.locator('.result').count()).toBe(5);
-  const log = harness.current.server.log.slice(before);
-  expect(log.filter((r) => r.path.includes('worker'))).toEqual([]);
-  expect(log.filter((r) => r.path.startsWith('/pagefind/fragment/')).length).toBe(5);
+  await page.locator('#search-status').filter({ hasText: /first 10 listed/ }).waitFor();
+  await page.locator('.result').first().waitFor();
+  await page.waitForTimeout(800); // typing has settled: the results in view have loaded
+  await page.waitForLoadState('networkidle');
+  const fragments = () => harness.current.server.log.slice(before).filter((r) => r.path.startsWith('/pagefind/fragment/')).length;
+  const loaded = await page.locator('.result').count();
+  expect(harness.current.server.log.slice(before).filter((r) => r.path.includes('worker'))).toEqual([]);
+  expect(loaded).toBeGreaterThan(0);
+  expect(loaded).toBeLessThan(10);
+  expect(fragments()).toBe(loaded);
+  // Every loaded result starts within the viewport (or just below it); the first pending one does not.
+  const tops = await page.locator('.result').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
+  expect(Math.max(...tops)).toBeLessThan(700 * 1.1);
+  expect(await page.locator('.result-pending').first().evaluate((e) => e.getBoundingClientRect().top)).toBeGreaterThan(700);
+  // The list says what it is while the rest waits.
+  expect(await page.locator('.result-pending').first().textContent()).toMatch(new RegExp(`^Result ${loaded + 1} of \\d+$`));
+  // Scrolling loads the rest of the listed results, in order, one fragment each.
+  await loadListed(page);
+  expect(await page.locator('.result').count()).toBe(10);
+  expect(fragments()).toBe(10);
   const total = Number(/^(\d+) pages/.exec((await page.locator('#search-status').textContent()) ?? '')?.[1]);
-  expect(total).toBeGreaterThan(5);
+  expect(total).toBeGreaterThan(10);
   await page.locator('#search-more').click();
-  await expect.poll(() => page.locator('.result').count(), { timeout: 15_000 }).toBe(Math.min(total, 15));
+  await loadListed(page);
+  expect(await page.locator('.result').count()).toBe(Math.min(total, 20));
+  expect(fragments()).toBe(Math.min(total, 20));
 });
 
 test('clearing the box at once leaves no results of the earlier query', async () => {

@@ -1,0 +1,238 @@
+/**
+ * Post-processing of the bundle Pagefind writes (dist/pagefind/), so that a
+ * first search fetches less. Two changes, both to files Pagefind itself
+ * reads back, in the formats of the pinned Pagefind version (1.6.0; any
+ * other version is refused rather than guessed at):
+ *
+ * 1. Word index chunks. Pagefind cuts its sorted word index into chunks of
+ *    about 20,000 word positions (a constant in its indexer) and a search
+ *    fetches, per query term, the one chunk whose range holds the term: at
+ *    seed scale that is ~31 kB gzip per term for an index of ~44,000
+ *    positions. We re-cut the same words into chunks of a size that grows
+ *    with the square root of the index (see chunkTarget), which balances the
+ *    chunk list every search loads (in the metadata file) against the chunk a
+ *    term loads. Cuts fall where neighbouring words share the shortest prefix
+ *    (see packWords): a term loads one chunk only, so words that extend the
+ *    same prefix should sit in the same chunk for prefix matches to be found.
+ *
+ * 2. Fragments. Every element with an id becomes an "anchor" in a page's
+ *    fragment, with its whole text. Pagefind's client uses an anchor only
+ *    when it is a heading (h1–h6, for its text) or carries a
+ *    data-pagefind-title; the rest (citation markers, paragraph text
+ *    repeated) are bytes a result never uses. We drop those anchors and the
+ *    text of titled, non-heading anchors. The fragment keeps its file name:
+ *    the output is a function of the original content that the name hashes.
+ *
+ * Every file keeps Pagefind's framing: gzip of "pagefind_dcd" + payload.
+ */
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decode, encode } from 'cborg';
+
+/** The Pagefind version whose formats this module reads and writes. */
+export const PAGEFIND_FORMAT_VERSION = '1.6.0';
+const SIGNATURE = 'pagefind_dcd';
+
+/**
+ * A word's postings as Pagefind 1.6 encodes them: per page (numbers
+ * delta-coded), its positions (negative numbers change the weight of the
+ * positions after them) and its positions in metadata fields; then the
+ * word's other spellings (diacritics) with their own postings.
+ */
+export type PackedPage = [page: number, locs: number[], metaLocs?: number[]];
+export type PackedWord = [word: string, pages: PackedPage[], variants?: [string, PackedPage[]][]];
+type MetaChunk = [from: string, to: string, hash: string];
+/** Pagefind 1.6 metadata: pages are [fragment hash, word count, fragment group hash or ""]. */
+type Meta = [version: string, pages: [string, number, string?][], chunks: MetaChunk[], ...rest: unknown[]];
+type Fragment = Parameters<typeof slimFragment>[0];
+
+/** Unwraps a Pagefind file: gunzip when compressed, then the signature is checked and removed. */
+export function unwrap(bytes: Uint8Array, file: string): Uint8Array {
+  const sig = (b: Uint8Array) => Buffer.from(b.subarray(0, SIGNATURE.length)).toString('latin1') === SIGNATURE;
+  let raw = bytes;
+  if (!sig(bytes))
+    try {
+      raw = new Uint8Array(gunzipSync(bytes));
+    } catch (err) {
+      throw new Error(`${file}: not a Pagefind file (${(err as Error).message})`);
+    }
+  if (!sig(raw)) throw new Error(`${file}: not a Pagefind file (no "${SIGNATURE}" signature after decompression)`);
+  return raw.subarray(SIGNATURE.length);
+}
+
+/** Wraps a payload as Pagefind writes its files: gzip of the signature and the payload. */
+export function wrap(payload: Uint8Array): Buffer {
+  return gzipSync(Buffer.concat([Buffer.from(SIGNATURE, 'latin1'), payload]), { level: 9 });
+}
+
+const pagesSize = (pages: PackedPage[]) => pages.reduce((n, [, locs, metaLocs]) => n + locs.length + (metaLocs?.length ?? 0) + 1, 0);
+/** Pagefind's measure of a word's size in a chunk: per page, its positions plus one (other spellings included). */
+export const wordSize = ([, pages, variants]: PackedWord) => pagesSize(pages) + (variants ?? []).reduce((n, [, v]) => n + pagesSize(v), 0);
+
+/**
+ * The chunk size (in Pagefind's measure) for an index of `total` positions.
+ * A first search loads the whole chunk list (about 30 bytes a chunk) and one
+ * chunk per term (about 1.5 bytes a position, gzipped): with c chunks the
+ * bytes are ≈ 30·c + k·1.5·total/c for k terms, least at c = √(k·total/20);
+ * for two-term queries the chunk size is then √(10·total). Never below 500
+ * positions (tiny indexes stay in a few chunks) nor above Pagefind's 20,000.
+ */
+export function chunkTarget(total: number): number {
+  return Math.min(20_000, Math.max(500, Math.round(Math.sqrt(10 * total))));
+}
+
+/**
+ * Cuts sorted words into chunks of about `target` positions, at the
+ * shallowest prefix level that allows it: words are grouped by their first
+ * character, groups are packed greedily up to the target, and only a group
+ * that alone exceeds the target is cut inside, by its first two characters,
+ * and so on. A cut between two words that share d leading characters can
+ * separate the extensions of a prefix of at most d characters; any longer
+ * prefix has all its extensions on one side. A word stays in one chunk with
+ * every word it is a prefix of (so a whole-word query finds its extensions,
+ * as it would in one big index) unless those together exceed `cap`
+ * positions; one word is never cut.
+ */
+export function packWords(words: PackedWord[], target: number, cap = 4 * target): PackedWord[][] {
+  const sizes = words.map(wordSize);
+  const chars = words.map(([w]) => [...w]);
+  const prefix = (i: number, n: number) => chars[i]!.slice(0, n).join('');
+  const chunks: PackedWord[][] = [];
+  let current: number[] = [];
+  let currentSize = 0;
+  const flush = () => {
+    if (current.length) chunks.push(current.map((i) => words[i]!));
+    current = [];
+    currentSize = 0;
+  };
+  const sizeOf = (from: number, to: number) => {
+    let n = 0;
+    for (let k = from; k < to; k++) n += sizes[k]!;
+    return n;
+  };
+  /** Packs words[from, to), which all share their first `depth` characters. */
+  const pack = (from: number, to: number, depth: number) => {
+    // A word exactly `depth` long is the prefix every word of the range extends: keep the range whole when it may.
+    if (chars[from]!.length === depth && to - from > 1 && currentSize === 0 && sizeOf(from, to) <= cap) {
+      for (let k = from; k < to; k++) current.push(k);
+      currentSize = sizeOf(from, to);
+      if (currentSize >= target) flush();
+      return;
+    }
+    let i = from;
+    while (i < to) {
+      // The group of words that share their first depth + 1 characters (a word `depth` long is a group of its own).
+      let j = i + 1;
+      if (chars[i]!.length > depth) {
+        const key = prefix(i, depth + 1);
+        while (j < to && prefix(j, depth + 1) === key) j++;
+      }
+      const size = sizeOf(i, j);
+      if (currentSize > 0 && currentSize + size > target) {
+        flush();
+        continue; // the same group, now against an empty chunk
+      }
+      if (size > target && j - i > 1) pack(i, j, depth + 1);
+      else {
+        for (let k = i; k < j; k++) current.push(k);
+        currentSize += size;
+      }
+      if (currentSize >= target) flush();
+      i = j;
+    }
+  };
+  if (words.length) pack(0, words.length, 0);
+  flush();
+  return chunks;
+}
+
+const shortHash = (language: string, bytes: Uint8Array) => `${language}_${createHash('sha256').update(bytes).digest('hex').slice(0, 10)}`;
+
+/** Drops the anchors Pagefind's client never reads, and the unused text of titled non-heading anchors. */
+export function slimFragment(fragment: { anchors?: { element: string; id: string; text?: string; title?: string; location: number }[] }): void {
+  if (!fragment.anchors) return;
+  const heading = (a: { element: string }) => /^h\d$/i.test(a.element);
+  fragment.anchors = fragment.anchors
+    .filter((a) => heading(a) || (a.title !== undefined && /\S/.test(a.title)))
+    .map((a) => (heading(a) ? a : (({ text: _text, ...rest }) => rest)(a)));
+}
+
+export interface BundleReport {
+  language: string;
+  positions: number;
+  words: number;
+  chunksBefore: number;
+  chunksAfter: number;
+  target: number;
+  fragments: number;
+  fragmentBytesBefore: number;
+  fragmentBytesAfter: number;
+}
+
+interface Entry {
+  version: string;
+  languages: Record<string, { hash: string; wasm?: string; page_count: number }>;
+}
+
+/** Re-chunks the word index and slims the fragments of the Pagefind bundle in `dir` (dist/pagefind), in place. */
+export function optimiseBundle(dir: string, opts: { target?: (positions: number) => number } = {}): BundleReport[] {
+  const entryFile = join(dir, 'pagefind-entry.json');
+  const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as Entry;
+  if (entry.version !== PAGEFIND_FORMAT_VERSION)
+    throw new Error(`${entryFile}: Pagefind ${entry.version} wrote this bundle, but src/lib/pagefind-bundle.ts knows the formats of ${PAGEFIND_FORMAT_VERSION} only. Check the formats of the new version (index chunks, metadata, fragments) and update PAGEFIND_FORMAT_VERSION.`);
+  const reports: BundleReport[] = [];
+  for (const [language, info] of Object.entries(entry.languages)) {
+    const metaFile = join(dir, `pagefind.${info.hash}.pf_meta`);
+    const meta = decode(unwrap(readFileSync(metaFile), metaFile), { useMaps: false }) as Meta;
+    if (meta[0] !== PAGEFIND_FORMAT_VERSION) throw new Error(`${metaFile}: written by Pagefind ${meta[0]}, expected ${PAGEFIND_FORMAT_VERSION}`);
+    // 1. Word index: all words in order, re-cut.
+    const words: PackedWord[] = [];
+    for (const [, , hash] of meta[2]) {
+      const file = join(dir, 'index', `${hash}.pf_index`);
+      const [chunkWords] = decode(unwrap(readFileSync(file), file)) as [PackedWord[]];
+      words.push(...chunkWords);
+      rmSync(file);
+    }
+    const positions = words.reduce((n, w) => n + wordSize(w), 0);
+    const target = (opts.target ?? chunkTarget)(positions);
+    const chunks: MetaChunk[] = packWords(words, target).map((chunk) => {
+      const payload = encode([chunk]);
+      const hash = shortHash(language, payload);
+      writeFileSync(join(dir, 'index', `${hash}.pf_index`), wrap(payload));
+      return [chunk[0]![0], chunk.at(-1)![0], hash];
+    });
+    const chunksBefore = meta[2].length;
+    meta[2] = chunks;
+    // 2. Fragments of this language's pages: one file each, or several in a group file (hash → fragment).
+    let before = 0;
+    let after = 0;
+    const files = new Set(meta[1].map(([hash, , group]) => (group ? `group:${group}` : hash)));
+    for (const name of files) {
+      const grouped = name.startsWith('group:');
+      const file = join(dir, 'fragment', `${grouped ? name.slice('group:'.length) : name}.pf_fragment`);
+      if (!existsSync(file)) throw new Error(`${file}: named by ${metaFile} but missing`);
+      const bytes = readFileSync(file);
+      const data = JSON.parse(Buffer.from(unwrap(bytes, file)).toString('utf8')) as Fragment | Record<string, Fragment>;
+      if (grouped) Object.values(data as Record<string, Fragment>).forEach(slimFragment);
+      else slimFragment(data as Fragment);
+      const out = wrap(Buffer.from(JSON.stringify(data), 'utf8'));
+      writeFileSync(file, out);
+      before += bytes.byteLength;
+      after += out.byteLength;
+    }
+    // 3. The metadata under a new name, and the entry pointing at it.
+    const metaPayload = encode(meta);
+    const metaHash = shortHash(language, metaPayload);
+    rmSync(metaFile);
+    writeFileSync(join(dir, `pagefind.${metaHash}.pf_meta`), wrap(metaPayload));
+    info.hash = metaHash;
+    reports.push({ language, positions, words: words.length, chunksBefore, chunksAfter: chunks.length, target, fragments: meta[1].length, fragmentBytesBefore: before, fragmentBytesAfter: after });
+  }
+  writeFileSync(entryFile, JSON.stringify(entry));
+  return reports;
+}
+
+/** Every file name in `dir/index` (for tests and the benchmark). */
+export const indexFiles = (dir: string) => readdirSync(join(dir, 'index'));

@@ -1,0 +1,132 @@
+import { describe, expect, test } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decode } from 'cborg';
+import { gzipSync } from 'node:zlib';
+import { chunkTarget, optimiseBundle, packWords, slimFragment, unwrap, wordSize, wrap, type PackedWord } from '../../src/lib/pagefind-bundle.ts';
+import { DIST } from '../support/paths.ts';
+
+/** A word on `pages` pages with `locs` positions each. */
+const word = (w: string, pages = 1, locs = 3): PackedWord => [w, Array.from({ length: pages }, (_, i) => [i, Array.from({ length: locs }, (_, j) => j)]), []];
+const common = (a: string, b: string) => {
+  const [x, y] = [[...a], [...b]];
+  let i = 0;
+  while (i < x.length && x[i] === y[i]) i++;
+  return i;
+};
+
+describe('packWords', () => {
+  const words = ['aa', 'ab', 'abc', 'abd', 'b', 'ba', 'bb', 'bba', 'bbb', 'c', 'ca', 'cab', 'cac', 'cb', 'd'].map((w) => word(w));
+
+  test('keeps every word once, in order', () => {
+    for (const target of [1, 4, 8, 16, 100]) expect(packWords(words, target).flat()).toEqual(words);
+    expect(packWords([], 10)).toEqual([]);
+  });
+
+  test('a chunk stays within the target unless it is one word, or a word with the words it is a prefix of (up to the cap)', () => {
+    const size = (c: PackedWord[]) => c.reduce((n, w) => n + wordSize(w), 0);
+    // Every word has size 4 (3 positions + 1). Cap = target: only single words may exceed it.
+    for (const c of packWords(words, 8, 8)) expect(size(c)).toBeLessThanOrEqual(8);
+    expect(packWords(words, 1, 1).every((c) => c.length === 1)).toBe(true); // every word alone, never cut
+    expect(packWords([word('huge', 50, 50), word('i')], 10).map((c) => c.map((w) => w[0]))).toEqual([['huge'], ['i']]);
+    // Default cap (4 × target): "b" keeps "ba", "bb", "bba", "bbb" (20 positions) with it, so the query "b" finds them all.
+    const names = (chunks: PackedWord[][]) => chunks.map((c) => c.map((w) => w[0]).join(' '));
+    expect(names(packWords(words, 8))).toContain('b ba bb bba bbb');
+    // Over the cap, the range is cut after all.
+    expect(names(packWords(words, 8, 16))).not.toContain('b ba bb bba bbb');
+  });
+
+  test('counts positions in other spellings and metadata positions too', () => {
+    expect(wordSize(['detent', [], [['détente', [[0, [-25, 1, 2], []], [2, [3], [7]]]]]])).toBe(3 + 1 + 2 + 1);
+  });
+
+  test('chunk size grows with the square root of the index, within bounds', () => {
+    expect(chunkTarget(0)).toBe(500);
+    expect(chunkTarget(42_679)).toBe(Math.round(Math.sqrt(426_790)));
+    expect(chunkTarget(4_000_000)).toBe(6325);
+    expect(chunkTarget(1e12)).toBe(20_000);
+  });
+});
+
+describe('Pagefind file framing', () => {
+  test('wrap and unwrap round-trip; an already decompressed file is read as is', () => {
+    const payload = new Uint8Array([1, 2, 3, 250]);
+    expect([...unwrap(wrap(payload), 'x')]).toEqual([...payload]);
+    expect([...unwrap(new Uint8Array([...Buffer.from('pagefind_dcd'), 9]), 'x')]).toEqual([9]);
+  });
+  test('a file without the signature is refused, naming it', () => {
+    expect(() => unwrap(new Uint8Array([0x1f, 0x8b, 0, 0]), 'index/x.pf_index')).toThrow(/index\/x\.pf_index: not a Pagefind file/);
+    expect(() => unwrap(gzipSync('no signature'), 'index/y.pf_index')).toThrow(/index\/y\.pf_index: not a Pagefind file \(no "pagefind_dcd"/);
+  });
+});
+
+test('slimFragment keeps headings and titled anchors, drops the rest and the text of titled paragraphs', () => {
+  const f = {
+    anchors: [
+      { element: 'h2', id: 'h', text: 'Heading', location: 1 },
+      { element: 'p', id: 'p1', text: 'A long paragraph', title: '¶1', location: 2 },
+      { element: 'a', id: 'cite-1', text: 'Trenin ¶7', location: 3 },
+      { element: 'p', id: 'p2', text: 'Untitled', location: 4 },
+      { element: 'p', id: 'p3', text: 'Blank title', title: ' ', location: 5 },
+    ],
+  };
+  slimFragment(f);
+  expect(f.anchors).toEqual([
+    { element: 'h2', id: 'h', text: 'Heading', location: 1 },
+    { element: 'p', id: 'p1', title: '¶1', location: 2 },
+  ]);
+});
+
+describe('optimiseBundle on the built site', () => {
+  const copy = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pagefind-bundle-'));
+    cpSync(join(DIST, 'pagefind'), dir, { recursive: true });
+    return dir;
+  };
+
+  test('the built bundle holds every word once, in order, in chunks its metadata names with their first and last word', () => {
+    const dir = join(DIST, 'pagefind');
+    const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8'));
+    const metaFile = join(dir, `pagefind.${entry.languages.en.hash}.pf_meta`);
+    const meta = decode(unwrap(readFileSync(metaFile), metaFile)) as [string, unknown[], [string, string, string][]];
+    expect(meta[0]).toBe(entry.version);
+    expect(readdirSync(join(dir, 'index')).sort()).toEqual(meta[2].map(([, , h]) => `${h}.pf_index`).sort());
+    const all: string[] = [];
+    for (const [from, to, hash] of meta[2]) {
+      const file = join(dir, 'index', `${hash}.pf_index`);
+      const [words] = decode(unwrap(readFileSync(file), file)) as [PackedWord[]];
+      expect([words[0]![0], words.at(-1)![0]]).toEqual([from, to]);
+      all.push(...words.map((w) => w[0]));
+    }
+    expect(new Set(all).size).toBe(all.length);
+    expect([...all].sort((a, b) => (Buffer.from(a) < Buffer.from(b) ? -1 : 1))).toEqual(all);
+    expect(all).toEqual(expect.arrayContaining(['nato', 'kaliningrad', 'putin']));
+    expect(meta[2].length).toBeGreaterThan(10); // re-cut: Pagefind alone writes 3 chunks for this index
+  });
+
+  test('running it again keeps every word and every page (idempotent in content)', () => {
+    const dir = copy();
+    try {
+      const [first] = optimiseBundle(dir);
+      const [second] = optimiseBundle(dir);
+      expect(second!.words).toBe(first!.words);
+      expect(second!.positions).toBe(first!.positions);
+      expect(second!.chunksAfter).toBe(first!.chunksAfter);
+      expect(second!.fragmentBytesAfter).toBe(second!.fragmentBytesBefore);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a bundle from another Pagefind version is refused with what to check', () => {
+    const dir = copy();
+    try {
+      const file = join(dir, 'pagefind-entry.json');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/"version":"[^"]+"/, '"version":"9.9.9"'));
+      expect(() => optimiseBundle(dir)).toThrow(/Pagefind 9\.9\.9 wrote this bundle.*1\.6\.0/s);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
