@@ -56,7 +56,7 @@ export function unwrap(bytes: Uint8Array, file: string): Uint8Array {
     try {
       raw = new Uint8Array(gunzipSync(bytes));
     } catch (err) {
-      throw new Error(`${file}: not a Pagefind file (${(err as Error).message})`);
+      throw new Error(`${file}: not a Pagefind file (${(err as Error).message})`, { cause: err });
     }
   if (!sig(raw)) throw new Error(`${file}: not a Pagefind file (no "${SIGNATURE}" signature after decompression)`);
   return raw.subarray(SIGNATURE.length);
@@ -156,7 +156,12 @@ export function slimFragment(fragment: { anchors?: { element: string; id: string
   const heading = (a: { element: string }) => /^h\d$/i.test(a.element);
   fragment.anchors = fragment.anchors
     .filter((a) => heading(a) || (a.title !== undefined && /\S/.test(a.title)))
-    .map((a) => (heading(a) ? a : (({ text: _text, ...rest }) => rest)(a)));
+    .map((a) => {
+      if (heading(a)) return a;
+      const { text, ...rest } = a;
+      void text;
+      return rest;
+    });
 }
 
 export interface BundleReport {

@@ -37,6 +37,15 @@ describe('packWords', () => {
     expect(names(packWords(words, 8, 16))).not.toContain('b ba bb bba bbb');
   });
 
+  test('cuts at the shallowest prefix that allows it: words sharing a first letter stay together when they fit', () => {
+    const cuts = (chunks: PackedWord[][]) => chunks.slice(1).map((c, i) => common(chunks[i]!.at(-1)![0], c[0]![0]));
+    // Sizes: a-group 16, b-group 20, c-group 20, d 4. With a target of 20 each first-letter group fits alone.
+    expect(cuts(packWords(words, 20))).toEqual([0, 0, 0]);
+    // With 12 (and no room to keep a word with its extensions), the b and c groups are cut inside, only after their first letter,
+    // where Pagefind's own chunker would cut wherever the size runs out (e.g. between "bba" and "bbb").
+    expect(Math.max(...cuts(packWords(words, 12, 12)))).toBeLessThanOrEqual(1);
+  });
+
   test('counts positions in other spellings and metadata positions too', () => {
     expect(wordSize(['detent', [], [['détente', [[0, [-25, 1, 2], []], [2, [3], [7]]]]]])).toBe(3 + 1 + 2 + 1);
   });
