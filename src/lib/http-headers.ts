@@ -15,6 +15,11 @@
  *   scripts and styles: a browser enforces both policies, so the header must not
  *   restrict what the meta allows (it has no script-src, style-src or default-src).
  *   `X-Frame-Options: DENY` says the same to browsers without CSP 2.
+ * - Caching: files whose names carry a hash of their content (Astro's
+ *   `_astro/` assets, Pagefind's index chunks, fragments and filters) are
+ *   immutable for a year; everything else is left to the host's default,
+ *   revalidation (our server sends `no-cache` with an ETag), so that a new
+ *   deploy is seen at once while an unchanged file costs a 304.
  * - Paths carry the site's base path (`/explainer/*`): they are URL paths as
  *   requested, and a host serving the site under a sub-path sees those.
  */
@@ -37,6 +42,11 @@ export const SITE_WIDE_HEADERS: Record<string, string> = {
 
 export const PLAIN_TEXT = 'text/plain; charset=utf-8';
 
+/** For files named by a hash of their content. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Folders (under the base path) whose every file is named by a hash of its content. */
+export const HASHED_FOLDERS = ['_astro', 'pagefind/index', 'pagefind/fragment', 'pagefind/filter'];
+
 /** Media types of the citation downloads (cite.bib, cite.ris, cite.json), named per file in `_headers`. */
 export const CITE_TYPES = {
   bib: 'application/x-bibtex; charset=utf-8',
@@ -52,6 +62,7 @@ export function headerRules(txtPaths: string[], base = '/', citePaths: string[] 
   const citeType = (path: string) => CITE_TYPES[path.slice(path.lastIndexOf('.') + 1) as keyof typeof CITE_TYPES];
   return [
     { path: `${base}*`, headers: SITE_WIDE_HEADERS },
+    ...HASHED_FOLDERS.map((folder) => ({ path: `${base}${folder}/*`, headers: { 'Cache-Control': IMMUTABLE } })),
     ...[...txtPaths].sort().map((path) => ({ path, headers: { 'Content-Type': PLAIN_TEXT } })),
     ...[...citePaths].sort().filter(citeType).map((path) => ({ path, headers: { 'Content-Type': citeType(path) } })),
   ];

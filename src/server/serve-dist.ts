@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { parseAllHeaders, type Header } from '@netlify/headers-parser';
 import { normaliseBase } from '../lib/urls.ts';
@@ -121,12 +122,20 @@ export async function serveDist(dir: string, port = 0, rawBase = '/'): Promise<D
     const extra = headersFor(rules, found ? url.pathname : `${base}404.html`);
     const type = extra['Content-Type'] ?? TYPES[ext] ?? 'application/octet-stream';
     const gzip = COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    // Caching as a static host does it: what `_headers` says (hashed files: immutable), else revalidate every time.
+    const etag = `"${createHash('sha1').update(body).digest('base64url')}${gzip ? '-gz' : ''}"`;
+    const cache = { 'Cache-Control': extra['Cache-Control'] ?? 'no-cache', ...(found ? { ETag: etag } : {}) };
+    if (found && String(req.headers['if-none-match'] ?? '').split(/\s*,\s*/).includes(etag)) {
+      res.writeHead(304, { ...extra, ...cache, ...(COMPRESSIBLE.has(ext) ? { Vary: 'Accept-Encoding' } : {}) }).end();
+      log.push({ path: url.pathname, status: 304, bytes: 0, type, gzip });
+      return;
+    }
     const sent = gzip ? gzipSync(body, { level: 9 }) : body;
     res.writeHead(status, {
       ...extra,
       'Content-Type': type,
       'Content-Length': sent.byteLength,
-      'Cache-Control': 'no-store',
+      ...cache,
       ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
     });
     res.end(req.method === 'HEAD' ? undefined : sent);

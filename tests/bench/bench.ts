@@ -26,7 +26,9 @@ import { syntheticLines, syntheticSources } from './synthetic-sources.ts';
 import { paragraphsOf } from '../../src/pipeline/load-sources.ts';
 
 const check = process.argv.includes('--check');
-const skipScale = process.argv.includes('--no-scale');
+/** `--quick`: no timed builds, no pipeline run and no scale run; measures the dist/ already built (for iterating, not for the README). */
+const quick = process.argv.includes('--quick');
+const skipScale = quick || process.argv.includes('--no-scale');
 /** `--sources N`: the scale run's size (default 1,000; above 1,000 the 1,000-source run is kept for comparison). */
 const sourcesAt = process.argv.indexOf('--sources');
 const scaleSources = sourcesAt > 0 ? Number(process.argv[sourcesAt + 1]) : 1000;
@@ -103,19 +105,24 @@ function bytesOf(log: { path: string; bytes: number }[]): { bytes: number; byFil
 
 /**
  * In every page: the epoch time of the last input event and of Enter (capture
- * phase, before the page's own handlers), and of the first result for the
- * query the box holds (results carry data-q, so a stale query's results do not count).
+ * phase, before the page's own handlers), and for each query the time its
+ * first result appeared (results carry data-q; a result for a query typed
+ * past counts for that query only, not for the final one).
  */
 function instrument() {
-  const w = window as unknown as { lastInputAt?: number; firstResultAt?: number };
+  const w = window as unknown as { lastInputAt?: number; resultAt: Record<string, number> };
   const now = () => performance.timeOrigin + performance.now();
+  w.resultAt = {};
   addEventListener('input', () => (w.lastInputAt = now()), true);
   addEventListener('keydown', (e) => e.key === 'Enter' && sessionStorage.setItem('enterAt', String(now())), true);
   new MutationObserver(() => {
-    const q = (document.getElementById('q') as HTMLInputElement | null)?.value.trim();
-    if (q && !w.firstResultAt && document.querySelector(`#search-results ol[data-q="${CSS.escape(q)}"] .result`)) w.firstResultAt = now();
+    for (const ol of document.querySelectorAll<HTMLElement>('#search-results ol[data-q]')) {
+      const q = ol.dataset.q!;
+      if (!(q in w.resultAt) && ol.querySelector('.result')) w.resultAt[q] = now();
+    }
   }).observe(document, { childList: true, subtree: true });
 }
+const resultAt = (q: string) => (window as unknown as { resultAt: Record<string, number> }).resultAt[q];
 
 /** On /search/ in a fresh context: type the query at 50 ms a key; last keystroke → first result for it. */
 async function measureSearch(h: Harness, query: string): Promise<SearchFigures> {
@@ -127,17 +134,17 @@ async function measureSearch(h: Harness, query: string): Promise<SearchFigures> 
   const typing = h.server.log.length;
   await page.locator('#q').focus();
   for (const ch of query) await page.keyboard.type(ch, { delay: 50 });
-  await page.waitForFunction(() => (window as unknown as { firstResultAt?: number }).firstResultAt, null, { timeout: 60_000 });
-  const { firstResultAt, lastInputAt } = await page.evaluate(() => {
-    const w = window as unknown as { firstResultAt: number; lastInputAt: number };
-    return { firstResultAt: w.firstResultAt, lastInputAt: w.lastInputAt };
-  });
+  await page.waitForFunction(resultAt, query, { timeout: 60_000 });
+  const { firstResultAt, lastInputAt } = await page.evaluate((q) => {
+    const w = window as unknown as { resultAt: Record<string, number>; lastInputAt: number };
+    return { firstResultAt: w.resultAt[q]!, lastInputAt: w.lastInputAt };
+  }, query);
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(500); // the rest of the first page of results
   const log = h.server.log.slice(opened).filter((r, i) => r.path.startsWith('/pagefind/') || opened + i >= typing);
   await context.close();
   const { bytes, byFile } = bytesOf(log);
-  return { query, bytesFetched: bytes, requests: log.length, msToFirstResult: Math.max(0, firstResultAt - lastInputAt), byFile };
+  return { query, bytesFetched: bytes, requests: log.length, msToFirstResult: firstResultAt - lastInputAt, byFile };
 }
 
 /** From the header box of a reading page: focus, type, Enter → first result on /search/ (bytes after the reading page loaded). */
@@ -151,8 +158,8 @@ async function measureHeaderSearch(h: Harness, from: string, query: string): Pro
   for (const ch of query) await page.keyboard.type(ch, { delay: 50 });
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/search\//);
-  await page.waitForFunction(() => (window as unknown as { firstResultAt?: number }).firstResultAt, null, { timeout: 60_000 });
-  const ms = await page.evaluate(() => (window as unknown as { firstResultAt: number }).firstResultAt - Number(sessionStorage.getItem('enterAt')));
+  await page.waitForFunction(resultAt, query, { timeout: 60_000 });
+  const ms = await page.evaluate((q) => (window as unknown as { resultAt: Record<string, number> }).resultAt[q]! - Number(sessionStorage.getItem('enterAt')), query);
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(500);
   const log = h.server.log.slice(start);
@@ -175,8 +182,8 @@ function timePipeline(lines: number): { ms: number; blocks: number } {
 }
 
 // ---- run -------------------------------------------------------------------
-const pipelineRuns = [timePipeline(50_000), timePipeline(50_000), timePipeline(50_000)];
-const builds = [timeBuild(ROOT), timeBuild(ROOT), timeBuild(ROOT)];
+const pipelineRuns = quick ? [{ ms: NaN, blocks: 0 }] : [timePipeline(50_000), timePipeline(50_000), timePipeline(50_000)];
+const builds = quick ? [NaN] : [timeBuild(ROOT), timeBuild(ROOT), timeBuild(ROOT)];
 const results: Record<string, unknown> = {
   date: new Date().toISOString(),
   machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
@@ -323,6 +330,8 @@ results.budgets = Object.fromEntries(budgets);
 console.log('\nBudgets:');
 for (const [name, ok] of budgets) console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${name}`);
 mkdirSync(join(ROOT, 'tests/bench'), { recursive: true });
-writeFileSync(join(ROOT, 'tests/bench/results.json'), JSON.stringify(results, null, 2) + '\n');
-console.log('\nWritten: tests/bench/results.json');
+if (!quick) {
+  writeFileSync(join(ROOT, 'tests/bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log('\nWritten: tests/bench/results.json');
+}
 if (check && budgets.some(([, ok]) => !ok)) process.exit(1);

@@ -12,6 +12,7 @@ describe('the _headers file', () => {
       '# Written by the build (src/integrations/headers.ts); read by Netlify, Cloudflare Pages and `npm start`.\n' +
         '/*\n  Content-Security-Policy: frame-ancestors \'none\'; base-uri \'self\'; object-src \'none\'; form-action \'self\'\n' +
         '  X-Frame-Options: DENY\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n' +
+        ['/_astro/*', '/pagefind/index/*', '/pagefind/fragment/*', '/pagefind/filter/*'].map((p) => `${p}\n  Cache-Control: public, max-age=31536000, immutable\n`).join('') +
         '/sources/a.txt\n  Content-Type: text/plain; charset=utf-8\n' +
         '/sources/b.txt\n  Content-Type: text/plain; charset=utf-8\n',
     );
@@ -105,6 +106,29 @@ describe('the server applies _headers and survives hostile paths', () => {
     const missing = await fetch(`${server.url}/nowhere/`);
     expect(missing.status).toBe(404);
     expect(missing.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  test('hashed files are immutable; anything else is revalidated, and an unchanged file costs a 304 with no body', async () => {
+    mkdirSync(join(root, '_astro'), { recursive: true });
+    writeFileSync(join(root, '_astro', 'a.1234.css'), 'body{}');
+    writeFileSync(join(root, '_headers'), formatHeadersFile(headerRules(['/sources/x.txt'])));
+    const hashed = await serveDist(root);
+    try {
+      const css = await fetch(`${hashed.url}/_astro/a.1234.css`);
+      expect(css.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      const page = await fetch(`${hashed.url}/`);
+      expect(page.headers.get('cache-control')).toBe('no-cache');
+      const etag = page.headers.get('etag')!;
+      expect(etag).toMatch(/^"[\w-]+"$/);
+      const again = await fetch(`${hashed.url}/`, { headers: { 'If-None-Match': etag } });
+      expect(again.status).toBe(304);
+      expect(await again.text()).toBe('');
+      expect(hashed.log.at(-1)).toMatchObject({ path: '/', status: 304, bytes: 0 });
+      expect((await fetch(`${hashed.url}/`, { headers: { 'If-None-Match': '"stale"' } })).status).toBe(200);
+      expect((await fetch(`${hashed.url}/nowhere/`, { headers: { 'If-None-Match': etag } })).status).toBe(404);
+    } finally {
+      await hashed.close();
+    }
   });
 
   test.each(['/%E0%A4%A', '/%', '/sources/%00x.txt', '/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd'])(
