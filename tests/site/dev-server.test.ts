@@ -1,6 +1,7 @@
 /**
  * Under `npm run dev`, editing a seed updates both its source page and the
- * thesis pages that cite it, or reports the citation the edit broke.
+ * thesis pages that cite it, or reports the citation the edit broke; and the
+ * search page, which has no index there, says that search needs a build.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -10,6 +11,8 @@ import { join } from 'node:path';
 import { copyFixtureProject } from '../support/fixture-project.ts';
 import { FIXTURES } from '../support/paths.ts';
 import { buildEnv } from '../support/build-env.ts';
+import { chromium } from 'playwright-core';
+import { BROWSER_ARGS, CHROMIUM } from '../support/browser.ts';
 
 const SEED = 'seeds/fixture-dev.txt';
 const QUOTED = 'The quoted sentence stays exactly as the thesis cites it.';
@@ -73,6 +76,20 @@ test('the dev server renders the thesis with its citation', async () => {
   const page = await get('/theses/dev/');
   expect(page.status, log).toBe(200);
   expect(page.body).toContain('First version of the other paragraph.');
+});
+
+test('the search page says that search needs a build, instead of searching forever', { timeout: 120_000 }, async () => {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS, headless: true });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${base}/search/?q=NATO`);
+    const status = page.locator('#search-status');
+    await status.filter({ hasText: /needs a build/ }).waitFor({ timeout: 60_000 });
+    expect(await status.textContent()).toContain('Run “npm run build” and “npm run preview” to search.');
+    expect(await page.locator('.result').count()).toBe(0);
+  } finally {
+    await browser.close();
+  }
 });
 
 test('editing an uncited paragraph of the seed updates the source page and the thesis page', { timeout: 150_000 }, async () => {

@@ -12,7 +12,7 @@ import { chromiumPath } from './find-chromium.ts';
 export const CHROMIUM = chromiumPath();
 
 /** Flags that keep Chromium off the (closed) network and quiet as root in CI. */
-const ARGS = [
+export const BROWSER_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -33,7 +33,7 @@ export interface Harness {
 /** Serves `root` under `base` (a sub-path build is served where it was built for). */
 export async function startHarness(root = DIST, base = '/'): Promise<Harness> {
   const server = await serveDist(root, 0, base);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS, headless: true });
   const contexts: BrowserContext[] = [];
   return {
     browser,
