@@ -2,9 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decode } from 'cborg';
+import { decode, encode } from 'cborg';
 import { gzipSync } from 'node:zlib';
-import { chunkTarget, optimiseBundle, packWords, slimFragment, unwrap, wordSize, wrap, type PackedWord } from '../../src/lib/pagefind-bundle.ts';
+import { chunkTarget, joinChunk, optimiseBundle, packWords, scanChunk, slimFragment, unwrap, wordSize, wrap, type PackedWord } from '../../src/lib/pagefind-bundle.ts';
 import { DIST } from '../support/paths.ts';
 
 /** A word on `pages` pages with `locs` positions each. */
@@ -55,6 +55,27 @@ describe('packWords', () => {
     expect(chunkTarget(42_679)).toBe(Math.round(Math.sqrt(426_790)));
     expect(chunkTarget(4_000_000)).toBe(6325);
     expect(chunkTarget(1e12)).toBe(20_000);
+  });
+});
+
+describe('scanChunk: index chunks read without decoding their postings', () => {
+  const sample: PackedWord[] = [
+    ['détente', [[0, [-25, 1, 2], []], [3, [70_000, 5], [1, 2]]], []],
+    ['kremlin', [[1, [4_294_967_295, -1, 0], []]], [['kremlin’', [[0, [9], []], [2, [8, 7], []]]]]],
+    ['漢字', Array.from({ length: 300 }, (_, i): [number, number[], number[]] => [i, Array.from({ length: 30 }, (_, j) => j * 1000), []]), []],
+  ];
+  test('gives each word its text, Pagefind size and encoded bytes, as a CBOR library reads them', () => {
+    const words = scanChunk(encode([sample]));
+    expect(words.map((w) => w.word)).toEqual(sample.map((w) => w[0]));
+    expect(words.map((w) => w.size)).toEqual(sample.map(wordSize));
+    words.forEach((w, i) => expect(decode(w.bytes)).toEqual(sample[i]));
+    expect(decode(joinChunk([words[2]!, words[0]!]))).toEqual([[sample[2], sample[0]]]);
+  });
+  test('a malformed chunk is refused, not misread', () => {
+    const bytes = encode([sample]);
+    expect(() => scanChunk(bytes.subarray(0, bytes.length - 3))).toThrow(/ends early|expected/);
+    expect(() => scanChunk(encode({ words: 1 }))).toThrow(/expected the chunk/);
+    expect(() => scanChunk(Buffer.concat([bytes, Buffer.from([0])]))).toThrow(/1 bytes after the words/);
   });
 });
 
