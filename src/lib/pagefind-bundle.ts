@@ -62,9 +62,14 @@ export function unwrap(bytes: Uint8Array, file: string): Uint8Array {
   return raw.subarray(SIGNATURE.length);
 }
 
-/** Wraps a payload as Pagefind writes its files: gzip of the signature and the payload. */
-export function wrap(payload: Uint8Array): Buffer {
-  return gzipSync(Buffer.concat([Buffer.from(SIGNATURE, 'latin1'), payload]), { level: 9 });
+/**
+ * Wraps a payload as Pagefind writes its files: gzip of the signature and the
+ * payload. Level 9 for the index and metadata (fetched by every search);
+ * fragments, the bulk of a large bundle, use zlib's default level (as
+ * Pagefind does), which compresses several times faster for 1–2% more bytes.
+ */
+export function wrap(payload: Uint8Array, level = 9): Buffer {
+  return gzipSync(Buffer.concat([Buffer.from(SIGNATURE, 'latin1'), payload]), { level });
 }
 
 const pagesSize = (pages: PackedPage[]) => pages.reduce((n, [, locs, metaLocs]) => n + locs.length + (metaLocs?.length ?? 0) + 1, 0);
@@ -345,7 +350,7 @@ export function optimiseBundle(dir: string, opts: { target?: (positions: number)
       const data = JSON.parse(Buffer.from(unwrap(bytes, file)).toString('utf8')) as Fragment | Record<string, Fragment>;
       if (grouped) Object.values(data as Record<string, Fragment>).forEach(slimFragment);
       else slimFragment(data as Fragment);
-      const out = wrap(Buffer.from(JSON.stringify(data), 'utf8'));
+      const out = wrap(Buffer.from(JSON.stringify(data), 'utf8'), 6);
       writeFileSync(file, out);
       before += bytes.byteLength;
       after += out.byteLength;
