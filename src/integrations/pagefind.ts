@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { optimiseBundle } from '../lib/pagefind-bundle.ts';
+import { PAGEFIND_LANGUAGE } from '../lib/urls.ts';
 
 export default function pagefindIntegration(): AstroIntegration {
   return {
@@ -21,7 +22,7 @@ export default function pagefindIntegration(): AstroIntegration {
           throw new Error(`Pagefind ${what} failed:\n  ${errors.join('\n  ')}`);
         };
         try {
-          const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+          const { index, errors } = await pagefind.createIndex({ forceLanguage: PAGEFIND_LANGUAGE });
           if (!index || errors.length) return fail('createIndex', errors);
           const added = await index.addDirectory({ path: site });
           if (added.errors.length) return fail('indexing', added.errors);

@@ -43,6 +43,9 @@ const frag = (f: string | undefined): string => (f ? `#${encodeURIComponent(f)}`
 
 export type CiteFormat = 'bib' | 'ris' | 'json';
 
+/** The one language the site is indexed in (Pagefind's WebAssembly for it is `wasm.<language>.pagefind`). */
+export const PAGEFIND_LANGUAGE = 'en';
+
 export interface Urls {
   base: string;
   /** Any path under the base: `path('favicon.svg')`, `path('pagefind/pagefind.js')`. */
@@ -59,6 +62,8 @@ export interface Urls {
   person(slug: string, fragment?: string): string;
   about(): string;
   search(query?: string): string;
+  /** A file of the Pagefind bundle: `pagefind('pagefind.js')`; `pagefind('wasm')` is the WebAssembly for the site's language. */
+  pagefind(file: string): string;
   /** A public data file: `data('paragraphs.json')`. */
   data(file: string): string;
   /** `/sources/<id>/cite.bib` or `/theses/<slug>/cite.ris`, …. */
@@ -86,6 +91,7 @@ export function makeUrls(rawBase: string): Urls {
     person: (slug, fragment) => path(`people/${seg(slug)}/`) + frag(fragment),
     about: () => path('about/'),
     search: (query) => path('search/') + (query ? `?${new URLSearchParams({ q: query })}` : ''),
+    pagefind: (file) => path(`pagefind/${file === 'wasm' ? `wasm.${PAGEFIND_LANGUAGE}.pagefind` : file}`),
     data: (file) => path(`data/${seg(file)}`),
     cite: (kind, id, format) => path(`${kind === 'source' ? 'sources' : 'theses'}/${seg(id)}/cite.${format}`),
     shareImage: (slug) => path(`theses/${seg(slug)}/share.png`),

@@ -7,9 +7,9 @@
 const search = document.querySelector<HTMLInputElement>('#site-search-q');
 const status = document.getElementById('status');
 
-/** Prefetch once: the script, its WebAssembly, and the entry file that names the rest. */
+/** Prefetch once: the script, its WebAssembly, and the entry file that names the rest (URLs written by the layout, from src/lib/urls.ts). */
 const prefetch = (href: string) => document.head.append(Object.assign(document.createElement('link'), { rel: 'prefetch', href }));
-search?.addEventListener('focus', () => ['pagefind.js', 'pagefind-entry.json', 'wasm.en.pagefind'].forEach((f) => prefetch(`${import.meta.env.BASE_URL.replace(/\/?$/, "/")}pagefind/${f}`)), { once: true });
+search?.addEventListener('focus', () => search.form?.dataset.prefetch?.split(' ').forEach(prefetch), { once: true });
 
 document.addEventListener('keydown', (event) => {
   const t = event.target as HTMLElement;

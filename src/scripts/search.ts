@@ -61,7 +61,7 @@ const status = document.getElementById('search-status')!;
 const notice = document.getElementById('search-notice')!;
 const list = document.getElementById('search-results')!;
 const selects = [...form.querySelectorAll('select')];
-const PAGEFIND = urls.path('pagefind/pagefind.js');
+const PAGEFIND = urls.pagefind('pagefind.js');
 /** Imports a module that exists only in dist/, out of the bundler's sight. */
 const importAtRunTime = (url: string) => import(/* @vite-ignore */ url);
 

@@ -49,6 +49,8 @@ const table: [string, (u: ReturnType<typeof makeUrls>) => string, string, string
   ['about', (u) => u.about(), '/about/', '/explainer/about/'],
   ['search', (u) => u.search(), '/search/', '/explainer/search/'],
   ['search query', (u) => u.search('root causes'), '/search/?q=root+causes', '/explainer/search/?q=root+causes'],
+  ['pagefind script', (u) => u.pagefind('pagefind.js'), '/pagefind/pagefind.js', '/explainer/pagefind/pagefind.js'],
+  ['pagefind WebAssembly', (u) => u.pagefind('wasm'), '/pagefind/wasm.en.pagefind', '/explainer/pagefind/wasm.en.pagefind'],
   ['data file', (u) => u.data('paragraphs.json'), '/data/paragraphs.json', '/explainer/data/paragraphs.json'],
   ['source citation', (u) => u.cite('source', 'trenin-2021', 'bib'), '/sources/trenin-2021/cite.bib', '/explainer/sources/trenin-2021/cite.bib'],
   ['thesis citation', (u) => u.cite('thesis', 'nato-expansion', 'json'), '/theses/nato-expansion/cite.json', '/explainer/theses/nato-expansion/cite.json'],
