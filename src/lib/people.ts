@@ -234,7 +234,19 @@ export interface Person {
   direct: number;
   reported: number;
   sources: PersonSource[];
+  /** A search result of its own (see SEARCHABLE_MIN_SOURCES); every person has a page either way. */
+  searchable: boolean;
 }
+
+/**
+ * A person page is a search result when content/people.yaml lists the person
+ * or the person speaks in at least this many sources: there the page gathers
+ * what no single result shows. A speaker of one source is found through that
+ * source's paragraphs, which are results themselves. Every indexed page costs
+ * every first search about 8 bytes (Pagefind lists each page in the metadata
+ * it loads first), and speakers grow with the corpus (about five a source).
+ */
+export const SEARCHABLE_MIN_SOURCES = 2;
 
 /** Places in `text` where `words` occur (all of them). */
 function occurrences(text: string, words: string): [number, number][] {
@@ -273,6 +285,7 @@ export function speakersOf(sources: readonly { paragraphs: { spans?: readonly Sp
 export function buildPeople(sources: readonly SourceInput[], config: readonly PersonConfig[] = [], citations: readonly CitationInput[] = []): Person[] {
   const resolve = nameResolver(speakersOf(sources), config);
   const described = new Map(config.map((e) => [e.name, e.description ?? null]));
+  const listed = new Set(config.map((e) => e.name));
 
   const people = new Map<string, { names: Set<string>; sources: Map<string, PersonSource> }>();
   for (const source of sources) {
@@ -341,6 +354,7 @@ export function buildPeople(sources: readonly SourceInput[], config: readonly Pe
         direct: all.filter((s) => s.kind === 'direct').length,
         reported: all.filter((s) => s.kind === 'reported').length,
         sources: list,
+        searchable: listed.has(name) || list.length >= SEARCHABLE_MIN_SOURCES,
       };
     });
 }

@@ -122,6 +122,15 @@ describe('buildPeople', () => {
     expect(people.map((p) => p.name)).toEqual(['Anna Smith', 'the Kremlin', 'Officials', 'Vladimir Putin']);
   });
 
+  test('a person is a search result when listed in people.yaml or speaking in two sources; a speaker of one source is not', () => {
+    for (const p of people) expect(p.searchable, p.name).toBe(p.name === 'Vladimir Putin' || p.sources.length >= 2);
+    expect(people.map((p) => [p.name, p.sources.length, p.searchable])).toEqual(
+      expect.arrayContaining([['Vladimir Putin', 1, true], ['Anna Smith', 1, false]]),
+    );
+    const two = buildPeople([a, { ...a, id: 'alpha-again' }]).find((p) => p.name === 'Anna Smith')!;
+    expect([two.sources.length, two.searchable]).toEqual([2, true]);
+  });
+
   test('pieces of one reported statement are one statement, its text the verbatim slice', () => {
     const smith = byName.get('Anna Smith')!;
     expect(smith.otherNames).toEqual(['Smith']);

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { loadSources } from '../../src/pipeline/load-sources.ts';
-import { nameResolver, parsePeopleConfig, speakersOf } from '../../src/lib/people.ts';
+import { nameResolver, parsePeopleConfig, SEARCHABLE_MIN_SOURCES, speakersOf } from '../../src/lib/people.ts';
 import type { SpeechRecord } from '../../src/lib/data-export.ts';
 import { page } from '../support/dist.ts';
 import { DIST, ROOT, SEEDS } from '../support/paths.ts';
@@ -79,10 +79,18 @@ describe.each(canonical.map((name) => [name] as const))('%s', (name) => {
     });
   });
 
-  test('the page is indexed as a Person', () => {
+  test('the page is indexed as a Person exactly when content/people.yaml lists the person or the person speaks in two sources or more', () => {
+    const speaksIn = new Set(named.filter((n) => resolve(n.x.speaker!) === name).map((n) => n.source)).size;
+    const searchable = config.some((e) => e.name === name) || speaksIn >= SEARCHABLE_MIN_SOURCES;
     expect($('[data-pagefind-filter="kind"]').text()).toBe('Person');
-    expect($('main[data-pagefind-body]').length).toBe(1);
+    expect($('main[data-pagefind-body]').length).toBe(searchable ? 1 : 0);
   });
+});
+
+test('both kinds of people page occur in the seeds: some are search results, some are found through their source', () => {
+  const bodies = [...slugOf.values()].map((slug) => page(`/people/${slug}/`)('main[data-pagefind-body]').length);
+  expect(bodies).toContain(1);
+  expect(bodies).toContain(0);
 });
 
 test('a statement that a thesis cites links to the citation marker on the thesis page', () => {
