@@ -1,5 +1,5 @@
 /**
- * `node tests/bench/scale-probe.ts [--sources 0,250,500] [--runs 1] [--cpu-prof] [--keep] [--from DIR]`:
+ * `node tests/bench/scale-probe.ts [--sources 0,250,500] [--runs 1] [--cpu-prof] [--keep] [--from DIR] [--trace-gc]`:
  * builds the real seeds plus N generated sources (40 paragraphs each, as
  * `npm run bench` does) in a temporary copy of the project, once per N, and
  * prints wall time, peak memory (GNU time's %M) and time per build phase,
@@ -27,6 +27,8 @@ const runs = Number(arg('--runs') ?? 1);
 const cpuProf = process.argv.includes('--cpu-prof');
 const keep = process.argv.includes('--keep');
 const from = arg('--from');
+/** --trace-gc: the build logs each garbage collection (heap size before → after), to see where the heap grows. */
+const traceGc = process.argv.includes('--trace-gc');
 const GNU_TIME = '/usr/bin/time';
 const hasTime = existsSync(GNU_TIME) && spawnSync(GNU_TIME, ['-f', '%M', 'true']).status === 0;
 
@@ -37,7 +39,7 @@ interface Line {
 
 /** `astro build` in `cwd`, each output line stamped with ms since start. */
 function build(cwd: string, profDir?: string): Promise<{ ms: number; peakKb: number | null; lines: Line[]; status: number | null }> {
-  const node = [...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), 'node_modules/astro/bin/astro.mjs', 'build'];
+  const node = [...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), ...(traceGc ? ['--trace-gc'] : []), 'node_modules/astro/bin/astro.mjs', 'build'];
   const [cmd, args] = hasTime ? [GNU_TIME, ['-f', 'peak-rss-kb=%M', process.execPath, ...node]] : [process.execPath, node];
   const start = performance.now();
   const child = spawn(cmd, args as string[], { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', CI: '' } });
@@ -91,8 +93,10 @@ function phases(lines: Line[]): [string, number][] {
   let prev = 0;
   const mark = (name: string, ms: number | undefined) => {
     if (ms === undefined) return;
+    // Heap after the last mark-compact of the phase (with --trace-gc): "Mark-Compact 812.3 (840.1) -> 640.2 (700.5) MB".
+    const heap = lines.filter((l) => /Mark-Compact/.test(l.text) && l.ms >= prev && l.ms <= ms).map((l) => /-> ([\d.]+)/.exec(l.text)?.[1]).at(-1);
     const rss = lines.filter((l) => l.text.startsWith('#rss ') && l.ms >= prev && l.ms <= ms).map((l) => [...l.text.matchAll(/(\S+):(\d+)/g)].map((m) => `${m[1]} ${m[2]}`).join(', '));
-    out.push([`${name}${rss.length ? ` [RSS at end MiB: ${rss.at(-1)}]` : ''}`, ms - prev]);
+    out.push([`${name}${rss.length ? ` [RSS at end MiB: ${rss.at(-1)}]` : ''}${heap ? ` [heap after last full GC: ${heap} MB]` : ''}`, ms - prev]);
     prev = ms;
   };
   mark('startup (config, integrations)', at(/\[content\] Syncing content/));
