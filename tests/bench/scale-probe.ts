@@ -7,12 +7,13 @@
  * static entrypoints, page generation split by route kind, each
  * astro:build:done integration). With --cpu-prof, the build also writes a V8
  * CPU profile and the probe prints the functions with the most self time.
- * With --from DIR, the copy's src/ is DIR/src (say, an older commit's, from
- * `git archive`), to measure before and after a change in the same way.
+ * With --from DIR, the copy's src/ and astro.config.mjs are DIR's (say, an
+ * older commit's, from `git archive`), to measure before and after a change
+ * in the same way.
  * A measurement script, not a test.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyFixtureProject } from '../support/fixture-project.ts';
 import { ROOT } from '../support/paths.ts';
@@ -161,6 +162,9 @@ for (const n of sizes) {
     if (from) {
       rmSync(join(dir, 'src'), { recursive: true, force: true });
       cpSync(join(from, 'src'), join(dir, 'src'), { recursive: true });
+      // Its config too, when it has one, with the caches kept in the copy as copyFixtureProject does.
+      const config = join(from, 'astro.config.mjs');
+      if (existsSync(config)) writeFileSync(join(dir, 'astro.config.mjs'), readFileSync(config, 'utf8').replace('defineConfig({', "defineConfig({\n  cacheDir: './.cache/astro',\n  vite: { cacheDir: './.cache/vite' },"));
     }
     const profDir = cpuProf ? join(dir, '.prof') : undefined;
     if (profDir) mkdirSync(profDir);
