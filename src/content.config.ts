@@ -23,7 +23,8 @@ const paragraph = z.object({
         cue: z.string().nullable(),
         start: z.number().int().nonnegative(),
         end: z.number().int().nonnegative(),
-        text: z.string(),
+        // No `text`: the pipeline's span text is the paragraph's text [start, end), which pages slice themselves;
+        // stored, it would repeat every source's text once more in the content layer (a third of its size).
         statement: z.number().int().optional(),
         corrected: z.boolean().optional(),
       }),

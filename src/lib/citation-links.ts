@@ -49,17 +49,20 @@ export function citationHrefs(sources: readonly SourceLike[], all: readonly Thes
   const hit = memo.get(all);
   if (hit) return hit;
   const out = new Map<string, string>();
-  const pages = new Map<string, { blocks: PageBlock[]; index: Map<string, number> }>();
+  const byId = new Map<string, SourceLike>();
+  for (const s of sources) if (!byId.has(s.id)) byId.set(s.id, s);
+  // One page model per cited source, its texts in one array (text-fragments folds each array once).
+  const pages = new Map<string, { texts: string[]; index: Map<string, number> }>();
   for (const { thesis, citations } of all) {
     for (const c of citations) {
       let page = pages.get(c.source);
-      const source = sources.find((s) => s.id === c.source);
+      const source = byId.get(c.source);
       if (!page && source) {
         const blocks = sourcePageBlocks(source, all);
-        pages.set(c.source, (page = { blocks, index: new Map(blocks.flatMap((b, i) => (b.id ? [[b.id, i] as const] : []))) }));
+        pages.set(c.source, (page = { texts: blocks.map((b) => b.text), index: new Map(blocks.flatMap((b, i) => (b.id ? [[b.id, i] as const] : []))) }));
       }
       const at = page?.index.get(c.anchor);
-      const d = page && at !== undefined ? directiveFor(page.blocks.map((b) => b.text), at, c.start, c.end) : undefined;
+      const d = page && at !== undefined ? directiveFor(page.texts, at, c.start, c.end) : undefined;
       out.set(`${thesis.id} ${c.id}`, d ? `${c.href}:~:${encodeDirective(d)}` : c.href);
     }
   }

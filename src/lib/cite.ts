@@ -129,8 +129,24 @@ export function thesisItem(t: { slug: string; title: string }, pageUrl: string, 
   };
 }
 
+/**
+ * Answers of `lastChanged`, by file, size and mtime: a thesis page and its three
+ * downloads ask for the same file, and each answer costs a `git log` process.
+ */
+const changedCache = new Map<string, string>();
+
 /** When a file last changed: its last commit's date (git), else its modification time. YYYY-MM-DD. */
 export function lastChanged(file: string): string {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  const key = stat ? `${file}\0${stat.size}\0${stat.mtimeMs}` : undefined;
+  const hit = key === undefined ? undefined : changedCache.get(key);
+  if (hit !== undefined) return hit;
+  const answer = lastChangedUncached(file);
+  if (key !== undefined) changedCache.set(key, answer);
+  return answer;
+}
+
+function lastChangedUncached(file: string): string {
   try {
     const out = execFileSync('git', ['log', '-1', '--format=%cs', '--', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     if (/^\d{4}-\d{2}-\d{2}$/.test(out)) return out;

@@ -54,9 +54,42 @@ export interface ProvenanceNote {
 
 const labelOf = (e: CorpusEntry): string => sourceLabel(e.data);
 
-/** Per article paragraph of source `id` (by anchor), its provenance notes. */
-export function provenanceNotes(id: string, corpus: readonly CorpusEntry[]): Map<string, ProvenanceNote[]> {
-  const byId = new Map(corpus.map((e) => [e.id, e]));
+/**
+ * The corpus looked up by id and by relation, made once and shared by every
+ * source page (`corpusIndex`): without it each page would scan the whole
+ * corpus, and a build of n sources would do n² work.
+ */
+export interface CorpusIndex<E extends CorpusEntry = CorpusEntry> {
+  /** Entries by id (the last one, when an id repeats). */
+  byId: ReadonlyMap<string, E>;
+  /** Original id → entries whose alignment names it as original, in corpus order (itself excluded). */
+  alignedTo: ReadonlyMap<string, readonly E[]>;
+  /** Original id → entries derived from it (`derivedFrom`), in corpus order (itself excluded). */
+  derivedFrom: ReadonlyMap<string, readonly E[]>;
+}
+
+export function corpusIndex<E extends CorpusEntry>(corpus: readonly E[]): CorpusIndex<E> {
+  const alignedTo = new Map<string, E[]>();
+  const derivedFrom = new Map<string, E[]>();
+  const push = (m: Map<string, E[]>, k: string, e: E) => {
+    const list = m.get(k);
+    if (list) list.push(e);
+    else m.set(k, [e]);
+  };
+  for (const e of corpus) {
+    const a = e.data.alignment;
+    if (a && a.original !== e.id) push(alignedTo, a.original, e);
+    if (e.data.derivedFrom !== undefined && e.data.derivedFrom !== e.id) push(derivedFrom, e.data.derivedFrom, e);
+  }
+  return { byId: new Map(corpus.map((e) => [e.id, e])), alignedTo, derivedFrom };
+}
+
+const asIndex = (corpus: readonly CorpusEntry[] | CorpusIndex): CorpusIndex => ('byId' in corpus ? corpus : corpusIndex(corpus as readonly CorpusEntry[]));
+
+/** Per article paragraph of source `id` (by anchor), its provenance notes. `corpus`: the entries, or their `corpusIndex`. */
+export function provenanceNotes(id: string, corpus: readonly CorpusEntry[] | CorpusIndex): Map<string, ProvenanceNote[]> {
+  const index = asIndex(corpus);
+  const byId = index.byId;
   const out = new Map<string, ProvenanceNote[]>();
   const self = byId.get(id);
   if (!self) return out;
@@ -90,9 +123,8 @@ export function provenanceNotes(id: string, corpus: readonly CorpusEntry[]): Map
   }
 
   // This source as the original of others.
-  for (const derivative of corpus) {
-    const a = derivative.data.alignment;
-    if (!a || a.original !== id || derivative.id === id) continue;
+  for (const derivative of index.alignedTo.get(id) ?? []) {
+    const a = derivative.data.alignment!;
     const dBy = new Map(derivative.data.paragraphs.map((p) => [p.anchor, p]));
     const users = new Map<string, { anchor: string; relation: Relation }[]>();
     for (const pair of a.pairs)
@@ -143,9 +175,10 @@ export interface SourceProvenance {
   derivatives: { link: Link; derivation: string; compare?: Link }[];
 }
 
-/** The genre and provenance lines of source `id`. */
-export function sourceProvenance(id: string, corpus: readonly CorpusEntry[]): SourceProvenance {
-  const byId = new Map(corpus.map((e) => [e.id, e]));
+/** The genre and provenance lines of source `id`. `corpus`: the entries, or their `corpusIndex`. */
+export function sourceProvenance(id: string, corpus: readonly CorpusEntry[] | CorpusIndex): SourceProvenance {
+  const index = asIndex(corpus);
+  const byId = index.byId;
   const self = byId.get(id);
   const out: SourceProvenance = { derivatives: [] };
   if (!self) return out;
@@ -168,8 +201,7 @@ export function sourceProvenance(id: string, corpus: readonly CorpusEntry[]): So
       note,
     };
   }
-  for (const e of corpus) {
-    if (e.data.derivedFrom !== id || e.id === id) continue;
+  for (const e of index.derivedFrom.get(id) ?? []) {
     out.derivatives.push({
       link: { href: urls.source(e.id), label: e.data.title },
       derivation: e.data.derivation ?? 'derived text',

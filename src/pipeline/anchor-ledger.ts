@@ -33,7 +33,7 @@
  * among a candidate's shingles estimates how much of the old text the
  * candidate holds (its containment). Pure: no file, clock or global state.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** Format version of the ledger file. */
 export const LEDGER_VERSION = 1;
@@ -122,11 +122,15 @@ export function fingerprintWords(text: string): string[] {
   return text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-const hex = (s: string, n: number): string => createHash('sha256').update(s).digest('hex').slice(0, n);
+// One-shot hashing (crypto.hash): the same digest as createHash().update().digest(), at a fraction of the cost per call.
+const hex = (s: string, n: number): string => hash('sha256', s, 'hex').slice(0, n);
 
 /** Hashes of a text's shingles: each distinct word and each distinct pair of neighbouring words. */
 export function shingleHashes(text: string): Set<string> {
-  const words = fingerprintWords(text);
+  return shinglesOf(fingerprintWords(text));
+}
+
+function shinglesOf(words: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i < words.length; i++) {
     if (words[i]!.length >= 4 || /\p{N}/u.test(words[i]!) || words.length < 2) out.add(hex(`1 ${words[i]}`, 8));
@@ -137,8 +141,9 @@ export function shingleHashes(text: string): Set<string> {
 
 /** The fingerprint of a text: `{ text, sketch }` as the ledger stores them. */
 export function fingerprint(text: string): { text: string; sketch: string } {
-  const sketch = [...shingleHashes(text)].sort().slice(0, SKETCH_SIZE);
-  return { text: hex(fingerprintWords(text).join(' '), 12), sketch: sketch.join(' ') };
+  const words = fingerprintWords(text);
+  const sketch = [...shinglesOf(words)].sort().slice(0, SKETCH_SIZE);
+  return { text: hex(words.join(' '), 12), sketch: sketch.join(' ') };
 }
 
 /** Share of the old text's sketch found among a candidate's shingles (0 when the sketch is empty). */

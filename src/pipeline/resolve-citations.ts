@@ -68,16 +68,26 @@ export function sourceLabel(source: Source): string {
   return labelOf(source.entry);
 }
 
+/**
+ * The index of `sources`. A source's paragraphs are normalised when a
+ * citation first names it: theses cite a few sources of a corpus that may
+ * hold thousands, and the normalised copies would double its text in memory.
+ */
 export function buildCitationIndex(sources: Source[]): CitationIndex {
   return {
     sources: new Map(
-      sources.map((s) => [
-        s.entry.id,
-        {
-          label: sourceLabel(s),
-          paragraphs: s.paragraphs.map((paragraph) => ({ paragraph, normalised: normaliseForMatch(paragraph.text) })),
-        },
-      ]),
+      sources.map((s) => {
+        let paragraphs: IndexedParagraph[] | undefined;
+        return [
+          s.entry.id,
+          {
+            label: sourceLabel(s),
+            get paragraphs(): IndexedParagraph[] {
+              return (paragraphs ??= s.paragraphs.map((paragraph) => ({ paragraph, normalised: normaliseForMatch(paragraph.text) })));
+            },
+          },
+        ];
+      }),
     ),
   };
 }

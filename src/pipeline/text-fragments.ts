@@ -55,6 +55,21 @@ function fold(text: string): { text: string; origin: number[] } {
 }
 const foldTerm = (s: string): string => fold(collapse(s).trim()).text;
 
+/**
+ * The folded blocks of a page, kept per blocks array: directiveFor tries up to
+ * dozens of directives on the same page and citationHrefs every citation of
+ * a page, and folding is the costly part. A hit is checked block by block
+ * (same strings), so an array changed in place is folded again.
+ */
+const foldCache = new WeakMap<readonly string[], { raw: string[]; folded: ReturnType<typeof fold>[] }>();
+function foldedBlocks(blocks: readonly string[]): ReturnType<typeof fold>[] {
+  const hit = foldCache.get(blocks);
+  if (hit && hit.raw.length === blocks.length && hit.raw.every((t, i) => t === blocks[i])) return hit.folded;
+  const entry = { raw: [...blocks], folded: blocks.map(fold) };
+  foldCache.set(blocks, entry);
+  return entry.folded;
+}
+
 /** Where a directive matches in one block: offsets [start, end) in the block's own text. */
 export interface DirectiveMatch {
   block: number;
@@ -70,8 +85,7 @@ export function findDirective(blocks: readonly string[], d: TextDirective): Dire
   const suffix = d.suffix === undefined ? undefined : foldTerm(d.suffix);
   const out: DirectiveMatch[] = [];
   if (start === '') return out;
-  blocks.forEach((raw, b) => {
-    const { text, origin } = fold(raw);
+  foldedBlocks(blocks).forEach(({ text, origin }, b) => {
     for (let i = text.indexOf(start); i !== -1; i = text.indexOf(start, i + 1)) {
       if (prefix !== undefined) {
         const before = text.slice(0, i).trimEnd();

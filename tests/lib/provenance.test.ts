@@ -1,7 +1,7 @@
 /** Provenance on source pages (src/lib/provenance.ts): per-paragraph notes and the SourceMeta lines. */
 import { describe, expect, test } from 'vitest';
 import type { Alignment } from '../../src/pipeline/align.ts';
-import { provenanceNotes, sourceProvenance, type CorpusEntry } from '../../src/lib/provenance.ts';
+import { corpusIndex, provenanceNotes, sourceProvenance, type CorpusEntry } from '../../src/lib/provenance.ts';
 import type { ViewParagraph } from '../../src/lib/compare.ts';
 
 const para = (anchor: string, n: number, role = 'paragraph'): ViewParagraph => ({
@@ -165,5 +165,17 @@ describe('sourceProvenance', () => {
         compare: { href: '/sources/copy/compare/', label: 'compare' },
       },
     ]);
+  });
+});
+
+describe('corpusIndex', () => {
+  test('made once and shared, it gives every source the same notes and lines as the entries themselves', () => {
+    const index = corpusIndex(corpus);
+    for (const id of [...corpus.map((e) => e.id), 'nobody']) {
+      expect(provenanceNotes(id, index)).toEqual(provenanceNotes(id, corpus));
+      expect(sourceProvenance(id, index)).toEqual(sourceProvenance(id, corpus));
+    }
+    expect(index.alignedTo.get('orig')?.map((e) => e.id)).toEqual(['retold', 'copy']);
+    expect(index.derivedFrom.get('orig')?.map((e) => e.id)).toEqual(['retold', 'copy']);
   });
 });

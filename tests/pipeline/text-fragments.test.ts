@@ -40,6 +40,17 @@ describe('directiveFor', () => {
   });
 });
 
+describe('the folded page is reused, never stale', () => {
+  test('the same blocks array changed in place is matched as it is now', () => {
+    const blocks = ['A title', 'Putin is an opportunist.'];
+    expect(findDirective(blocks, { start: 'an opportunist' })).toHaveLength(1);
+    blocks[1] = 'Putin is a realist.';
+    expect(findDirective(blocks, { start: 'an opportunist' })).toEqual([]);
+    blocks.push('He is an opportunist too.');
+    expect(findDirective(blocks, { start: 'an opportunist' })).toEqual([{ block: 2, start: 6, end: 20 }]);
+  });
+});
+
 describe('encoding', () => {
   test('hyphens, commas and ampersands are percent-encoded; a fragment parses back', () => {
     const d = { prefix: 'a-b,', start: 'long-term & more', end: 'x,y', suffix: 'end-' };

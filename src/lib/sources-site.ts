@@ -1,0 +1,27 @@
+/**
+ * The `sources` collection as every page of a build shares it: the entries,
+ * fetched once, and their provenance index (src/lib/provenance.ts), made once,
+ * so that a source page looks up what it needs instead of scanning the whole
+ * corpus (n pages × n sources). In dev both are fetched again on each use, as
+ * the seeds change while the server runs.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { corpusIndex, type CorpusIndex } from './provenance.ts';
+
+export interface SourcesCorpus {
+  /** In collection order, as `getCollection('sources')` returns them. */
+  entries: CollectionEntry<'sources'>[];
+  index: CorpusIndex<CollectionEntry<'sources'>>;
+}
+
+let built: Promise<SourcesCorpus> | undefined;
+
+export function sourcesCorpus(): Promise<SourcesCorpus> {
+  if (import.meta.env.DEV) return load();
+  return (built ??= load());
+}
+
+async function load(): Promise<SourcesCorpus> {
+  const entries = await getCollection('sources');
+  return { entries, index: corpusIndex(entries) };
+}
