@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { fileURLToPath } from 'node:url';
+import { existsSync, readdirSync } from 'node:fs';
 import remarkCitations from './src/integrations/remark-citations.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import headers from './src/integrations/headers.ts';
@@ -20,6 +21,9 @@ const seedsDir = fileURLToPath(new URL('./seeds', import.meta.url));
 const thesesDir = fileURLToPath(new URL('./content/theses', import.meta.url));
 // Every anchor the site has published (a lockfile: commit it; frozen under CI=true).
 const ledgerFile = fileURLToPath(new URL('./content/anchors.lock.json', import.meta.url));
+// How many source texts there are (one .txt file each), to choose the content layer's storage below.
+const CHUNKED_ABOVE = 5000;
+const sourceFiles = existsSync(seedsDir) ? readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).length : 0;
 
 // Deploy anywhere: SITE_URL is the origin the site is served from (canonical links,
 // citations, sitemap); BASE_PATH the sub-path it lives under (a GitHub Pages project
@@ -43,10 +47,12 @@ export default defineConfig({
   // thesisFiles first: a stray, duplicate or mis-related thesis fails the build before anything renders.
   // anchorLedger before pagefind: its check ends the build before anything is indexed.
   integrations: [thesisFiles({ dir: thesesDir, root }), anchorLedger({ file: ledgerFile }), mdx(), sitemap(), pagefind(), headers(), seedsWatch({ seedsDir, thesesDir })],
-  // The content layer's data (every source's paragraphs) in chunks of 4 MB rather than one file: the build
-  // imports it as JavaScript modules, and V8 compiles one huge string literal in time that grows faster than
-  // its size (a 60 MB store took 7 s, 2 MB chunks take ~21 ms a MB); 10,000 sources make ~300 MB.
-  experimental: { collectionStorage: { type: 'chunked', chunkSize: 4 * 1024 * 1024 } },
+  // Where the content layer keeps every source's paragraphs. One file (the default) is fastest up to a few
+  // thousand sources, but the build imports it as one JavaScript string literal, which V8 compiles in time that
+  // grows with the square of its size (60 MB: 7 s; 10,000 sources, 250 MB: 179 s and 2 GB more memory).
+  // Chunks of 4 MB compile in linear time, but Astro writes them at ~1 µs a character (10,000 sources: ~7 min).
+  // So: one file for a corpus up to CHUNKED_ABOVE sources, chunks above (the 10,000-source build was run so).
+  experimental: sourceFiles > CHUNKED_ABOVE ? { collectionStorage: { type: 'chunked', chunkSize: 4 * 1024 * 1024 } } : {},
   // `npm run dev` sends the same site-wide headers as dist/_headers (npm start applies that file).
   server: { headers: SITE_WIDE_HEADERS },
   // A policy per page (as <meta>): Astro hashes its own inline scripts and
