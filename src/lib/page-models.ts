@@ -50,6 +50,18 @@ export function blockCounts(blocks: readonly BlockLike[]): { article: number; fu
 export const LONG_SOURCE = 300;
 export const isLongSource = (blocks: readonly unknown[]): boolean => blocks.length > LONG_SOURCE;
 
+/**
+ * The search page's source filter: every source as an option while they are
+ * few; past SOURCE_OPTIONS none in the HTML (10,000 options weigh ~400 kB on
+ * every visit to /search/), and the page fills the list from Pagefind's own
+ * filter values when the reader opens it (src/scripts/search.ts).
+ */
+export const SOURCE_OPTIONS = 200;
+export function sourceFilter(labels: readonly string[], max = SOURCE_OPTIONS): { options: string[]; onDemand: boolean } {
+  const sorted = [...new Set(labels)].sort();
+  return sorted.length <= max ? { options: sorted, onDemand: false } : { options: [], onDemand: true };
+}
+
 interface CitationLike {
   source: string;
   anchor: string;

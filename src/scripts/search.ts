@@ -303,6 +303,26 @@ async function adoptUrlFilters(params: URLSearchParams): Promise<void> {
   notice.textContent = dropped.length ? `Filter ignored: ${dropped.join('; ')}. Showing all.` : '';
 }
 
+/**
+ * A filter too long to write into the page (data-on-demand: thousands of
+ * sources) is filled from Pagefind's filter values when the reader opens it.
+ */
+async function fillOnDemand(select: HTMLSelectElement): Promise<void> {
+  if (select.dataset.onDemand === undefined || select.dataset.filled !== undefined) return;
+  select.dataset.filled = '';
+  let values: Record<string, number> = {};
+  try {
+    values = (await (await load()).filters())[select.name] ?? {};
+  } catch {
+    delete select.dataset.filled; // no index (yet): try again next time
+    return;
+  }
+  const have = new Set([...select.options].map((o) => o.value));
+  const chosen = select.value;
+  select.append(...Object.keys(values).filter((v) => !have.has(v)).sort().map((v) => el('option', {}, v)));
+  select.value = chosen;
+}
+
 const params = new URLSearchParams(location.search);
 input.value = params.get('q') ?? '';
 form.addEventListener('submit', (e) => {
@@ -312,6 +332,10 @@ form.addEventListener('submit', (e) => {
 input.addEventListener('input', () => void run(true));
 input.addEventListener('focus', warm);
 input.addEventListener('pointerdown', warm);
+for (const s of selects) {
+  s.addEventListener('focus', () => void fillOnDemand(s));
+  s.addEventListener('pointerdown', () => void fillOnDemand(s));
+}
 for (const s of selects)
   s.addEventListener('change', () => {
     notice.textContent = '';

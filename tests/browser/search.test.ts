@@ -208,6 +208,26 @@ test('an unknown filter value in the URL is ignored and said so; the search stil
   expect(await page.locator('#search-notice').textContent()).toBe('');
 });
 
+test('a source filter too long to write into the page is filled from the index when the reader opens it', async () => {
+  const page = await (await harness.current.context()).newPage();
+  await page.goto('/search/');
+  const select = page.locator('select[name="source"]');
+  const written = (await select.locator('option').allTextContents()).filter((t) => t !== 'Any source');
+  expect(written.length).toBeGreaterThan(1); // five sources: written into the page
+  // As the page is built past SOURCE_OPTIONS sources: no options, marked on demand.
+  await select.evaluate((s: HTMLSelectElement) => {
+    [...s.options].slice(1).forEach((o) => o.remove());
+    s.dataset.onDemand = '';
+  });
+  expect(await select.locator('option').count()).toBe(1);
+  await select.focus();
+  await expect.poll(() => select.locator('option').count(), { timeout: 15_000 }).toBe(written.length + 1);
+  expect((await select.locator('option').allTextContents()).slice(1)).toEqual(written);
+  await page.locator('#q').fill('NATO');
+  await select.selectOption('Trenin');
+  await page.locator('#search-status').filter({ hasText: /^1 page match/ }).waitFor();
+});
+
 test('the header search box is reachable with "/" and submits to the search page', async () => {
   const page = await (await harness.current.context()).newPage();
   await page.goto('/sources/');

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { assembleEvidence, blockCounts, groupBlocks, isLongSource, LONG_SOURCE, thesisPosition } from '../../src/lib/page-models.ts';
+import { assembleEvidence, blockCounts, groupBlocks, isLongSource, LONG_SOURCE, thesisPosition, sourceFilter, SOURCE_OPTIONS } from '../../src/lib/page-models.ts';
 
 const b = (kind: string, role: string, anchor: string) => ({ kind, role, anchor });
 const blocks = [
@@ -59,4 +59,11 @@ test('a thesis position counts from the collection, not from its order value', (
   const theses = [{ id: 'c', data: { order: 30 } }, { id: 'a', data: { order: 5 } }, { id: 'b', data: { order: 9 } }];
   expect(thesisPosition(theses, 'b')).toEqual({ position: 2, total: 3 });
   expect(thesisPosition(theses, 'c')).toEqual({ position: 3, total: 3 });
+});
+
+test('the search page writes every source as a filter option while they are few, and none past SOURCE_OPTIONS', () => {
+  expect(sourceFilter(['Trenin', 'Israel', 'Trenin', 'Kirichenko'])).toEqual({ options: ['Israel', 'Kirichenko', 'Trenin'], onDemand: false });
+  const many = Array.from({ length: SOURCE_OPTIONS + 1 }, (_, i) => `Source ${i}`);
+  expect(sourceFilter(many)).toEqual({ options: [], onDemand: true });
+  expect(sourceFilter(many.slice(1)).options).toHaveLength(SOURCE_OPTIONS);
 });
