@@ -310,7 +310,7 @@ async function adoptUrlFilters(params: URLSearchParams): Promise<void> {
 async function fillOnDemand(select: HTMLSelectElement): Promise<void> {
   if (select.dataset.onDemand === undefined || select.dataset.filled !== undefined) return;
   select.dataset.filled = '';
-  let values: Record<string, number> = {};
+  let values: Record<string, number>;
   try {
     values = (await (await load()).filters())[select.name] ?? {};
   } catch {
