@@ -7,6 +7,7 @@
 import { expect, test } from 'vitest';
 import { useHarness } from '../support/use-harness.ts';
 import { BASE_PATH, DIST_BASE } from '../support/paths.ts';
+import { loadListed } from '../support/search-results.ts';
 
 const harness = useHarness(DIST_BASE, BASE_PATH);
 
@@ -14,6 +15,7 @@ test('a search under the base lands on the paragraph and highlights the word', a
   const page = await (await harness.current.context()).newPage();
   await page.goto(`${BASE_PATH}search/?q=Kaliningrad`);
   await page.locator('#search-status').filter({ hasText: /match|No results/ }).waitFor();
+  await loadListed(page);
   const links = await page.locator('#search-results a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
   const deep = links.map((l) => new URL(l)).filter((u) => u.hash.length > 1 && u.pathname.startsWith(`${BASE_PATH}sources/`));
   expect(deep.length).toBeGreaterThan(0);

@@ -1,18 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useHarness } from '../support/use-harness.ts';
+import { loadListed } from '../support/search-results.ts';
 
 const harness = useHarness();
-
-/** Scrolls every listed result into view, as a reader would, until none is left to load. */
-async function loadListed(page: Page): Promise<void> {
-  await expect
-    .poll(async () => {
-      await page.evaluate(() => document.querySelector('.result-pending')?.scrollIntoView());
-      return page.locator('.result-pending').count();
-    }, { timeout: 20_000 })
-    .toBe(0);
-}
 
 async function search(page: Page, query: string): Promise<string[]> {
   await page.goto('/search/');
