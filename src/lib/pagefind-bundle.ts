@@ -27,7 +27,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decode, encode } from 'cborg';
 
@@ -45,7 +45,7 @@ export type PackedPage = [page: number, locs: number[], metaLocs?: number[]];
 export type PackedWord = [word: string, pages: PackedPage[], variants?: [string, PackedPage[]][]];
 type MetaChunk = [from: string, to: string, hash: string];
 /** Pagefind 1.6 metadata: pages are [fragment hash, word count, fragment group hash or ""]. */
-type Meta = [version: string, pages: [string, number, string?][], chunks: MetaChunk[], ...rest: unknown[]];
+export type Meta = [version: string, pages: [string, number, string?][], chunks: MetaChunk[], ...rest: unknown[]];
 type Fragment = Parameters<typeof slimFragment>[0];
 
 /** Unwraps a Pagefind file: gunzip when compressed, then the signature is checked and removed. */
@@ -300,21 +300,31 @@ export interface BundleReport {
   fragmentBytesAfter: number;
 }
 
-interface Entry {
+export interface Entry {
   version: string;
   languages: Record<string, { hash: string; wasm?: string; page_count: number }>;
 }
 
+/** A bundle's entry file (pagefind-entry.json), which names each language's metadata. */
+export function readEntry(dir: string): { file: string; entry: Entry } {
+  const file = join(dir, 'pagefind-entry.json');
+  return { file, entry: JSON.parse(readFileSync(file, 'utf8')) as Entry };
+}
+
+/** The metadata file `pagefind.<hash>.pf_meta` of a bundle, decoded. */
+export function readMeta(dir: string, hash: string): { file: string; meta: Meta } {
+  const file = join(dir, `pagefind.${hash}.pf_meta`);
+  return { file, meta: decode(unwrap(readFileSync(file), file), { useMaps: false }) as Meta };
+}
+
 /** Re-chunks the word index and slims the fragments of the Pagefind bundle in `dir` (dist/pagefind), in place. */
 export function optimiseBundle(dir: string, opts: { target?: (positions: number) => number } = {}): BundleReport[] {
-  const entryFile = join(dir, 'pagefind-entry.json');
-  const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as Entry;
+  const { file: entryFile, entry } = readEntry(dir);
   if (entry.version !== PAGEFIND_FORMAT_VERSION)
     throw new Error(`${entryFile}: Pagefind ${entry.version} wrote this bundle, but src/lib/pagefind-bundle.ts knows the formats of ${PAGEFIND_FORMAT_VERSION} only. Check the formats of the new version (index chunks, metadata, fragments) and update PAGEFIND_FORMAT_VERSION.`);
   const reports: BundleReport[] = [];
   for (const [language, info] of Object.entries(entry.languages)) {
-    const metaFile = join(dir, `pagefind.${info.hash}.pf_meta`);
-    const meta = decode(unwrap(readFileSync(metaFile), metaFile), { useMaps: false }) as Meta;
+    const { file: metaFile, meta } = readMeta(dir, info.hash);
     if (meta[0] !== PAGEFIND_FORMAT_VERSION) throw new Error(`${metaFile}: written by Pagefind ${meta[0]}, expected ${PAGEFIND_FORMAT_VERSION}`);
     // 1. Word index: all words in order, re-cut (words move as their encoded bytes).
     const words: ScannedWord[] = [];
@@ -366,6 +376,3 @@ export function optimiseBundle(dir: string, opts: { target?: (positions: number)
   writeFileSync(entryFile, JSON.stringify(entry));
   return reports;
 }
-
-/** Every file name in `dir/index` (for tests and the benchmark). */
-export const indexFiles = (dir: string) => readdirSync(join(dir, 'index'));

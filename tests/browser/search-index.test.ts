@@ -14,9 +14,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decode } from 'cborg';
 import * as pagefind from 'pagefind';
-import { optimiseBundle, unwrap, type PackedWord } from '../../src/lib/pagefind-bundle.ts';
+import { optimiseBundle, readEntry, readMeta, unwrap, type PackedWord } from '../../src/lib/pagefind-bundle.ts';
 import { startHarness, type Harness } from '../support/browser.ts';
 import { DIST } from '../support/paths.ts';
+
+/** The English metadata of the bundle in `dir`. */
+const metaOf = (dir: string) => readMeta(dir, readEntry(dir).entry.languages.en!.hash).meta;
 
 let root: string;
 let h: Harness;
@@ -43,9 +46,7 @@ beforeAll(async () => {
     await pagefind.close();
   }
   // Every word of Pagefind's own index, in its order.
-  const entry = JSON.parse(readFileSync(join(root, 'stock/pagefind-entry.json'), 'utf8'));
-  const metaFile = join(root, 'stock', `pagefind.${entry.languages.en.hash}.pf_meta`);
-  const meta = decode(unwrap(readFileSync(metaFile), metaFile)) as [string, unknown, [string, string, string][]];
+  const meta = metaOf(join(root, 'stock'));
   expect(meta[2].length).toBeGreaterThan(1); // Pagefind cut this index into several chunks itself
   for (const [, , hash] of meta[2]) {
     const file = join(root, 'stock/index', `${hash}.pf_index`);
@@ -55,9 +56,7 @@ beforeAll(async () => {
   optimiseBundle(join(root, 'recut'));
   cpSync(join(root, 'stock'), join(root, 'whole'), { recursive: true });
   expect(optimiseBundle(join(root, 'whole'), { target: () => Infinity })[0]!.chunksAfter).toBe(1);
-  const recutEntry = JSON.parse(readFileSync(join(root, 'recut/pagefind-entry.json'), 'utf8'));
-  const recutMeta = join(root, 'recut', `pagefind.${recutEntry.languages.en.hash}.pf_meta`);
-  const chunks = (decode(unwrap(readFileSync(recutMeta), recutMeta)) as [string, unknown, [string, string, string][]])[2];
+  const chunks = metaOf(join(root, 'recut'))[2];
   deepestCut = Math.max(...chunks.slice(1).map(([from], i) => common(chunks[i]![1], from)));
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>search index test</title>');
   h = await startHarness(root);

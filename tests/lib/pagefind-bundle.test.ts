@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decode, encode } from 'cborg';
 import { gzipSync } from 'node:zlib';
-import { chunkTarget, joinChunk, optimiseBundle, packWords, scanChunk, slimFragment, unwrap, wordSize, wrap, type PackedWord } from '../../src/lib/pagefind-bundle.ts';
+import { chunkTarget, joinChunk, optimiseBundle, packWords, readEntry, readMeta, scanChunk, slimFragment, unwrap, wordSize, wrap, type PackedWord } from '../../src/lib/pagefind-bundle.ts';
 import { DIST } from '../support/paths.ts';
 
 /** A word on `pages` pages with `locs` positions each. */
@@ -117,9 +117,8 @@ describe('optimiseBundle on the built site', () => {
 
   test('the built bundle holds every word once, in order, in chunks its metadata names with their first and last word', () => {
     const dir = join(DIST, 'pagefind');
-    const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8'));
-    const metaFile = join(dir, `pagefind.${entry.languages.en.hash}.pf_meta`);
-    const meta = decode(unwrap(readFileSync(metaFile), metaFile)) as [string, unknown[], [string, string, string][]];
+    const { entry } = readEntry(dir);
+    const { meta } = readMeta(dir, entry.languages.en!.hash);
     expect(meta[0]).toBe(entry.version);
     expect(readdirSync(join(dir, 'index')).sort()).toEqual(meta[2].map(([, , h]) => `${h}.pf_index`).sort());
     const all: string[] = [];
