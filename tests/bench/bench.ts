@@ -36,12 +36,23 @@ if (!Number.isInteger(scaleSources) || scaleSources < 1) throw new Error(`--sour
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 
-function timeBuild(cwd: string): number {
+const GNU_TIME = '/usr/bin/time';
+/** `astro build` in `cwd`, timed, with peak memory when GNU time is available. */
+function timedBuild(cwd: string): { ms: number; peakRssBytes: number | null } {
+  const useTime = existsSync(GNU_TIME) && spawnSync(GNU_TIME, ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0;
+  const args = ['node_modules/astro/bin/astro.mjs', 'build'];
   const start = performance.now();
-  const r = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
-  if (r.status !== 0) throw new Error(`build failed in ${cwd}:\n${r.stdout}\n${r.stderr}`);
-  return performance.now() - start;
+  const r = useTime
+    ? spawnSync(GNU_TIME, ['-f', 'peak-rss-kb=%M', process.execPath, ...args], { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' } })
+    : spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' } });
+  const ms = performance.now() - start;
+  if (r.status !== 0) throw new Error(`build failed in ${cwd}:\n${(r.stdout + r.stderr).slice(-3000)}`);
+  const kbPeak = /peak-rss-kb=(\d+)/.exec(r.stderr)?.[1];
+  return { ms, peakRssBytes: kbPeak ? Number(kbPeak) * 1024 : null };
 }
+
+/** `astro build` in `cwd`, timed. */
+const timeBuild = (cwd: string): number => timedBuild(cwd).ms;
 
 function dirSize(dir: string): number {
   return readdirSync(dir, { withFileTypes: true }).reduce((n, e) => {
@@ -219,21 +230,6 @@ interface ScaleFigures {
   search: SearchFigures[];
   /** Build again after editing one thesis (the content layer's cache in place). */
   rebuildAfterThesisEditMs?: number;
-}
-
-const GNU_TIME = '/usr/bin/time';
-/** `astro build` in `cwd`, timed, with peak memory when GNU time is available. */
-function timedBuild(cwd: string): { ms: number; peakRssBytes: number | null } {
-  const useTime = existsSync(GNU_TIME) && spawnSync(GNU_TIME, ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0;
-  const args = ['node_modules/astro/bin/astro.mjs', 'build'];
-  const start = performance.now();
-  const r = useTime
-    ? spawnSync(GNU_TIME, ['-f', 'peak-rss-kb=%M', process.execPath, ...args], { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' } })
-    : spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' } });
-  const ms = performance.now() - start;
-  if (r.status !== 0) throw new Error(`build failed in ${cwd}:\n${(r.stdout + r.stderr).slice(-3000)}`);
-  const kbPeak = /peak-rss-kb=(\d+)/.exec(r.stderr)?.[1];
-  return { ms, peakRssBytes: kbPeak ? Number(kbPeak) * 1024 : null };
 }
 
 /** Builds real seeds + `n` generated sources of 40 paragraphs in a temporary folder and measures it. */
