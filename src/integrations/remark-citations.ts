@@ -25,6 +25,7 @@ import { counterpartOf } from '../pipeline/align-sources.ts';
 import type { Source } from '../pipeline/load-sources.ts';
 import { closestName } from '../pipeline/normalise-text.ts';
 import { ATTRIBUTION_RULES, checkAttribution, isAttributionProblem, type AttributionRule } from '../pipeline/check-attribution.ts';
+import { checkSummary, liftPositions, renderPositions, SUMMARY_RULES, type SummaryRule } from './thesis-summary.ts';
 import {
   buildCitationIndex,
   CITATION_RULES,
@@ -70,8 +71,11 @@ export interface AttributeSpec {
 /** A citation component: the attributes it takes and what it may contain. */
 export interface ComponentSpec {
   attributes: Readonly<Record<string, AttributeSpec>>;
-  /** `none`: self-closing only; `text`: the quoted words as plain text; `markdown`: paragraphs (Note). */
-  children: 'none' | 'text' | 'markdown';
+  /**
+   * `none`: self-closing only; `text`: the quoted words as plain text; `markdown`: paragraphs (Note);
+   * `phrasing`: one line of prose with its citations (Position).
+   */
+  children: 'none' | 'text' | 'markdown' | 'phrasing';
 }
 
 /**
@@ -103,6 +107,12 @@ export const COMPONENTS = {
     children: 'markdown',
     attributes: {
       date: { required: true, doc: 'when the site wrote the note, YYYY-MM-DD' },
+    },
+  },
+  Position: {
+    children: 'phrasing',
+    attributes: {
+      source: { required: true, doc: 'source id from seeds/sources.yaml: the source whose position this row states (src/integrations/thesis-summary.ts)' },
     },
   },
 } as const satisfies Record<string, ComponentSpec>;
@@ -151,7 +161,7 @@ export const POLICY_RULES = [
 ] as const;
 export type PolicyRule = (typeof POLICY_RULES)[number];
 /** Every rule id this plugin can report. */
-export const RULES: readonly (PolicyRule | CitationRule | AttributionRule)[] = [...POLICY_RULES, ...CITATION_RULES, ...ATTRIBUTION_RULES];
+export const RULES: readonly (PolicyRule | CitationRule | AttributionRule | SummaryRule)[] = [...POLICY_RULES, ...CITATION_RULES, ...ATTRIBUTION_RULES, ...SUMMARY_RULES];
 
 const clip = (text: string, max = 50): string => {
   const line = text.replace(/\s+/g, ' ').trim();
@@ -179,7 +189,7 @@ function describe(node: JsxElement, extra: Record<string, string> = {}): string 
 interface Problem {
   node: AnyNode | JsxElement['attributes'][number];
   label: string;
-  rule: PolicyRule | CitationRule | AttributionRule;
+  rule: PolicyRule | CitationRule | AttributionRule | SummaryRule;
   message: string;
 }
 
@@ -365,6 +375,13 @@ function checkPolicy(tree: Root, problems: Problem[]): Candidate[] {
     }
     const entries = Object.entries(spec.attributes);
     const values = checkAttributes(el, label, entries.map(([k]) => k), entries.filter(([, a]) => a.required).map(([k]) => k), problems);
+    if (spec.children === 'phrasing') {
+      const wrapped = el.children.length === 1 && el.children[0]!.type === 'paragraph';
+      if (el.type !== 'mdxJsxFlowElement' || !(wrapped || el.children.every((c) => c.type !== 'paragraph'))) {
+        problems.push({ node: el, label, rule: 'children', message: `<${name}> holds one line of prose with its citations: put <${name} …>, the words and </${name}> on a line of its own` });
+      }
+      return;
+    }
     if (name === 'Note') {
       if (el.type !== 'mdxJsxFlowElement') {
         problems.push({ node: el, label, rule: 'children', message: '<Note> holds whole paragraphs: put <Note date="…"> and </Note> on lines of their own' });
@@ -547,6 +564,8 @@ export interface RemarkCitationsOptions {
   peopleFile?: string;
   /** Project root, for relative file names in messages. */
   root?: string;
+  /** Absolute path of `content/theses/`: files there are thesis pages, which must open with "In brief". */
+  thesesDir?: string;
 }
 
 const startOf = (node: Problem['node']): { line: number; column: number } => node.position?.start ?? { line: 0, column: 0 };
@@ -555,8 +574,12 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
   return (tree: Root, file: VFile): void => {
     const name = relative(options.root ?? process.cwd(), file.path || '(unknown file)');
     const problems: Problem[] = [];
+    liftPositions(tree);
     const candidates = checkPolicy(tree, problems);
     checkCoverage(tree, problems);
+    const isThesis = options.thesesDir !== undefined && file.path !== undefined && !relative(options.thesesDir, file.path).startsWith('..');
+    const entries = new Map((candidates.length > 0 || isThesis ? sourcesFor(options.seedsDir) : []).map((s) => [s.entry.id as string, s.entry]));
+    problems.push(...checkSummary(tree, { required: isThesis, sourceIds: new Set(entries.keys()) }));
 
     const index = candidates.length > 0 ? indexFor(options.seedsDir) : undefined;
     const sources = candidates.length > 0 ? sourcesFor(options.seedsDir) : undefined;
@@ -644,6 +667,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
       parent.children.splice(parent.children.indexOf(el as never), 1, ...(replacement as never[]));
     }
     renderNotes(tree);
+    renderPositions(tree, entries);
     const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
     data.astro ??= {};
     data.astro.frontmatter ??= {};

@@ -6,6 +6,11 @@ export function formatDate(iso: string | undefined): string | undefined {
   return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
+/** "2025-03-22" → "22 Mar 2025" (short) or "22 March 2025" (long), in UTC. */
+export function formatSourceDate(iso: string, style: 'short' | 'long' = 'long'): string {
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: style === 'short' ? 'short' : 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
 /** 28156 → "27.5 KiB (28,156 bytes)". */
 export function formatBytes(bytes: number): string {
   const exact = `${bytes.toLocaleString('en-GB')} bytes`;

@@ -46,6 +46,10 @@ export const manifestEntrySchema = z.strictObject({
   outlet: z.string().min(1).optional(),
   /** Publication date: a real calendar date written YYYY-MM-DD. */
   published: z.iso.date({ error: 'must be a real calendar date written YYYY-MM-DD' }).optional(),
+  /** What `published` is: the date the text was first published (default) or the "Updated" time it prints. */
+  dateKind: z.enum(['published', 'updated'], { error: oneOf(['published', 'updated']) }).optional(),
+  /** `published` is our reading of the text, not printed as such (say how in notes). */
+  dateInferred: z.boolean({ error: 'must be true or false' }).optional(),
   /** Address of the original: absolute http(s) only; never invented. */
   url: z
     .string()

@@ -29,7 +29,9 @@ async function run(name: string) {
   const dir = join(CASES, name);
   const seedsDir = existsSync(join(dir, 'seeds')) ? join(dir, 'seeds') : SEEDS;
   const file = new VFile({ path: join(dir, 'input.mdx'), value: readFileSync(join(dir, 'input.mdx'), 'utf8') });
-  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkCitations, { seedsDir, root: dir });
+  // A case with an `is-thesis` file is read as a thesis page (which must open with "In brief").
+  const thesesDir = existsSync(join(dir, 'is-thesis')) ? dir : undefined;
+  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkCitations, { seedsDir, root: dir, ...(thesesDir ? { thesesDir } : {}) });
   let error: unknown;
   try {
     await processor.run(processor.parse(file), file);
