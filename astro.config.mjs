@@ -12,6 +12,7 @@ import seedsWatch from './src/integrations/seeds-watch.ts';
 import { SITE_WIDE_HEADERS } from './src/lib/http-headers.ts';
 import thesisFiles from './src/integrations/thesis-files.ts';
 import rehypeThesisAnchors from './src/integrations/rehype-thesis-anchors.ts';
+import rehypeThesisVersion from './src/integrations/rehype-thesis-version.ts';
 import anchorLedger from './src/integrations/anchor-ledger.ts';
 import sitemap from '@astrojs/sitemap';
 import { normaliseBase, normaliseSite } from './src/lib/urls.ts';
@@ -40,8 +41,8 @@ export default defineConfig({
   markdown: {
     syntaxHighlight: false,
     processor: unified({
-      remarkPlugins: [remarkGfm, [remarkCitations, { seedsDir, root, peopleFile: fileURLToPath(new URL('./content/people.yaml', import.meta.url)) }]],
-      rehypePlugins: [[rehypeThesisAnchors, { thesesDir }]],
+      remarkPlugins: [remarkGfm, [remarkCitations, { seedsDir, root, thesesDir, peopleFile: fileURLToPath(new URL('./content/people.yaml', import.meta.url)) }]],
+      rehypePlugins: [[rehypeThesisAnchors, { thesesDir }], [rehypeThesisVersion, { thesesDir, root }]],
     }),
   },
   // thesisFiles first: a stray, duplicate or mis-related thesis fails the build before anything renders.

@@ -81,6 +81,23 @@ const theses = defineCollection({
       .array(z.string().min(1))
       .default([])
       .refine((slugs) => new Set(slugs).size === slugs.length, { message: 'related lists the same thesis twice' }),
+    /**
+     * What changed, for readers, oldest first: the first entry's date is "first published", the newest's
+     * "last updated" (and the version "Cite this" names). `fingerprint` is that of the reader-visible text
+     * at that date (src/pipeline/thesis-fingerprint.ts); the newest entry's must match the text as built.
+     */
+    changes: z
+      .array(
+        z.strictObject({
+          // YAML reads an unquoted 2026-12-07 as a date: take it back as the day it names.
+          date: z.preprocess((v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v), z.iso.date({ error: 'must be a real calendar date written YYYY-MM-DD' })),
+          note: z.string().min(1).max(400),
+          fingerprint: z.string({ error: 'must be 12 hex digits in quotes, as the build prints it' }).regex(/^[0-9a-f]{12}$/, 'must be 12 hex digits in quotes, as the build prints it').optional(),
+        }),
+      )
+      .min(1, 'a thesis lists at least one change: its first publication')
+      .refine((c) => c.every((e, i) => i === 0 || c[i - 1]!.date <= e.date), { message: 'changes must be listed oldest first' })
+      .refine((c) => c.at(-1)?.fingerprint !== undefined, { message: 'the newest change needs the fingerprint the build prints' }),
   }),
 });
 

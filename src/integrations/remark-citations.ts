@@ -53,8 +53,6 @@ export interface PageCitation extends ResolvedCitation {
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 type AnyNode = Root | RootContent;
 
-/** Id of the evidence excerpt on the thesis page that previews this paragraph. */
-export const evidenceId = (c: { source: string; anchor: string }): string => `ev-${c.source}-${c.anchor}`;
 
 // ---------------------------------------------------------------------------
 // Content policy. A thesis is Markdown plus the citation components below and
@@ -503,7 +501,6 @@ function marker(c: PageCitation): PhrasingContent {
         href: c.href,
         id: c.id,
         className: c.derivation ? ['cite', 'cite-derivative'] : ['cite'],
-        dataPreview: evidenceId(c),
         ...(c.derivation ? { dataDerivative: c.derivativeReason ?? 'added' } : {}),
       },
       hChildren: [{ type: 'text', value: markerLabel(c) }],

@@ -230,7 +230,7 @@ export function whoOf(entry: ManifestEntry): string {
 }
 
 /** When, for the table: "28 Dec 2021", "updated 22 Mar 2025", "1 Dec 2025 (date inferred)", "Undated". */
-export function whenOf(entry: ManifestEntry): string {
+export function whenOf(entry: Pick<ManifestEntry, 'published' | 'dateKind' | 'dateInferred'>): string {
   if (!entry.published) return 'Undated';
   const date = formatSourceDate(entry.published, 'short');
   return `${entry.dateKind === 'updated' ? 'updated ' : ''}${date}${entry.dateInferred ? ' (date inferred)' : ''}`;

@@ -3,8 +3,7 @@
  * a thesis page, with absolute URLs from the configured site and base.
  */
 import type { CollectionEntry } from 'astro:content';
-import { join } from 'node:path';
-import { lastChanged, sourceItem, thesisItem, type CslItem } from './cite.ts';
+import { sourceItem, thesisItem, type CslItem } from './cite.ts';
 import { urls } from './urls.ts';
 
 export interface PageCitationItem {
@@ -20,7 +19,7 @@ export function sourceCitation(source: CollectionEntry<'sources'>, site: URL | u
 
 export function thesisCitation(thesis: CollectionEntry<'theses'>, site: URL | undefined): PageCitationItem {
   const pageUrl = urls.absolute(urls.thesis(thesis.id), site?.origin ?? '');
-  const file = thesis.filePath ? join(process.cwd(), thesis.filePath) : undefined;
-  const changed = file ? lastChanged(file) : new Date().toISOString().slice(0, 10);
-  return { item: thesisItem({ slug: thesis.id, title: thesis.data.title }, pageUrl, changed), pageUrl };
+  // The version cited is the newest entry of the thesis's `changes` (the date readers see as "Updated").
+  const version = thesis.data.changes.at(-1)!.date;
+  return { item: thesisItem({ slug: thesis.id, title: thesis.data.title }, pageUrl, version), pageUrl };
 }

@@ -15,19 +15,20 @@
  * URL when the manifest knows it); our page is the archived copy (its URL is the
  * item's URL when the original's is not known, else `archive_location`). A
  * thesis item describes the thesis page itself: this site as the container and
- * publisher, the date it last changed.
+ * publisher, the editors as its corporate author, the date of its newest
+ * `changes` entry (the version cited).
  */
 import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { parse as parseName } from '@citation-js/name';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const SITE_NAME = 'What does Putin want?';
+import { SITE_AUTHOR, SITE_NAME } from './site.ts';
+export { SITE_NAME };
 
 /** The styles offered under "Cite this", in order. `file` is the CSL style's file name in src/csl/. */
 export const STYLES = [
@@ -122,38 +123,12 @@ export function thesisItem(t: { slug: string; title: string }, pageUrl: string, 
     id: `thesis-${t.slug}`,
     type: 'webpage',
     title: t.title,
+    author: [{ literal: SITE_AUTHOR }],
     'container-title': SITE_NAME,
     ...(issued ? { issued } : {}),
     URL: pageUrl,
     language: 'en',
   };
-}
-
-/**
- * Answers of `lastChanged`, by file, size and mtime: a thesis page and its three
- * downloads ask for the same file, and each answer costs a `git log` process.
- */
-const changedCache = new Map<string, string>();
-
-/** When a file last changed: its last commit's date (git), else its modification time. YYYY-MM-DD. */
-export function lastChanged(file: string): string {
-  const stat = statSync(file, { throwIfNoEntry: false });
-  const key = stat ? `${file}\0${stat.size}\0${stat.mtimeMs}` : undefined;
-  const hit = key === undefined ? undefined : changedCache.get(key);
-  if (hit !== undefined) return hit;
-  const answer = lastChangedUncached(file);
-  if (key !== undefined) changedCache.set(key, answer);
-  return answer;
-}
-
-function lastChangedUncached(file: string): string {
-  try {
-    const out = execFileSync('git', ['log', '-1', '--format=%cs', '--', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    if (/^\d{4}-\d{2}-\d{2}$/.test(out)) return out;
-  } catch {
-    // not a git checkout (a copy, a tarball): fall back to the file's own date
-  }
-  return statSync(file).mtime.toISOString().slice(0, 10);
 }
 
 let registered = false;

@@ -88,3 +88,29 @@ export function thesisPosition(theses: readonly { id: string; data: { order: num
   const ordered = [...theses].sort((a, b) => a.data.order - b.data.order);
   return { position: ordered.findIndex((t) => t.id === id) + 1, total: ordered.length };
 }
+
+/** Its place, and the theses before and after it in home-page order (none at either end). */
+export function thesisNeighbours<T extends { id: string; data: { order: number } }>(
+  theses: readonly T[],
+  id: string,
+): { position: number; total: number; previous: T | undefined; next: T | undefined } {
+  const ordered = [...theses].sort((a, b) => a.data.order - b.data.order);
+  const i = ordered.findIndex((t) => t.id === id);
+  return { position: i + 1, total: ordered.length, previous: i > 0 ? ordered[i - 1] : undefined, next: ordered[i + 1] };
+}
+
+export interface ContentsEntry {
+  slug: string;
+  text: string;
+  children: { slug: string; text: string }[];
+}
+
+/** The page's contents: its sections (h2), each with its subsections (h3). */
+export function thesisContents(headings: readonly { depth: number; slug: string; text: string }[]): ContentsEntry[] {
+  const out: ContentsEntry[] = [];
+  for (const h of headings) {
+    if (h.depth === 2) out.push({ slug: h.slug, text: h.text, children: [] });
+    else if (h.depth === 3 && out.length > 0) out.at(-1)!.children.push({ slug: h.slug, text: h.text });
+  }
+  return out;
+}
