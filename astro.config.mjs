@@ -20,6 +20,8 @@ import { normaliseBase, normaliseSite } from './src/lib/urls.ts';
 const root = fileURLToPath(new URL('.', import.meta.url));
 const seedsDir = fileURLToPath(new URL('./seeds', import.meta.url));
 const thesesDir = fileURLToPath(new URL('./content/theses', import.meta.url));
+// The home page's overall answer (content/home/answer.mdx), cited and checked as the theses are.
+const answerDir = fileURLToPath(new URL('./content/home', import.meta.url));
 // Every anchor the site has published (a lockfile: commit it; frozen under CI=true).
 const ledgerFile = fileURLToPath(new URL('./content/anchors.lock.json', import.meta.url));
 // How many source texts there are (one .txt file each), to choose the content layer's storage below.
@@ -41,7 +43,7 @@ export default defineConfig({
   markdown: {
     syntaxHighlight: false,
     processor: unified({
-      remarkPlugins: [remarkGfm, [remarkCitations, { seedsDir, root, thesesDir, peopleFile: fileURLToPath(new URL('./content/people.yaml', import.meta.url)) }]],
+      remarkPlugins: [remarkGfm, [remarkCitations, { seedsDir, root, thesesDir, answerDir, peopleFile: fileURLToPath(new URL('./content/people.yaml', import.meta.url)) }]],
       rehypePlugins: [[rehypeThesisAnchors, { thesesDir }], [rehypeThesisVersion, { thesesDir, root }]],
     }),
   },

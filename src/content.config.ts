@@ -101,4 +101,10 @@ const theses = defineCollection({
   }),
 });
 
-export const collections = { sources, theses };
+/** The home page's overall answer: content/home/answer.mdx (at most 100 words, every sentence cited). */
+const home = defineCollection({
+  loader: glob({ base: './content/home', pattern: 'answer.mdx' }),
+  schema: z.strictObject({}),
+});
+
+export const collections = { sources, theses, home };

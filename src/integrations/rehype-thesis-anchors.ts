@@ -26,6 +26,7 @@ import { anchorWithPrefix, dedupe } from '../pipeline/anchor-ids.ts';
 import { citingSentence } from '../pipeline/citing-sentence.ts';
 import { publishAnchors, removalNotice } from '../lib/anchor-ledger-store.ts';
 import type { PageCitation } from './remark-citations.ts';
+import { AT_A_GLANCE_ID } from './thesis-summary.ts';
 
 export interface ThesisAnchorsOptions {
   /** Absolute path of `content/theses/`: only files there are thesis pages. */
@@ -105,6 +106,31 @@ function collectBlocks(tree: Root): Block[] {
   return out;
 }
 
+/** Marker id → the position text of its row, for every marker in the positions table (#at-a-glance). */
+function positionMarkers(tree: Root): Map<string, string> {
+  const out = new Map<string, string>();
+  const find = (n: AnyNode): Element | undefined => {
+    if (isElement(n) && n.properties.id === AT_A_GLANCE_ID) return n;
+    if (hasChildren(n)) for (const c of n.children as AnyNode[]) {
+      const hit = find(c);
+      if (hit) return hit;
+    }
+    return undefined;
+  };
+  const table = find(tree);
+  const rows = (n: AnyNode): void => {
+    if (isElement(n) && n.tagName === 'tr') {
+      const cell = n.children.find((c): c is Element => isElement(c) && classes(c).includes('position'));
+      const text = cell ? textOf(cell).text.replace(/\s+/g, ' ').trim() : '';
+      for (const id of textOf(n).markers.keys()) out.set(id, text);
+      return;
+    }
+    if (hasChildren(n)) for (const c of n.children as AnyNode[]) rows(c);
+  };
+  if (table) rows(table);
+  return out;
+}
+
 const el = (tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element => ({ type: 'element', tagName, properties, children });
 const textNode = (value: string): ElementContent => ({ type: 'text', value });
 
@@ -136,7 +162,15 @@ export default function rehypeThesisAnchors(options: ThesisAnchorsOptions) {
     // Citations: text fragments on the links; the citing paragraph and sentence on the records.
     const data = file.data as { astro?: { frontmatter?: { citations?: AnchoredCitation[] } } };
     const citations = data.astro?.frontmatter?.citations ?? [];
+    const positions = positionMarkers(tree);
     for (const c of citations) {
+      // A marker in the positions table is cited from the table, with its row's position as the sentence.
+      const position = positions.get(c.id);
+      if (position !== undefined) {
+        c.paragraph = AT_A_GLANCE_ID;
+        c.sentence = position;
+        continue;
+      }
       const holder = blocks.findIndex((b) => b.markers.has(c.id));
       const anchored = holder === -1 ? undefined : [...blocks.slice(0, holder + 1)].reverse().find((b) => b.kind === 'paragraph' && b.text.trim() !== '');
       if (!anchored) continue;

@@ -25,7 +25,7 @@ import { counterpartOf } from '../pipeline/align-sources.ts';
 import type { Source } from '../pipeline/load-sources.ts';
 import { closestName } from '../pipeline/normalise-text.ts';
 import { ATTRIBUTION_RULES, checkAttribution, isAttributionProblem, type AttributionRule } from '../pipeline/check-attribution.ts';
-import { checkSummary, liftPositions, renderPositions, SUMMARY_RULES, type SummaryRule } from './thesis-summary.ts';
+import { checkAnswer, checkSummary, liftPositions, renderPositions, SUMMARY_RULES, type SummaryRule } from './thesis-summary.ts';
 import {
   buildCitationIndex,
   CITATION_RULES,
@@ -563,6 +563,8 @@ export interface RemarkCitationsOptions {
   root?: string;
   /** Absolute path of `content/theses/`: files there are thesis pages, which must open with "In brief". */
   thesesDir?: string;
+  /** Absolute path of `content/home/`: files there are the home page's overall answer (short, every sentence cited). */
+  answerDir?: string;
 }
 
 const startOf = (node: Problem['node']): { line: number; column: number } => node.position?.start ?? { line: 0, column: 0 };
@@ -574,9 +576,11 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
     liftPositions(tree);
     const candidates = checkPolicy(tree, problems);
     checkCoverage(tree, problems);
-    const isThesis = options.thesesDir !== undefined && file.path !== undefined && !relative(options.thesesDir, file.path).startsWith('..');
+    const inside = (dir: string | undefined): boolean => dir !== undefined && file.path !== undefined && !relative(dir, file.path).startsWith('..');
+    const isThesis = inside(options.thesesDir);
     const entries = new Map((candidates.length > 0 || isThesis ? sourcesFor(options.seedsDir) : []).map((s) => [s.entry.id as string, s.entry]));
     problems.push(...checkSummary(tree, { required: isThesis, sourceIds: new Set(entries.keys()) }));
+    if (inside(options.answerDir)) problems.push(...checkAnswer(tree));
 
     const index = candidates.length > 0 ? indexFor(options.seedsDir) : undefined;
     const sources = candidates.length > 0 ? sourcesFor(options.seedsDir) : undefined;

@@ -26,6 +26,8 @@ import { describeKind } from '../lib/source-kind.ts';
 import { formatSourceDate } from '../lib/format.ts';
 
 export const IN_BRIEF_MAX_WORDS = 80;
+/** The home page's overall answer (content/home/answer.mdx). */
+export const ANSWER_MAX_WORDS = 100;
 export const POSITION_MAX_WORDS = 25;
 export const IN_BRIEF_HEADING = 'In brief';
 /** Element id of the answer's section heading and of the positions table. */
@@ -41,6 +43,7 @@ export const SUMMARY_RULES = [
   'position-uncited',
   'position-duplicate',
   'position-source',
+  'answer-length',
 ] as const;
 export type SummaryRule = (typeof SUMMARY_RULES)[number];
 
@@ -86,11 +89,12 @@ export function sentences(paragraph: Paragraph | JsxElement): { text: string; ci
   };
   const inline = (n: AnyNode): void => {
     if (isCiting(n)) {
-      current.cites = true;
+      // A quotation after a full stop opens the next sentence; a bare marker there closes the last one.
       if (isJsx(n) && n.name === 'Quote') {
         if (ended) close();
         current.text += `“${toString(n)}”`;
       }
+      current.cites = true;
       return;
     }
     if (n.type === 'text') {
@@ -212,6 +216,30 @@ export function checkSummary(tree: Root, options: { required: boolean; sourceIds
     if ('children' in n) (n.children as AnyNode[]).forEach(visit);
   };
   visit(tree);
+  return problems;
+}
+
+/**
+ * The home page's overall answer: the whole file is the answer, at most
+ * {@link ANSWER_MAX_WORDS} words as rendered, every sentence citing.
+ */
+export function checkAnswer(tree: Root): SummaryProblem[] {
+  const problems: SummaryProblem[] = [];
+  const paragraphs: Paragraph[] = [];
+  const walk = (n: AnyNode): void => {
+    if (n.type === 'paragraph') paragraphs.push(n);
+    else if ('children' in n && !isJsx(n)) (n.children as AnyNode[]).forEach(walk);
+  };
+  walk(tree);
+  const words = paragraphs.reduce((sum, p) => sum + renderedWords(p), 0);
+  if (words > ANSWER_MAX_WORDS || paragraphs.length === 0) {
+    problems.push({ node: paragraphs[0] ?? tree, label: `"${clip(toString(tree), 40)}"`, rule: 'answer-length', message: `the overall answer runs ${words} words; it must have some, and at most ${ANSWER_MAX_WORDS} (quoted words count, citation markers do not)` });
+  }
+  for (const p of paragraphs) {
+    for (const s of sentences(p)) {
+      if (!s.cites) problems.push({ node: p, label: `"${clip(s.text, 40)}"`, rule: 'in-brief-uncited', message: 'every sentence of the answer cites: add a <Cite> or <Quote> to this sentence' });
+    }
+  }
   return problems;
 }
 

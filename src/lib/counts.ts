@@ -20,11 +20,16 @@ export function monthYear(iso: string): string {
   return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
-/** " published between December 2021 and December 2025", " published in May 2025", or "" when no date is known. */
+/**
+ * " dated between December 2021 and December 2025 (two undated)", " dated May 2025", or "" when no date is
+ * known: the dates the texts carry (some are "Updated" times or inferred, which each source page says).
+ */
 export function publishedSpan(dates: readonly (string | undefined)[]): string {
   const known = dates.filter((d): d is string => typeof d === 'string' && d !== '').sort();
   if (known.length === 0) return '';
   const first = monthYear(known[0]!);
   const last = monthYear(known.at(-1)!);
-  return first === last ? ` published in ${first}` : ` published between ${first} and ${last}`;
+  const undated = dates.length - known.length;
+  const span = first === last ? ` dated ${first}` : ` dated between ${first} and ${last}`;
+  return undated > 0 ? `${span} (${counted(undated, 'undated', 'undated')})` : span;
 }

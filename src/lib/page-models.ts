@@ -83,13 +83,7 @@ export function assembleEvidence<C extends CitationLike, S extends { data: { par
   });
 }
 
-/** A thesis's place among all theses in home-page order (1-based), whatever the order values are. */
-export function thesisPosition(theses: readonly { id: string; data: { order: number } }[], id: string): { position: number; total: number } {
-  const ordered = [...theses].sort((a, b) => a.data.order - b.data.order);
-  return { position: ordered.findIndex((t) => t.id === id) + 1, total: ordered.length };
-}
-
-/** Its place, and the theses before and after it in home-page order (none at either end). */
+/** A thesis's place among all theses in home-page order (1-based, whatever the order values are), and the theses before and after it in home-page order (none at either end). */
 export function thesisNeighbours<T extends { id: string; data: { order: number } }>(
   theses: readonly T[],
   id: string,

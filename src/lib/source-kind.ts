@@ -18,10 +18,13 @@ interface EntryLike {
 
 /**
  * "Opinion essay"; "News analysis: an anonymous rewrite of “<title>”"; "Essay:
- * a republication (its original is not among these sources)".
+ * a republication (its original is not among these sources)". `inline`: for use
+ * inside a sentence ("opinion essay"), titles untouched.
  */
-export function describeKind(entry: EntryLike, byId: ReadonlyMap<string, EntryLike>): string {
-  const genre = entry.genre ? GENRE[entry.genre] ?? entry.genre : 'Text';
+export function describeKind(entry: EntryLike, byId: ReadonlyMap<string, EntryLike>, options: { inline?: boolean } = {}): string {
+  const label = entry.genre ? GENRE[entry.genre] ?? entry.genre : 'Text';
+  // Inside a sentence the kind starts in lower case; titles keep theirs exactly as printed.
+  const genre = options.inline ? label.charAt(0).toLowerCase() + label.slice(1) : label;
   if (!entry.derivation) return genre;
   const original = entry.derivedFrom ? byId.get(entry.derivedFrom) : undefined;
   const what = `a ${entry.derivation}`;

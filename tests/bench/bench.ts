@@ -22,6 +22,7 @@ import { cpus, totalmem } from 'node:os';
 import { startHarness, type Harness } from '../support/browser.ts';
 import { copyFixtureProject } from '../support/fixture-project.ts';
 import { DIST, ROOT } from '../support/paths.ts';
+import { THESIS_MAX_FETCH_BYTES, THESIS_MAX_HEIGHT_PX } from '../support/reader-budgets.ts';
 import { syntheticLines, syntheticSources } from './synthetic-sources.ts';
 import { paragraphsOf } from '../../src/pipeline/load-sources.ts';
 
@@ -208,11 +209,27 @@ const results: Record<string, unknown> = {
 
 const h = await startHarness();
 const pages: Record<string, PageFigures> = {};
+const theses: Record<string, { path: string; fetchedBytes: number; heightPx: number }> = {};
 try {
   for (const [name, path] of [['home', '/'], ['thesis', '/theses/nato-expansion/'], ['source', '/sources/trenin-2021/'], ['search', '/search/']] as const) {
     pages[name] = await measurePage(h, path);
   }
   results.pages = pages;
+  // Every thesis: all it fetches with no interaction, and its height at 1280 × 900 with every disclosure closed.
+  for (const slug of readdirSync(join(DIST, 'theses')).filter((f) => existsSync(join(DIST, 'theses', f, 'index.html'))).sort()) {
+    const path = `/theses/${slug}/`;
+    const figures = await measurePage(h, path);
+    const context = await h.context({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(path, { waitUntil: 'networkidle' });
+    const heightPx = await page.evaluate(() => {
+      for (const d of document.querySelectorAll('details')) d.open = false;
+      return document.documentElement.scrollHeight;
+    });
+    await context.close();
+    theses[slug] = { path, fetchedBytes: Object.values(figures.bytes).reduce((a, b) => a + b, 0), heightPx };
+  }
+  results.theses = theses;
   results.search = [await measureSearch(h, 'NATO expansion'), await measureSearch(h, 'opportunist'), await measureSearch(h, 'Kaliningrad')];
   results.headerSearch = await measureHeaderSearch(h, '/theses/nato-expansion/', 'NATO expansion');
 } finally {
@@ -277,6 +294,7 @@ const perSource = (s: ScaleFigures) => (s.buildMs - seedBuildMs) / s.sources;
 if (scales.length === 2) results.growth = { msPerSource1000: perSource(scales[0]!), msPerSourceN: perSource(scales[1]!), ratio: perSource(scales[1]!) / perSource(scales[0]!) };
 
 // ---- report ----------------------------------------------------------------
+const n = (x: number) => x.toLocaleString('en-GB');
 const rows: [string, string][] = [
   ['Build time (median of 3)', `${(Number(results.buildMsMedian) / 1000).toFixed(2)} s (${builds.map((b) => (b / 1000).toFixed(2)).join(', ')})`],
   ['dist/ size', kb(Number(results.distBytes))],
@@ -287,6 +305,7 @@ for (const [name, p] of Object.entries(pages)) {
   rows.push([`${name}: HTML / CSS / JS / other (gzip)`, `${kb(p.bytes.html)} / ${kb(p.bytes.css)} / ${kb(p.bytes.js)} / ${kb(p.bytes.other)}`]);
   rows.push([`${name}: JS executed before interaction (gzip)`, kb(p.jsExecutedGzip)]);
 }
+for (const t of Object.values(theses)) rows.push([`thesis ${t.path}: fetched with no interaction (gzip) / height at 1280 × 900`, `${kb(t.fetchedBytes)} / ${n(t.heightPx)} px`]);
 const files = (s: SearchFigures) => Object.entries(s.byFile).sort((a, b) => b[1] - a[1]).map(([f, n]) => `${f} ${kb(n)}`).join(', ');
 for (const s of results.search as SearchFigures[]) {
   rows.push([`search "${s.query}": first query fetched`, `${kb(s.bytesFetched)} in ${s.requests} requests (${files(s)})`]);
@@ -294,7 +313,6 @@ for (const s of results.search as SearchFigures[]) {
 }
 const hdr = results.headerSearch as SearchFigures;
 rows.push([`header box on a thesis, "${hdr.query}": Enter → first result`, `${Math.round(hdr.msToFirstResult)} ms, ${kb(hdr.bytesFetched)} in ${hdr.requests} requests (focus to results)`]);
-const n = (x: number) => x.toLocaleString('en-GB');
 for (const sc of scales) {
   const tag = `scale ${n(sc.sources)}`;
   rows.push([`${tag}: sources × 40 paragraphs, build`, `${(sc.buildMs / 1000).toFixed(1)} s, peak memory ${sc.peakRssBytes === null ? 'n/a' : `${(sc.peakRssBytes / 2 ** 20).toFixed(0)} MiB`}`]);
@@ -316,6 +334,8 @@ const budgets: [string, boolean][] = [
   ...(['home', 'thesis', 'source'] as const).map((n): [string, boolean] => [`${n}: JS before interaction ≤ 3 kB gzip (citation preview and enhancements only)`, pages[n]!.jsExecutedGzip <= 3 * 1024]),
   ['home: HTML + CSS ≤ 14 kB gzip', pages.home!.bytes.html + pages.home!.bytes.css <= 14 * 1024],
   ['thesis: HTML + CSS ≤ 40 kB gzip', pages.thesis!.bytes.html + pages.thesis!.bytes.css <= 40 * 1024],
+  [`every thesis: fetched with no interaction ≤ ${kb(THESIS_MAX_FETCH_BYTES)} gzip (0.3 × Starlight's page of the same prose)`, Object.values(theses).length > 0 && Object.values(theses).every((t) => t.fetchedBytes <= THESIS_MAX_FETCH_BYTES)],
+  [`every thesis: at most ${n(THESIS_MAX_HEIGHT_PX)} px tall at 1280 × 900, disclosures closed`, Object.values(theses).length > 0 && Object.values(theses).every((t) => t.heightPx <= THESIS_MAX_HEIGHT_PX)],
   ['no web fonts (no font requests, no @font-face)', Object.values(pages).every((p) => p.fontRequests === 0) && !cssHasFontFace(DIST)],
   ['no request leaves the origin', Object.values(pages).every((p) => p.foreignRequests.length === 0)],
   ['/search/: last keystroke → first result < 100 ms (every query)', (results.search as SearchFigures[]).every((s) => s.msToFirstResult < 100)],

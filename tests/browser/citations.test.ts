@@ -28,9 +28,13 @@ test('the preview opens on keyboard focus, is announced, and closes on Esc', asy
   await tip.waitFor({ state: 'visible' });
   expect(await marker.getAttribute('aria-describedby')).toBe('cite-preview');
   expect(await tip.getAttribute('role')).toBe('tooltip');
-  const evidenceId = (await marker.getAttribute('data-preview'))!;
-  const evidence = (await page.locator(`[id="${evidenceId}"] blockquote`).textContent())!.trim();
-  expect((await tip.textContent())!).toContain(evidence.slice(0, 60));
+  // The preview shows the cited paragraph as its source page prints it (fetched on first use).
+  const href = new URL((await marker.getAttribute('href'))!, 'http://x');
+  const source = await (await harness.current.context()).newPage();
+  await source.goto(href.pathname);
+  const paragraph = (await source.locator(`[id="${href.hash.slice(1).split(':~:')[0]}"] .ptext`).textContent())!.trim();
+  await page.waitForFunction((start) => document.getElementById('cite-preview')?.textContent?.includes(start), paragraph.slice(0, 60));
+  expect((await tip.textContent())!).toContain(paragraph.slice(0, 60));
   await page.keyboard.press('Escape');
   await tip.waitFor({ state: 'hidden' });
   expect(await marker.getAttribute('aria-describedby')).toBeNull();
@@ -56,7 +60,7 @@ test('without JavaScript a citation is still a working link', async () => {
 test('a cited source paragraph shows the citing sentence, linking back to its thesis paragraph', async () => {
   const page = await (await harness.current.context()).newPage();
   await page.goto('/theses/nato-expansion/');
-  const marker = page.locator('main a.cite').first();
+  const marker = page.locator('main .tpara a.cite').first();
   const paragraph = await marker.evaluate((el) => el.closest('.tpara')!.id);
   const href = (await marker.getAttribute('href'))!;
   await page.goto(href);

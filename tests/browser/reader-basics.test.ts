@@ -47,13 +47,15 @@ test('dark mode follows the system setting', async () => {
   expect(luminance(dark)).toBeLessThan(luminance(light));
 });
 
-test('printing a thesis hides the site chrome and prints each citation with its URL', async () => {
+test('printing a thesis hides the site chrome and prints each citation as a short reference, not its URL', async () => {
   const page = await (await harness.current.context()).newPage();
   await page.goto('/theses/nato-expansion/');
   await page.emulateMedia({ media: 'print' });
   expect(await page.locator('.site-header').isVisible()).toBe(false);
-  const after = await page.locator('a.cite').first().evaluate((el) => getComputedStyle(el, '::after').content);
-  expect(after).toMatch(/\/sources\/[a-z0-9-]+\/#p-/);
+  const marker = page.locator('.thesis-body a.cite').first();
+  const after = await marker.evaluate((el) => getComputedStyle(el, '::after').content);
+  expect(after).toBe('"]"');
+  expect(await marker.evaluate((el) => `${getComputedStyle(el, '::before').content}${el.textContent}`)).toMatch(/^"\["\S.* ¶\d+$/);
   const pdf = await page.pdf({ format: 'A4' });
   expect(pdf.byteLength).toBeGreaterThan(10_000);
 });

@@ -31,7 +31,9 @@ async function run(name: string) {
   const file = new VFile({ path: join(dir, 'input.mdx'), value: readFileSync(join(dir, 'input.mdx'), 'utf8') });
   // A case with an `is-thesis` file is read as a thesis page (which must open with "In brief").
   const thesesDir = existsSync(join(dir, 'is-thesis')) ? dir : undefined;
-  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkCitations, { seedsDir, root: dir, ...(thesesDir ? { thesesDir } : {}) });
+  // A case with an `is-answer` file is read as the home page's overall answer.
+  const answerDir = existsSync(join(dir, 'is-answer')) ? dir : undefined;
+  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkCitations, { seedsDir, root: dir, ...(thesesDir ? { thesesDir } : {}), ...(answerDir ? { answerDir } : {}) });
   let error: unknown;
   try {
     await processor.run(processor.parse(file), file);

@@ -9,7 +9,7 @@ test('counts in words up to twelve, digits beyond', () => {
 });
 
 test('the span of publication dates', () => {
-  expect(publishedSpan(['2025-12-01', undefined, '2021-12-28', '2025-03-22'])).toBe(' published between December 2021 and December 2025');
-  expect(publishedSpan(['2025-05-01', '2025-05-30'])).toBe(' published in May 2025');
+  expect(publishedSpan(['2025-12-01', undefined, '2021-12-28', '2025-03-22'])).toBe(' dated between December 2021 and December 2025 (one undated)');
+  expect(publishedSpan(['2025-05-01', '2025-05-30'])).toBe(' dated May 2025');
   expect(publishedSpan([undefined])).toBe('');
 });

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { assembleEvidence, blockCounts, groupBlocks, isLongSource, LONG_SOURCE, thesisPosition, sourceFilter, SOURCE_OPTIONS } from '../../src/lib/page-models.ts';
+import { assembleEvidence, blockCounts, groupBlocks, isLongSource, LONG_SOURCE, thesisNeighbours, thesisContents, sourceFilter, SOURCE_OPTIONS } from '../../src/lib/page-models.ts';
 
 const b = (kind: string, role: string, anchor: string) => ({ kind, role, anchor });
 const blocks = [
@@ -55,10 +55,26 @@ test('evidence: sources by first citation, paragraphs in source order, each with
   expect(() => assembleEvidence([{ source: 'nope', anchor: 'x' }], sources)).toThrow(/source "nope"/);
 });
 
-test('a thesis position counts from the collection, not from its order value', () => {
+test('a thesis position and its neighbours count from the collection, not from its order value', () => {
   const theses = [{ id: 'c', data: { order: 30 } }, { id: 'a', data: { order: 5 } }, { id: 'b', data: { order: 9 } }];
-  expect(thesisPosition(theses, 'b')).toEqual({ position: 2, total: 3 });
-  expect(thesisPosition(theses, 'c')).toEqual({ position: 3, total: 3 });
+  const [a, b, c] = [theses[1], theses[2], theses[0]];
+  expect(thesisNeighbours(theses, 'b')).toEqual({ position: 2, total: 3, previous: a, next: c });
+  expect(thesisNeighbours(theses, 'c')).toEqual({ position: 3, total: 3, previous: b, next: undefined });
+  expect(thesisNeighbours(theses, 'a')).toEqual({ position: 1, total: 3, previous: undefined, next: b });
+});
+
+test('the contents of a thesis: sections, each with its subsections; h4 and deeper left out', () => {
+  const headings = [
+    { depth: 2, slug: 'in-brief', text: 'In brief' },
+    { depth: 2, slug: 'disagree', text: 'Where the sources disagree' },
+    { depth: 3, slug: 'crimea', text: 'Crimea' },
+    { depth: 4, slug: 'deep', text: 'Deep' },
+    { depth: 3, slug: 'minsk', text: 'Minsk' },
+  ];
+  expect(thesisContents(headings)).toEqual([
+    { slug: 'in-brief', text: 'In brief', children: [] },
+    { slug: 'disagree', text: 'Where the sources disagree', children: [{ slug: 'crimea', text: 'Crimea' }, { slug: 'minsk', text: 'Minsk' }] },
+  ]);
 });
 
 test('the search page writes every source as a filter option while they are few, and none past SOURCE_OPTIONS', () => {

@@ -35,22 +35,33 @@ describe.each(slugs)('%s', (slug) => {
     });
   });
 
-  test('every marker links to an article paragraph and previews the matching evidence', () => {
+  test('every marker links to an article paragraph, which "Sources cited" lists under its source', () => {
     markers.each((_, el) => {
       const href = new URL(plain($(el).attr('href')!), 'http://x');
       const target = page(href.pathname)(`[id="${href.hash.slice(1)}"]`);
       expect(target.hasClass('para') && !target.hasClass('furniture') && !target.hasClass('comment'), href.href).toBe(true);
-      const evidence = $(`[id="${$(el).attr('data-preview')}"]`);
-      expect(squash(evidence.find('blockquote').text())).toBe(squash(target.find('.ptext').text()));
-      expect(evidence.find('blockquote').attr('cite')).toBe(href.pathname + href.hash);
+      const source = href.pathname.split('/')[2];
+      const entry = $(`#sources-cited ~ ol [id="evidence-${source}"], #sources-cited + ol [id="evidence-${source}"]`);
+      expect(entry.length, source).toBe(1);
+      expect(entry.find(`.paras a[href="${href.pathname + href.hash}"]`).length, href.href).toBe(1);
     });
+  });
+
+  test('"Sources cited" is compact: one entry per source, its paragraphs as sub-references, no paragraph text repeated', () => {
+    const entries = $('#sources-cited + ol > li');
+    const cited = new Set(markers.map((_, el) => new URL($(el).attr('href')!, 'http://x').pathname.split('/')[2]).get());
+    expect(entries.length).toBe(cited.size);
+    expect($('section.evidence, .thesis-end blockquote').length).toBe(0);
+    entries.each((_, li) => expect($(li).text().length).toBeLessThan(600));
   });
 
   test('each source paragraph it cites lists this page under "Cited in" with the citing sentence, linking to its paragraph', () => {
     markers.each((_, el) => {
       const href = new URL(plain($(el).attr('href')!), 'http://x');
-      const paragraph = $(el).closest('[id].tpara').length ? $(el).closest('[id].tpara') : $(el).parent().prevAll('.tpara').first();
-      const id = paragraph.attr('id')!;
+      // A marker in the positions table is cited from the table; elsewhere from its paragraph.
+      const inTable = $(el).closest('#at-a-glance').length > 0;
+      const paragraph = inTable ? $(el).closest('tr').find('.position') : $(el).closest('[id].tpara').length ? $(el).closest('[id].tpara') : $(el).parent().prevAll('.tpara').first();
+      const id = inTable ? 'at-a-glance' : paragraph.attr('id')!;
       expect(id, $(el).attr('id')).toBeTruthy();
       const source = page(href.pathname);
       const links = source(`[id="${href.hash.slice(1)}"] .cited-in a[href="/theses/${slug}/#${id}"]`);
@@ -66,7 +77,7 @@ describe.each(slugs)('%s', (slug) => {
   test('attributes every quotation and never cites reader comments', () => {
     // Each quotation in the prose is followed by its marker, which names the
     // source and links to the very paragraph the quotation's cite points to.
-    const prose = $('main q[cite], main blockquote[cite]').filter((_, el) => $(el).closest('section.evidence').length === 0);
+    const prose = $('main q[cite], main blockquote[cite]'); 
     expect(prose.length).toBeGreaterThan(0);
     prose.each((_, el) => {
       // The next node that is not white space (text between them would
@@ -77,12 +88,6 @@ describe.each(slugs)('%s', (slug) => {
       const marker = next.is('a.cite') ? next : next.find('a.cite').first();
       expect(plain(marker.attr('href')!), $(el).text()).toBe($(el).attr('cite'));
       expect(marker.text()).toMatch(/\S ¶\d+( \([a-z]+\))?$/);
-    });
-    // Evidence quotations are captioned by a link to the same paragraph.
-    const evidence = $('section.evidence blockquote[cite]');
-    expect(evidence.length).toBeGreaterThan(0);
-    evidence.each((_, el) => {
-      expect($(el).parent().find('figcaption a').first().attr('href')).toBe($(el).attr('cite'));
     });
     // Nothing on the page cites or links into reader comments.
     const targets = [
