@@ -91,7 +91,7 @@ const theses = defineCollection({
         z.strictObject({
           // YAML reads an unquoted 2026-12-07 as a date: take it back as the day it names.
           date: z.preprocess((v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v), z.iso.date({ error: 'must be a real calendar date written YYYY-MM-DD' })),
-          note: z.string().min(1).max(400),
+          note: z.string().min(1).max(600),
           fingerprint: z.string({ error: 'must be 12 hex digits in quotes, as the build prints it' }).regex(/^[0-9a-f]{12}$/, 'must be 12 hex digits in quotes, as the build prints it').optional(),
         }),
       )
