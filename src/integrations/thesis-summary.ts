@@ -282,6 +282,11 @@ export function renderPositions(tree: Root, entries: ReadonlyMap<string, Manifes
     // Trailing no-break spaces left between a quotation and its marker.
     const last = words.at(-1);
     if (last?.type === 'text') last.value = last.value.replace(/[\s\u00a0]+$/u, '');
+    // In the row the source is named once; its markers say only which paragraph ("¶17").
+    for (const m of markers as { data?: { hChildren?: { type: string; value: string }[] } }[]) {
+      const label = m.data?.hChildren?.[0];
+      if (label?.type === 'text') label.value = label.value.slice(label.value.lastIndexOf('¶'));
+    }
     const links = markers.flatMap((m, i) => (i === 0 ? [m] : [text(' '), m]));
     return {
       type: 'positionRow',

@@ -77,9 +77,15 @@ describe.each(slugs)('%s', (slug) => {
   test('attributes every quotation and never cites reader comments', () => {
     // Each quotation in the prose is followed by its marker, which names the
     // source and links to the very paragraph the quotation's cite points to.
-    const prose = $('main q[cite], main blockquote[cite]'); 
+    const prose = $('main q[cite], main blockquote[cite]');
     expect(prose.length).toBeGreaterThan(0);
     prose.each((_, el) => {
+      // In the positions table the row names the source and its "Key paragraphs" link the paragraph.
+      const row = $(el).closest('#at-a-glance tr');
+      if (row.length) {
+        expect(row.find(`.keys a.cite`).map((_, a) => plain($(a).attr('href')!)).get(), $(el).text()).toContain($(el).attr('cite'));
+        return;
+      }
       // The next node that is not white space (text between them would
       // separate the quotation from its attribution).
       let node = el.nextSibling;
