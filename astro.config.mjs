@@ -12,7 +12,6 @@ import seedsWatch from './src/integrations/seeds-watch.ts';
 import { SITE_WIDE_HEADERS } from './src/lib/http-headers.ts';
 import thesisFiles from './src/integrations/thesis-files.ts';
 import rehypeThesisAnchors from './src/integrations/rehype-thesis-anchors.ts';
-import rehypeThesisVersion from './src/integrations/rehype-thesis-version.ts';
 import anchorLedger from './src/integrations/anchor-ledger.ts';
 import sitemap from '@astrojs/sitemap';
 import { normaliseBase, normaliseSite } from './src/lib/urls.ts';
@@ -44,7 +43,7 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: unified({
       remarkPlugins: [remarkGfm, [remarkCitations, { seedsDir, root, thesesDir, answerDir, peopleFile: fileURLToPath(new URL('./content/people.yaml', import.meta.url)) }]],
-      rehypePlugins: [[rehypeThesisAnchors, { thesesDir }], [rehypeThesisVersion, { thesesDir, root }]],
+      rehypePlugins: [[rehypeThesisAnchors, { thesesDir }]],
     }),
   },
   // thesisFiles first: a stray, duplicate or mis-related thesis fails the build before anything renders.

@@ -25,7 +25,8 @@ import { counterpartOf } from '../pipeline/align-sources.ts';
 import type { Source } from '../pipeline/load-sources.ts';
 import { closestName } from '../pipeline/normalise-text.ts';
 import { ATTRIBUTION_RULES, checkAttribution, isAttributionProblem, type AttributionRule } from '../pipeline/check-attribution.ts';
-import { checkAnswer, checkSummary, liftPositions, renderPositions, SUMMARY_RULES, type SummaryRule } from './thesis-summary.ts';
+import { checkAnswer, checkSummary, liftPositions, renderedWords, renderPositions, SUMMARY_RULES, type SummaryRule } from './thesis-summary.ts';
+import { checkVersion, VERSION_RULES, type VersionRule } from './thesis-version.ts';
 import {
   buildCitationIndex,
   CITATION_RULES,
@@ -159,7 +160,7 @@ export const POLICY_RULES = [
 ] as const;
 export type PolicyRule = (typeof POLICY_RULES)[number];
 /** Every rule id this plugin can report. */
-export const RULES: readonly (PolicyRule | CitationRule | AttributionRule | SummaryRule)[] = [...POLICY_RULES, ...CITATION_RULES, ...ATTRIBUTION_RULES, ...SUMMARY_RULES];
+export const RULES: readonly (PolicyRule | CitationRule | AttributionRule | SummaryRule | VersionRule)[] = [...POLICY_RULES, ...CITATION_RULES, ...ATTRIBUTION_RULES, ...SUMMARY_RULES, ...VERSION_RULES];
 
 const clip = (text: string, max = 50): string => {
   const line = text.replace(/\s+/g, ' ').trim();
@@ -187,7 +188,7 @@ function describe(node: JsxElement, extra: Record<string, string> = {}): string 
 interface Problem {
   node: AnyNode | JsxElement['attributes'][number];
   label: string;
-  rule: PolicyRule | CitationRule | AttributionRule | SummaryRule;
+  rule: PolicyRule | CitationRule | AttributionRule | SummaryRule | VersionRule;
   message: string;
 }
 
@@ -580,6 +581,15 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
     const isThesis = inside(options.thesesDir);
     const entries = new Map((candidates.length > 0 || isThesis ? sourcesFor(options.seedsDir) : []).map((s) => [s.entry.id as string, s.entry]));
     problems.push(...checkSummary(tree, { required: isThesis, sourceIds: new Set(entries.keys()) }));
+    // The page's version: its reader-visible text against the newest entry of its change log; and its length.
+    const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
+    data.astro ??= {};
+    data.astro.frontmatter ??= {};
+    if (isThesis) {
+      const { problem } = checkVersion(tree, data.astro.frontmatter, file.path);
+      if (problem) problems.push({ node: { type: 'text', value: '', position: { start: { line: problem.line, column: 1 }, end: { line: problem.line, column: 1 } } } as AnyNode, label: problem.label, rule: problem.rule, message: problem.message });
+      data.astro.frontmatter.words = renderedWords(tree);
+    }
     if (inside(options.answerDir)) problems.push(...checkAnswer(tree));
 
     const index = candidates.length > 0 ? indexFor(options.seedsDir) : undefined;
@@ -669,9 +679,6 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
     }
     renderNotes(tree);
     renderPositions(tree, entries);
-    const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
-    data.astro ??= {};
-    data.astro.frontmatter ??= {};
     data.astro.frontmatter.citations = resolved.map((r) => r.cite);
   };
 }
