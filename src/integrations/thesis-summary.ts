@@ -153,7 +153,7 @@ const isInBriefHeading = (n: AnyNode): n is Heading => n.type === 'heading' && n
  */
 export function checkSummary(tree: Root, options: { required: boolean; sourceIds: ReadonlySet<string> }): SummaryProblem[] {
   const problems: SummaryProblem[] = [];
-  const top = tree.children.filter((n) => !(n.type === 'mdxFlowExpression')); // {/* comments */} aside
+  const top = tree.children.filter((n) => n.type !== 'mdxFlowExpression' && n.type !== 'mdxjsEsm'); // comments and (refused) imports aside
   const at = top.findIndex(isInBriefHeading);
   if (options.required && at !== 0) {
     problems.push({
@@ -305,7 +305,7 @@ export function renderPositions(tree: Root, entries: ReadonlyMap<string, Manifes
   ]);
   const table = {
     type: 'positionsTable',
-    data: { hName: 'div', hProperties: { className: ['glance'], id: AT_A_GLANCE_ID, role: 'region', ariaLabel: 'Positions at a glance', tabIndex: 0 } },
+    data: { hName: 'section', hProperties: { className: ['glance'], id: AT_A_GLANCE_ID, ariaLabel: 'Positions at a glance' } },
     children: [
       {
         type: 'positionsInner',

@@ -5,4 +5,4 @@
  */
 export const SITE_NAME = 'What does Putin want?';
 /** The theses' author, as a corporate (institutional) name. */
-export const SITE_AUTHOR = 'The editors of What does Putin want?';
+export const SITE_AUTHOR = 'Editors of What does Putin want?';

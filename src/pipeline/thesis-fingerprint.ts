@@ -43,7 +43,19 @@ export function readerText(tree: Root): string {
   return blocks.join('\n');
 }
 
-const normalise = (text: string): string => text.normalize('NFC').replace(/\s+/g, ' ').trim();
+/**
+ * Whitespace collapsed, Unicode NFC, and typography folded (curly and straight quotes, dashes and "--",
+ * "…" and "..."), so that a typographic pass over the text (SmartyPants) changes nothing.
+ */
+const normalise = (text: string): string =>
+  text
+    .normalize('NFC')
+    .replace(/[“”„«»″]/g, '"')
+    .replace(/[‘’‚′]/g, "'")
+    .replace(/[–—]|-{2,3}/g, '-')
+    .replace(/…/g, '...')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 export function thesisFingerprint(meta: { title?: unknown; question?: unknown }, tree: Root): string {
   const text = [String(meta.title ?? ''), String(meta.question ?? ''), readerText(tree)].map(normalise).join('\n');

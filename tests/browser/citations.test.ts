@@ -88,7 +88,12 @@ test('a citation link carries a text fragment: Chromium scrolls to the quoted wo
   const page = await (await harness.current.context({ viewport: { width: 800, height: 500 } })).newPage();
   await page.goto('/theses/imperial-history/');
   const quotes = await page.locator('main q[cite]').evaluateAll((qs) =>
-    qs.map((q) => ({ words: q.textContent ?? '', href: (q.parentElement!.querySelector(`a.cite[href^="${q.getAttribute('cite')}:~:"]`) as HTMLAnchorElement | null)?.getAttribute('href') })),
+    // Each quotation's own marker: the link right after it (a paragraph may cite the same source paragraph twice).
+    qs.map((q) => {
+      const next = q.nextElementSibling;
+      const own = next?.matches(`a.cite[href^="${q.getAttribute('cite')}:~:"]`) ? next : null;
+      return { words: q.textContent ?? '', href: own?.getAttribute('href') };
+    }),
   );
   const checked = quotes.filter((q) => q.href).slice(0, 4);
   expect(checked.length).toBeGreaterThan(0);

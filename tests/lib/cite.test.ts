@@ -58,9 +58,9 @@ describe('sourceItem', () => {
   });
 });
 
-test('thesisItem: the page itself, this site as container, dated when it last changed', () => {
+test('thesisItem: the page itself, by the site’s editors, this site as container, dated by the version cited', () => {
   const item = thesisItem({ slug: 'nato', title: 'NATO expansion' }, 'https://example.org/theses/nato/', '2026-01-05');
-  expect(item).toEqual({ id: 'thesis-nato', type: 'webpage', title: 'NATO expansion', 'container-title': 'What does Putin want?', issued: { 'date-parts': [[2026, 1, 5]] }, URL: 'https://example.org/theses/nato/', language: 'en' });
+  expect(item).toEqual({ id: 'thesis-nato', type: 'webpage', title: 'NATO expansion', author: [{ literal: 'Editors of What does Putin want?' }], 'container-title': 'What does Putin want?', issued: { 'date-parts': [[2026, 1, 5]] }, URL: 'https://example.org/theses/nato/', language: 'en' });
   expect(metaTags(item).filter((t) => t.name === 'citation_publisher')).toEqual([{ name: 'citation_publisher', content: 'What does Putin want?' }]);
 });
 

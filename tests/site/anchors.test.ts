@@ -25,14 +25,15 @@ describe.each(Object.entries(ledger.pages))('%s', (path, entries) => {
     for (const e of entries) {
       const el = $(`[id="${e.id}"]`);
       expect(el.length, e.id).toBe(1);
-      expect(el.is('.para, .tpara, h2, .statement, .anchor-alias, .tombstone'), e.id).toBe(true);
+      expect(el.is('.para, .tpara, h2, h3, .statement, .anchor-alias, .tombstone'), e.id).toBe(true);
     }
   });
 });
 
 describe.each(Object.keys(ledger.pages).filter((p) => p.startsWith('/theses/')))('%s', (path) => {
   const $ = page(path);
-  const prose = $('main p, main li').filter((_, el) => $(el).closest('section, blockquote, figure').length === 0 && !$(el).is('.note-label, .small, .lede, .tombstone'));
+  // The page's own apparatus (header, contents, positions table, sources cited, pager) is not prose.
+  const prose = $('main p, main li').filter((_, el) => $(el).closest('section, blockquote, figure, header, footer, nav').length === 0 && !$(el).is('.note-label, .small, .lede, .tombstone'));
 
   test('every prose paragraph and list item has an anchor, a permalink to it and a search sub-result title', () => {
     const withText = prose.filter((_, el) => {

@@ -75,7 +75,8 @@ afterAll(() => {
 test('the dev server renders the thesis with its citation', async () => {
   const page = await get('/theses/dev/');
   expect(page.status, log).toBe(200);
-  expect(page.body).toContain('First version of the other paragraph.');
+  // Its markers link to the cited paragraphs, whose anchors are made from their text.
+  expect(page.body).toContain('#p-first-version-of-the');
 });
 
 test('the search page says that search needs a build, instead of searching forever', { timeout: 120_000 }, async () => {
@@ -92,14 +93,15 @@ test('the search page says that search needs a build, instead of searching forev
   }
 });
 
-test('editing an uncited paragraph of the seed updates the source page and the thesis page', { timeout: 150_000 }, async () => {
+test('editing a cited paragraph outside the quoted words updates the source page and the thesis page', { timeout: 150_000 }, async () => {
   writeFileSync(join(dir, SEED), text(QUOTED, 'Second version of the other paragraph.'));
   const source = await until('/sources/fixture-dev/', (r) => r.body.includes('Second version'));
   expect(source.body).toContain('Second version of the other paragraph.');
-  const thesis = await until('/theses/dev/', (r) => r.body.includes('Second version'));
+  // The edited paragraph has a new anchor, and the thesis's marker links to it.
+  const thesis = await until('/theses/dev/', (r) => r.body.includes('#p-second-version-of-the'));
   expect(thesis.status).toBe(200);
-  expect(thesis.body).toContain('Second version of the other paragraph.');
-  expect(thesis.body).not.toContain('First version');
+  expect(thesis.body).toContain('#p-second-version-of-the');
+  expect(thesis.body).not.toContain('#p-first-version-of-the');
 });
 
 test('editing the cited words reports the broken citation instead of serving stale text', { timeout: 150_000 }, async () => {

@@ -10,6 +10,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import { buildCopy, copyFixtureProject } from '../support/fixture-project.ts';
+import { withChangeLog } from '../support/thesis-fixture.ts';
 import { startHarness, type Harness } from '../support/browser.ts';
 
 // Plain narrative prose (no "The first paragraph says …": the speech stage trips over such subjects).
@@ -37,6 +38,10 @@ teaser: "A thesis for the anchor ledger tests."
 order: 1
 related: []
 ---
+
+## In brief
+
+The talks are told at some length.<Cite source="ledger-sample" quote="a dispute told here at some length" />
 
 ## The talks
 
@@ -145,7 +150,7 @@ describe('the anchor ledger keeps every published anchor resolving', () => {
 
   test('split, merged, edited and tombstoned paragraphs, edited and inserted thesis paragraphs: every old URL lands on the right text', async () => {
     seed([P1, P2a, P2b, `${P3} ${P4}`, P5e, P7, P8]);
-    write('content/theses/ledger.mdx', thesis([T.t1e, T.inserted, T.t2]));
+    write('content/theses/ledger.mdx', withChangeLog(thesis([T.t1e, T.inserted, T.t2])));
     const l = ledger();
     const p6 = [...before.source].find(([, t]) => t === P6)![0];
     l.pages[SOURCE] = l.pages[SOURCE]!.map((e) => (e.id === p6 ? { ...e, tombstone: { date: '2026-11-22', reason: 'it repeated a rumour nobody could confirm' } } : e));

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ROOT, SEEDS } from './paths.ts';
 import { buildEnv } from './build-env.ts';
+import { withChangeLog } from './thesis-fixture.ts';
 
 export interface FixtureProject {
   dir: string;
@@ -21,7 +22,7 @@ export interface FixtureProject {
 }
 
 export interface FixtureOptions {
-  /** Theses: file name (may include a subfolder) → MDX text. */
+  /** Theses: file name (may include a subfolder) → MDX text (a change log is added when it has none). */
   theses: Record<string, string>;
   /** Extra sources: file name → bytes, plus YAML appended to the manifest. */
   extraSources?: { files: Record<string, string | Uint8Array>; manifest: string };
@@ -48,7 +49,8 @@ export function copyFixtureProject(opts: FixtureOptions): string {
   mkdirSync(join(dir, 'content', 'theses'), { recursive: true });
   for (const [name, text] of Object.entries(opts.theses)) {
     mkdirSync(dirname(join(dir, 'content', 'theses', name)), { recursive: true });
-    writeFileSync(join(dir, 'content', 'theses', name), text);
+    // A thesis without a change log gets one, with its fingerprint (tests of the change log bring their own).
+    writeFileSync(join(dir, 'content', 'theses', name), name.endsWith('.mdx') ? withChangeLog(text) : text);
   }
   opts.prepare?.(dir);
   return dir;
