@@ -30,7 +30,7 @@ export function newestChangeLine(source: string): number {
   const lines = source.split('\n');
   const end = lines.indexOf('---', 1);
   const front = lines.slice(0, end === -1 ? lines.length : end);
-  const at = front.findLastIndex((l) => /^\s*-\s*(\{\s*)?date:/.test(l));
+  const at = front.findLastIndex((l) => /^\s*-\s*(\{\s*)?date:|^changes:\s*\[.*\bdate:/.test(l));
   return at === -1 ? 1 : at + 1;
 }
 

@@ -24,7 +24,7 @@ test('markup, citation markers and typography do not change it; words, title and
 
 test('a fixture without a change log gets one entry with its fingerprint; one with a change log is left alone', () => {
   const withLog = withChangeLog(base);
-  expect(withLog).toContain(`changes:\n  - { date: 2026-01-01, note: "First published.", fingerprint: "${fingerprintOf(base)}" }\n---`);
+  expect(withLog).toContain(`changes: [{ date: 2026-01-01, note: "First published.", fingerprint: "${fingerprintOf(base)}" }]\n---`);
   expect(withChangeLog(withLog)).toBe(withLog);
   expect(fingerprintOf(withLog)).toBe(fingerprintOf(base)); // the log is not part of the text
 });

@@ -46,6 +46,8 @@ export function copyFixtureProject(opts: FixtureOptions): string {
     const manifest = join(dir, 'seeds', 'sources.yaml');
     writeFileSync(manifest, readFileSync(manifest, 'utf8') + '\n' + opts.extraSources.manifest);
   }
+  // The home page's overall answer cites the real seeds, which every copy has.
+  cpSync(join(ROOT, 'content', 'home'), join(dir, 'content', 'home'), { recursive: true });
   mkdirSync(join(dir, 'content', 'theses'), { recursive: true });
   for (const [name, text] of Object.entries(opts.theses)) {
     mkdirSync(dirname(join(dir, 'content', 'theses', name)), { recursive: true });

@@ -37,6 +37,7 @@ export function withChangeLog(mdx: string, date = '2026-01-01'): string {
   } catch {
     return mdx; // MDX the parser refuses: the build reports it
   }
-  const entry = `changes:\n  - { date: ${date}, note: "First published.", fingerprint: "${fingerprint}" }\n`;
+  // One line, so that a fixture's body keeps its line numbers but for this one.
+  const entry = `changes: [{ date: ${date}, note: "First published.", fingerprint: "${fingerprint}" }]\n`;
   return mdx.replace(m[0], `---\n${m[1]}\n${entry}---\n`);
 }
