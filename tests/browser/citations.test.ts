@@ -122,3 +122,49 @@ test('a citation link carries a text fragment: Chromium scrolls to the quoted wo
     expect(await page.locator(`[id="${id}"]`).evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
   }
 });
+
+test('the preview marks the quoted words inside the cited paragraph', async () => {
+  const page = await (await harness.current.context()).newPage();
+  await page.goto('/theses/nato-expansion/');
+  // A quotation's own marker (the link right after it).
+  const { words, index } = await page.evaluate(() => {
+    const markers = [...document.querySelectorAll('.thesis-body a.cite')];
+    const i = markers.findIndex((a) => a.previousElementSibling?.tagName === 'Q' && (a.getAttribute('href') ?? '').includes(':~:text='));
+    return { words: markers[i]!.previousElementSibling!.textContent ?? '', index: i };
+  });
+  await page.locator('.thesis-body a.cite').nth(index).focus();
+  const mark = page.locator('#cite-preview mark');
+  await mark.waitFor({ state: 'visible' });
+  const flat = (s: string) => s.replace(/\s+/g, ' ').replace(/[‘’]/g, "'").replace(/[“”]/g, '"').toLowerCase();
+  expect(flat((await mark.textContent())!)).toBe(flat(words));
+});
+
+test('the preview stays inside the window, for a marker at the bottom of the screen too', async () => {
+  const page = await (await harness.current.context({ viewport: { width: 1280, height: 700 } })).newPage();
+  await page.goto('/theses/post-soviet-borders/');
+  const marker = page.locator('.thesis-body a.cite').nth(12);
+  // Put the marker on the window's last line.
+  await marker.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().bottom - innerHeight + 4));
+  await marker.focus();
+  const tip = page.locator('#cite-preview');
+  await page.waitForFunction(() => (document.querySelector('#cite-preview p')?.textContent ?? '…') !== '…');
+  const box = await tip.evaluate((el) => { const r = el.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, right: r.right }; });
+  expect(box.top).toBeGreaterThanOrEqual(0);
+  expect(box.bottom).toBeLessThanOrEqual(700);
+  expect(box.left).toBeGreaterThanOrEqual(0);
+  expect(box.right).toBeLessThanOrEqual(1280);
+});
+
+test('on a touch screen the first tap opens the preview and the second follows the link', async () => {
+  const page = await (await harness.current.context({ viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true })).newPage();
+  await page.goto('/theses/imperial-history/');
+  const marker = page.locator('.thesis-body a.cite').nth(3);
+  const href = new URL((await marker.getAttribute('href'))!, 'http://x');
+  await marker.scrollIntoViewIfNeeded();
+  await marker.tap();
+  await page.locator('#cite-preview').waitFor({ state: 'visible' });
+  await page.waitForTimeout(500); // a followed link would have left the page by now
+  expect(new URL(page.url()).pathname).toBe('/theses/imperial-history/');
+  await marker.tap();
+  await page.waitForURL((u) => u.pathname === href.pathname);
+});
