@@ -121,8 +121,8 @@ describe('allowed constructs build, and counts follow the collections', () => {
     expect(home('h2#theses').text()).toBe('Five theses');
     expect(home('.lede').text()).toMatch(/^\s*Five readings of .* drawn from five articles dated between December 2021 and December 2025 \(two undated\)\./);
     expect(home('meta[name="description"]').attr('content')).toContain('Five theses');
-    expect(page('theses/allowed/index.html')('article > p.small').first().text()).toBe('Thesis 5 of 5');
-    expect(page('theses/first/index.html')('article > p.small').first().text()).toBe('Thesis 1 of 5');
+    expect(page('theses/allowed/index.html')('.thesis-head .kicker').first().text()).toBe('Thesis 5 of 5');
+    expect(page('theses/first/index.html')('.thesis-head .kicker').first().text()).toBe('Thesis 1 of 5');
     expect(page('sources/index.html')('.lede').text()).toMatch(/^\s*The five texts every thesis/);
   });
 });
