@@ -14,6 +14,7 @@ import thesisFiles from './src/integrations/thesis-files.ts';
 import rehypeThesisAnchors from './src/integrations/rehype-thesis-anchors.ts';
 import anchorLedger from './src/integrations/anchor-ledger.ts';
 import sitemap from '@astrojs/sitemap';
+import siteAddress from './src/integrations/site-address.ts';
 import { normaliseBase, normaliseSite } from './src/lib/urls.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -29,7 +30,8 @@ const sourceFiles = existsSync(seedsDir) ? readdirSync(seedsDir).filter((f) => f
 
 // Deploy anywhere: SITE_URL is the origin the site is served from (canonical links,
 // citations, sitemap); BASE_PATH the sub-path it lives under (a GitHub Pages project
-// site: BASE_PATH=/<repo>/). Both default to the local server at its root.
+// site: BASE_PATH=/<repo>/). Without SITE_URL no absolute address is written (see
+// src/integrations/site-address.ts); BASE_PATH defaults to the root.
 const site = normaliseSite(process.env.SITE_URL);
 const base = normaliseBase(process.env.BASE_PATH);
 
@@ -48,7 +50,7 @@ export default defineConfig({
   },
   // thesisFiles first: a stray, duplicate or mis-related thesis fails the build before anything renders.
   // anchorLedger before pagefind: its check ends the build before anything is indexed.
-  integrations: [thesisFiles({ dir: thesesDir, root }), anchorLedger({ file: ledgerFile }), mdx(), sitemap(), pagefind(), headers(), seedsWatch({ seedsDir, thesesDir })],
+  integrations: [siteAddress(), thesisFiles({ dir: thesesDir, root }), anchorLedger({ file: ledgerFile }), mdx(), ...(site ? [sitemap()] : []), pagefind(), headers(), seedsWatch({ seedsDir, thesesDir })],
   // Where the content layer keeps every source's paragraphs. One file (the default) is fastest up to a few
   // thousand sources, but the build imports it as one JavaScript string literal, which V8 compiles in time that
   // grows with the square of its size (60 MB: 7 s; 10,000 sources, 250 MB: 179 s and 2 GB more memory).

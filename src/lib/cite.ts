@@ -56,7 +56,7 @@ export interface CslItem {
   'container-title'?: string;
   publisher?: string;
   issued?: DateParts;
-  URL: string;
+  URL?: string;
   archive?: string;
   archive_location?: string;
   language: string;
@@ -99,7 +99,7 @@ export function authorNames(author: string | undefined): CslName[] {
 }
 
 /** The CSL item of a source: the original article, with `pageUrl` (absolute) as our archived copy. */
-export function sourceItem(s: SourceFacts, pageUrl: string): CslItem {
+export function sourceItem(s: SourceFacts, pageUrl: string | undefined): CslItem {
   const type = !s.outlet ? 'webpage' : s.genre === 'essay' ? 'article-magazine' : 'article-newspaper';
   const author = authorNames(s.author);
   const issued = dateParts(s.published);
@@ -110,14 +110,14 @@ export function sourceItem(s: SourceFacts, pageUrl: string): CslItem {
     ...(author.length ? { author } : {}),
     ...(s.outlet ? { 'container-title': s.outlet } : {}),
     ...(issued ? { issued } : {}),
-    URL: s.url ?? pageUrl,
-    ...(s.url ? { archive: SITE_NAME, archive_location: pageUrl } : {}),
+    ...(s.url ?? pageUrl ? { URL: (s.url ?? pageUrl)! } : {}),
+    ...(s.url && pageUrl ? { archive: SITE_NAME, archive_location: pageUrl } : {}),
     language: 'en',
   };
 }
 
 /** The CSL item of a thesis page: this site as container and publisher, dated when it last changed. */
-export function thesisItem(t: { slug: string; title: string }, pageUrl: string, lastChanged: string): CslItem {
+export function thesisItem(t: { slug: string; title: string }, pageUrl: string | undefined, lastChanged: string): CslItem {
   const issued = dateParts(lastChanged);
   return {
     id: `thesis-${t.slug}`,
@@ -126,7 +126,7 @@ export function thesisItem(t: { slug: string; title: string }, pageUrl: string, 
     author: [{ literal: SITE_AUTHOR }],
     'container-title': SITE_NAME,
     ...(issued ? { issued } : {}),
-    URL: pageUrl,
+    ...(pageUrl ? { URL: pageUrl } : {}),
     language: 'en',
   };
 }

@@ -22,9 +22,14 @@ export function normaliseBase(raw: string | undefined): string {
   return `/${trimmed}/`;
 }
 
-/** The site URL (origin, no path): `SITE_URL` or the local server. */
-export function normaliseSite(raw: string | undefined): string {
-  const value = raw?.trim() || 'http://127.0.0.1:4321';
+/**
+ * The site URL (origin, no path) from `SITE_URL`, or undefined when it is not set: then every link is
+ * root-relative and what needs an absolute address (canonical links, Open Graph URLs, the sitemap, the URLs
+ * of citation downloads) is left out. The build never invents an address (no local server's).
+ */
+export function normaliseSite(raw: string | undefined): string | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
   const url = new URL(value);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`SITE_URL "${raw}" must be http:// or https://`);
   if (url.pathname !== '/' || url.search || url.hash) throw new Error(`SITE_URL "${raw}" must be an origin only (put a sub-path in BASE_PATH)`);
@@ -42,6 +47,13 @@ const seg = (s: string): string => encodeURIComponent(s);
 const frag = (f: string | undefined): string => (f ? `#${encodeURIComponent(f)}` : '');
 
 export type CiteFormat = 'bib' | 'ris' | 'json';
+
+/**
+ * Stands for the origin a page is read at, in citations rendered without SITE_URL: pages show the path
+ * after it (the placeholder itself becomes an empty element that the browser fills with location.origin),
+ * and citation templates replace it when copied. It never reaches a download or a meta tag.
+ */
+export const PAGE_ORIGIN = 'https://page-origin.invalid';
 
 /** The one language the site is indexed in (Pagefind's WebAssembly for it is `wasm.<language>.pagefind`). */
 export const PAGEFIND_LANGUAGE = 'en';
@@ -70,8 +82,8 @@ export interface Urls {
   cite(kind: 'source' | 'thesis', id: string, format: CiteFormat): string;
   /** A share image of a thesis. */
   shareImage(slug: string): string;
-  /** A site path made absolute against the site's origin. */
-  absolute(sitePath: string, site: string): string;
+  /** A site path made absolute against the site's origin; without an origin, the path itself. */
+  absolute(sitePath: string, site: string | undefined): string;
 }
 
 export function makeUrls(rawBase: string): Urls {
@@ -95,7 +107,10 @@ export function makeUrls(rawBase: string): Urls {
     data: (file) => path(`data/${seg(file)}`),
     cite: (kind, id, format) => path(`${kind === 'source' ? 'sources' : 'theses'}/${seg(id)}/cite.${format}`),
     shareImage: (slug) => path(`theses/${seg(slug)}/share.png`),
-    absolute: (sitePath, site) => new URL(sitePath, normaliseSite(site)).href,
+    absolute: (sitePath, site) => {
+      const origin = normaliseSite(site);
+      return origin ? new URL(sitePath, origin).href : sitePath;
+    },
   };
 }
 

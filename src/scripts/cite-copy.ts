@@ -7,6 +7,8 @@
  */
 const article = document.querySelector<HTMLElement>('[data-cite-template]');
 const template = article?.dataset.citeTemplate;
+/** The placeholder for this page's origin in a template built without SITE_URL (PAGE_ORIGIN, src/lib/urls.ts). */
+const placeholder = article?.dataset.originPlaceholder;
 const status = document.getElementById('status');
 if (article && template && navigator.clipboard && status) {
   for (const link of article.querySelectorAll<HTMLAnchorElement>('a.pnum')) {
@@ -24,7 +26,8 @@ if (article && template && navigator.clipboard && status) {
     const link = button?.parentElement?.querySelector<HTMLAnchorElement>('a.pnum');
     if (!link) return;
     const n = link.textContent!.slice(1);
-    const text = template.split('{n}').join(n).split('{url}').join(link.href);
+    let text = template.split('{n}').join(n).split('{url}').join(link.href);
+    if (placeholder) text = text.split(placeholder).join(location.origin);
     navigator.clipboard.writeText(text).then(
       () => (status.textContent = `Citation of ¶${n} copied`),
       () => {},

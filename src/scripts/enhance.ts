@@ -5,6 +5,9 @@
  * search box prefetches Pagefind's files, so that /search/ can answer at once.
  */
 const search = document.querySelector<HTMLInputElement>('#site-search-q');
+
+// Citations built without SITE_URL name this page by its path; the address the reader is on completes them.
+for (const el of document.querySelectorAll('[data-origin]')) el.textContent = location.origin;
 const status = document.getElementById('status');
 
 /** Prefetch once: the script, its WebAssembly, and the entry file that names the rest (URLs written by the layout, from src/lib/urls.ts). */

@@ -20,8 +20,9 @@ describe('normaliseBase', () => {
 
 describe('normaliseSite', () => {
   test.each([
-    [undefined, 'http://127.0.0.1:4321'],
-    ['', 'http://127.0.0.1:4321'],
+    [undefined, undefined], // no address is ever guessed (no local server's)
+    ['', undefined],
+    ['  ', undefined],
     ['https://example.org', 'https://example.org'],
     ['https://example.org/', 'https://example.org'],
     ['https://user.github.io', 'https://user.github.io'],
@@ -57,6 +58,7 @@ const table: [string, (u: ReturnType<typeof makeUrls>) => string, string, string
   ['asset', (u) => u.path('pagefind/pagefind.js'), '/pagefind/pagefind.js', '/explainer/pagefind/pagefind.js'],
   ['asset, leading slash', (u) => u.path('/favicon.svg'), '/favicon.svg', '/explainer/favicon.svg'],
   ['absolute', (u) => u.absolute(u.source('x'), 'https://example.org'), 'https://example.org/sources/x/', 'https://example.org/explainer/sources/x/'],
+  ['absolute without a site: the path', (u) => u.absolute(u.source('x'), undefined), '/sources/x/', '/explainer/sources/x/'],
 ];
 
 describe.each(table)('%s', (_name, build, atRoot, underBase) => {

@@ -65,12 +65,17 @@ describe.each(all)('%s', (path) => {
   });
 });
 
-test('citations, robots.txt, the sitemap and _headers carry the base', () => {
+test('citations, robots.txt, the sitemap and _headers carry the base; the SITE_URL build names its own address everywhere', () => {
   const item = JSON.parse(readFileSync(join(DIST_BASE, 'sources/trenin-2021/cite.json'), 'utf8'))[0];
   expect(item.URL).toBe(`${BASE_SITE_URL}${BASE_PATH}sources/trenin-2021/`);
   expect(html(`${BASE_PATH}sources/trenin-2021/`)('meta[name="citation_public_url"]').attr('content')).toBe(item.URL);
   expect(readFileSync(join(DIST_BASE, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${BASE_SITE_URL}${BASE_PATH}sitemap-index.xml`);
   expect(readFileSync(join(DIST_BASE, 'sitemap-0.xml'), 'utf8')).toContain(`<loc>${BASE_SITE_URL}${BASE_PATH}sources/trenin-2021/</loc>`);
+  // "Cite this" gives the absolute address (no placeholder to complete); the thesis downloads carry it too.
+  const cite = html(`${BASE_PATH}theses/nato-expansion/`)('section.cite-this');
+  expect(cite.find('[data-origin]').length).toBe(0);
+  expect(cite.text()).toContain(`${BASE_SITE_URL}${BASE_PATH}theses/nato-expansion/`);
+  expect(JSON.parse(readFileSync(join(DIST_BASE, 'theses/nato-expansion/cite.json'), 'utf8'))[0].URL).toBe(`${BASE_SITE_URL}${BASE_PATH}theses/nato-expansion/`);
   const headers = readFileSync(join(DIST_BASE, '_headers'), 'utf8');
   expect(headers).toMatch(new RegExp(`^${BASE_PATH}\\*$`, 'm'));
   expect(headers).toContain(`${BASE_PATH}sources/trenin-2021.txt`);

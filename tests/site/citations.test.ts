@@ -1,8 +1,11 @@
 /**
- * Citing the built site: each source and thesis page's citation tags agree
- * with its CSL-JSON download; the BibTeX and RIS downloads parse (real
- * parsers); "Cite this" shows the three styles; every page can be shared
- * (canonical, Open Graph, Twitter); robots.txt, the sitemap and _headers.
+ * Citing the built site (the default build, without SITE_URL): each source and
+ * thesis page's citation tags agree with its CSL-JSON download; the BibTeX and
+ * RIS downloads parse (real parsers); "Cite this" shows the three styles, naming
+ * the page by its path, which the browser completes; every page can be shared
+ * (Open Graph, Twitter); robots.txt and _headers; and nothing names an address
+ * the build cannot know (no loopback, no canonical link, no sitemap). The
+ * SITE_URL build's absolute addresses are checked in base-path.test.ts.
  */
 import { SITE_AUTHOR } from '../../src/lib/site.ts';
 import { describe, expect, test } from 'vitest';
@@ -17,7 +20,6 @@ import { htmlPages, page } from '../support/dist.ts';
 interface Name { given?: string; family?: string; literal?: string; 'non-dropping-particle'?: string }
 interface Item { id: string; type: string; title: string; author?: Name[]; 'container-title'?: string; publisher?: string; issued?: { 'date-parts': number[][] }; URL: string }
 
-const SITE = 'http://127.0.0.1:4321';
 const sources = readdirSync(join(DIST, 'sources'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
 const theses = readdirSync(join(DIST, 'theses'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
 const cited = [...sources.map((id) => ['sources', id] as const), ...theses.map((id) => ['theses', id] as const)];
@@ -40,8 +42,9 @@ describe.each(cited)('/%s/%s/', (folder, id) => {
     expect(json).toHaveLength(1);
     expect(item.title).toBeTruthy();
     expect(['article-newspaper', 'article-magazine', 'webpage']).toContain(item.type);
-    // No source in the corpus has a known original URL yet, so every item's URL is our page (the archived copy).
-    expect(item.URL).toBe(`${SITE}/${folder}/${id}/`);
+    // Our page's address is absolute only with SITE_URL; without it a download names no page address (and no source
+    // in the corpus has a known original URL yet).
+    expect(item.URL).toBeUndefined();
   });
 
   test('the Highwire and Dublin Core tags agree with the CSL-JSON', () => {
@@ -54,8 +57,8 @@ describe.each(cited)('/%s/%s/', (folder, id) => {
     expect(meta('DC.date')).toEqual(date ? [date.map(pad).join('-')] : []);
     const publisher = item.publisher ?? item['container-title'];
     expect(meta('citation_publisher')).toEqual(publisher ? [publisher] : []);
-    expect(meta('citation_public_url')).toEqual([item.URL]);
-    expect(meta('DC.identifier')).toEqual([item.URL]);
+    expect(meta('citation_public_url')).toEqual(item.URL ? [item.URL] : []);
+    expect(meta('DC.identifier')).toEqual(item.URL ? [item.URL] : []);
   });
 
   test('a source is its original article (author, outlet, date from the manifest); a thesis is this site’s page', () => {
@@ -79,7 +82,7 @@ describe.each(cited)('/%s/%s/', (folder, id) => {
     expect(fields.title).toBe(item.title);
     // BibTeX writes accents as TeX ({\\' a}); the parser gives them back decomposed.
     expect((fields.author ?? []).map((a) => (a.lastName ?? a.name)?.normalize('NFC'))).toEqual((item.author ?? []).map((a) => a.family ?? a.literal));
-    expect(fields.url).toBe(item.URL);
+    expect(fields.url).toBe(item.URL); // undefined without SITE_URL: no address is invented
     if (date) expect(fields.year).toBe(String(date[0]));
   });
 
@@ -102,8 +105,10 @@ describe.each(cited)('/%s/%s/', (folder, id) => {
     expect(section.find('dt').map((_, el) => $(el).text()).get()).toEqual(['APA', 'MLA', 'Chicago']);
     const refs = section.find('dd').map((_, el) => $(el).text().trim()).get();
     expect(new Set(refs).size).toBe(3);
+    // The page is named by its path after an empty element the browser fills with the origin it is read at.
+    expect(section.find('.csl-entry [data-origin]').length).toBe(3);
     for (const ref of refs) {
-      expect(ref).toContain(item.URL);
+      expect(ref).toContain(`/${folder}/${id}/`);
       if (date) expect(ref).toContain(String(date[0]));
       for (const a of item.author ?? []) expect(ref).toContain(a.family ?? a.literal);
     }
@@ -122,7 +127,7 @@ test('each article paragraph of a source page can be cited: the template has the
 
 describe('sharing', () => {
   const pages = htmlPages();
-  test.each(pages)('%s has Open Graph and Twitter card tags and (but the 404 page) a canonical link', (path) => {
+  test.each(pages)('%s has Open Graph and Twitter card tags, and no canonical link without SITE_URL', (path) => {
     const $ = page(path);
     const prop = (p: string) => $(`meta[property="${p}"]`).attr('content');
     const name = (n: string) => $(`meta[name="${n}"]`).attr('content');
@@ -132,13 +137,9 @@ describe('sharing', () => {
     expect(prop('og:description')!.length).toBeLessThanOrEqual(220);
     expect(name('twitter:card')).toMatch(/^summary/);
     expect(name('twitter:title')).toBe(prop('og:title'));
-    if (path === '/404.html') {
-      expect($('link[rel="canonical"]')).toHaveLength(0);
-    } else {
-      const canonical = $('link[rel="canonical"]').attr('href');
-      expect(canonical).toBe(`${SITE}${path}`);
-      expect(prop('og:url')).toBe(canonical);
-    }
+    // Without SITE_URL no page has an absolute address to give (base-path.test.ts checks a SITE_URL build).
+    expect($('link[rel="canonical"]')).toHaveLength(0);
+    expect(prop('og:url')).toBeUndefined();
   });
 
   test('a source page is described by its first paragraph, a thesis by its teaser', () => {
@@ -151,14 +152,24 @@ describe('sharing', () => {
   });
 });
 
-test('robots.txt allows crawling and names the sitemap, which lists every page but 404', () => {
+test('robots.txt allows crawling; without SITE_URL there is no sitemap to name', () => {
   const robots = readFileSync(join(DIST, 'robots.txt'), 'utf8');
   expect(robots).toMatch(/^User-agent: \*$/m);
-  expect(robots).toContain(`Sitemap: ${SITE}/sitemap-index.xml`);
-  const index = readFileSync(join(DIST, 'sitemap-index.xml'), 'utf8');
-  const maps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!.replace(SITE, ''));
-  const listed = maps.flatMap((m) => [...readFileSync(join(DIST, m), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((x) => x[1]!.replace(SITE, '')));
-  expect(listed.sort()).toEqual(htmlPages().filter((p) => p !== '/404.html').sort());
+  expect(robots).not.toMatch(/Sitemap:/);
+  expect(readdirSync(DIST).filter((f) => f.startsWith('sitemap'))).toEqual([]);
+});
+
+test('nothing the default build writes contains a loopback address', () => {
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(html|xml|txt|json|bib|ris|js|css|webmanifest)$|^_headers$/.test(e.name) && /127\.0\.0\.1|localhost|\[::1\]/.test(readFileSync(p, 'utf8'))) found.push(p.slice(DIST.length));
+    }
+  };
+  walk(DIST);
+  expect(found).toEqual([]);
 });
 
 test('_headers sends frame-ancestors \'none\' everywhere and a media type for each citation download', async () => {

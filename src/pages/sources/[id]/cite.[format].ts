@@ -12,6 +12,6 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = ({ props, site }) => {
   const { source, format } = props as Awaited<ReturnType<typeof getStaticPaths>>[number]['props'];
-  const body = citationFiles(sourceCitation(source, site).item)[format];
+  const body = citationFiles(sourceCitation(source, site).exportItem)[format];
   return new Response(body, { headers: { 'Content-Type': CITE_TYPES[format] } });
 };

@@ -12,6 +12,6 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = ({ props, site }) => {
   const { thesis, format } = props as Awaited<ReturnType<typeof getStaticPaths>>[number]['props'];
-  const body = citationFiles(thesisCitation(thesis, site).item)[format];
+  const body = citationFiles(thesisCitation(thesis, site).exportItem)[format];
   return new Response(body, { headers: { 'Content-Type': CITE_TYPES[format] } });
 };
