@@ -65,7 +65,9 @@ test('a cited source paragraph shows the citing sentence, linking back to its th
   const href = (await marker.getAttribute('href'))!;
   await page.goto(href);
   const anchor = href.split('#')[1]!.split(':~:')[0]!;
-  const back = page.locator(`[id="${anchor}"] .cited-in a[href="/theses/nato-expansion/#${paragraph}"]`);
+  // The source leads: the citing sentences are one closed line under the paragraph, opened on demand.
+  await page.locator(`[id="${anchor}"] + details.para-notes > summary`).click();
+  const back = page.locator(`[id="${anchor}"] + details.para-notes .cited-in a[href="/theses/nato-expansion/#${paragraph}"]`);
   expect(await back.count()).toBeGreaterThan(0);
   const sentence = (await back.first().textContent())!.trim();
   // Keyboard activation (a sentence link may wrap over lines, so its box's centre can be another element).

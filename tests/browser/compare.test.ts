@@ -37,7 +37,8 @@ test('side by side on a wide screen, stacked on a narrow one, never scrolling si
 test('a derivative paragraph’s “compare” link lands on its row, highlighted and in view', async () => {
   const page = await (await harness.current.context()).newPage();
   await page.goto(`/sources/${record!.derivative}/`);
-  await page.locator(`[id="${pair.derivative}"] .provenance a`, { hasText: 'compare' }).click();
+  await page.locator(`[id="${pair.derivative}"] + details.para-notes > summary`).click();
+  await page.locator(`[id="${pair.derivative}"] + details.para-notes .provenance a`, { hasText: 'compare' }).click();
   await page.waitForURL(`**${COMPARE}#row-${pair.derivative}`);
   await page.waitForLoadState('load');
   expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe(`row-${pair.derivative}`);
@@ -54,7 +55,8 @@ test('a derivative paragraph’s “compare” link lands on its row, highlighte
 test('a derivative paragraph’s link to its original lands on the original paragraph', async () => {
   const page = await (await harness.current.context()).newPage();
   await page.goto(`/sources/${record!.derivative}/`);
-  await page.locator(`[id="${pair.derivative}"] .provenance a`).first().click();
+  await page.locator(`[id="${pair.derivative}"] + details.para-notes > summary`).click();
+  await page.locator(`[id="${pair.derivative}"] + details.para-notes .provenance a`).first().click();
   await page.waitForURL(`**/sources/${record!.original}/#${pair.original[0]}`);
   await page.waitForLoadState('load');
   expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe(pair.original[0]);

@@ -1,4 +1,7 @@
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST } from '../support/paths.ts';
 import { useHarness } from '../support/use-harness.ts';
 
 const harness = useHarness();
@@ -43,4 +46,29 @@ test('following a paragraph number also copies its link and says so', async () =
   await page.locator('#status', { hasText: 'copied' }).waitFor({ state: 'attached' });
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toBe(`${harness.current.server.url}/sources/israel-2025/${await link.getAttribute('href')}`);
+});
+
+describe('the source leads, its apparatus follows', () => {
+  const ids = readdirSync(join(DIST, 'sources'), { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join(DIST, 'sources', d.name, 'index.html'))).map((d) => d.name);
+  test.each(ids)('/sources/%s/: on a phone, the visible text is at most 1.6 × the article text, each paragraph followed by at most one closed line', async (id) => {
+    const page = await (await harness.current.context({ viewport: { width: 390, height: 800 } })).newPage();
+    await page.goto(`/sources/${id}/`);
+    const { visible, article, lines } = await page.evaluate(() => {
+      for (const d of document.querySelectorAll('details')) d.open = false;
+      const main = document.querySelector('main')!;
+      const paras = [...document.querySelectorAll('.para:not(.furniture):not(.comment)')];
+      return {
+        visible: main.innerText.length,
+        article: paras.reduce((n, p) => n + (p.querySelector('.ptext')?.textContent?.length ?? 0), 0),
+        // What follows each article paragraph before the next block: at most one line of apparatus.
+        lines: paras.map((p) => {
+          const next = p.nextElementSibling;
+          return next?.matches('details.para-notes') ? (next as HTMLElement).innerText.split('\n').filter((l) => l.trim()).length : 0;
+        }),
+      };
+    });
+    expect(article).toBeGreaterThan(0);
+    expect(visible / article).toBeLessThanOrEqual(1.6);
+    for (const n of lines) expect(n).toBeLessThanOrEqual(1);
+  });
 });

@@ -174,7 +174,7 @@ describe.each(records.map((r) => [r.derivative, r] as const))('source pages of %
   test('each derivative paragraph links to its original paragraph(s) and to its compare row', () => {
     for (const p of r.pairs) {
       if (headings.has(p.derivative)) continue;
-      const note = d$(`[id="${p.derivative}"] > .provenance`);
+      const note = d$(`[id="${p.derivative}"] + details.para-notes .provenance`);
       expect(note.length, p.derivative).toBe(1);
       const hrefs = note
         .find('a')
@@ -193,7 +193,7 @@ describe.each(records.map((r) => [r.derivative, r] as const))('source pages of %
     for (const p of r.pairs) for (const a of p.original) users.set(a, [...(users.get(a) ?? []), p.derivative]);
     for (const o of articleOf(r.original)) {
       if (headings.has(o.anchor)) continue;
-      const note = o$(`[id="${o.anchor}"] > .provenance`);
+      const note = o$(`[id="${o.anchor}"] + details.para-notes .provenance`);
       expect(note.length, o.anchor).toBe(1);
       const hrefs = note
         .find('a')

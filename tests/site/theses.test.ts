@@ -64,7 +64,8 @@ describe.each(slugs)('%s', (slug) => {
       const id = inTable ? 'at-a-glance' : paragraph.attr('id')!;
       expect(id, $(el).attr('id')).toBeTruthy();
       const source = page(href.pathname);
-      const links = source(`[id="${href.hash.slice(1)}"] .cited-in a[href="/theses/${slug}/#${id}"]`);
+      // The paragraph's apparatus, closed, right after it.
+      const links = source(`[id="${href.hash.slice(1)}"] + details.para-notes .cited-in a[href="/theses/${slug}/#${id}"]`);
       expect(links.length, `${$(el).attr('id')} → ${href.hash}`).toBeGreaterThan(0);
       // Each link shows a sentence of that paragraph (markers and permalink aside).
       const text = paragraph.clone();
