@@ -12,8 +12,9 @@
  *   and Dublin Core `DC.*`.
  *
  * A source item describes the original article (its author(s), outlet, date,
- * URL when the manifest knows it); our page is the archived copy (its URL is the
- * item's URL when the original's is not known, else `archive_location`). A
+ * URL, exactly as written, when the manifest knows it); our page is the copy: its
+ * URL is the item's only when the original's is not known (the page's meta tags
+ * name it as DC.relation either way). A
  * thesis item describes the thesis page itself: this site as the container and
  * publisher, the editors as its corporate author, the date of its newest
  * `changes` entry (the version cited).
@@ -98,7 +99,7 @@ export function authorNames(author: string | undefined): CslName[] {
   });
 }
 
-/** The CSL item of a source: the original article, with `pageUrl` (absolute) as our archived copy. */
+/** The CSL item of a source: the original article; `pageUrl` (our copy) is its URL only when the original's is unknown. */
 export function sourceItem(s: SourceFacts, pageUrl: string | undefined): CslItem {
   const type = !s.outlet ? 'webpage' : s.genre === 'essay' ? 'article-magazine' : 'article-newspaper';
   const author = authorNames(s.author);
@@ -110,8 +111,9 @@ export function sourceItem(s: SourceFacts, pageUrl: string | undefined): CslItem
     ...(author.length ? { author } : {}),
     ...(s.outlet ? { 'container-title': s.outlet } : {}),
     ...(issued ? { issued } : {}),
+    // The original's address when it is known (exactly as written), else our copy's. Our copy is not added as an
+    // archive location: the styles print it beside the original's URL, and Chicago capitalises it ("Https://…").
     ...(s.url ?? pageUrl ? { URL: (s.url ?? pageUrl)! } : {}),
-    ...(s.url && pageUrl ? { archive: SITE_NAME, archive_location: pageUrl } : {}),
     language: 'en',
   };
 }
@@ -187,12 +189,23 @@ export function formatInText(item: CslItem, style: StyleKey, at?: { paragraph: n
 export function citationFiles(item: CslItem): { bib: string; ris: string; json: string } {
   const cite = new Cite(item);
   return {
-    bib: cite.format('bibtex') as string,
+    bib: bibtexMonths(cite.format('bibtex') as string, item),
     // The "old" tag set (T1, A1, Y1, JF): plugin-ris's "new" one drops a newspaper article's authors.
     // plugin-ris also drops a name's particle ("de la" of "Juan de la Cruz"): fold it into the family name.
     ris: unwrapRis(new Cite({ ...item, ...(item.author ? { author: item.author.map(foldParticle) } : {}) }).format('ris', { spec: 'old' }) as string),
     json: `${JSON.stringify([item], null, 2)}\n`,
   };
+}
+
+/**
+ * plugin-bibtex writes a day into the month field (`month = {dec 7}`), which
+ * BibTeX cannot read as a month: the month becomes BibTeX's own macro
+ * (`month = dec`), and the full date is added as biblatex's `date`.
+ */
+export function bibtexMonths(bib: string, item: CslItem): string {
+  const parts = item.issued?.['date-parts']?.[0];
+  const iso = parts && parts.length >= 1 ? parts.map((p, i) => (i === 0 ? String(p) : String(p).padStart(2, '0'))).join('-') : undefined;
+  return bib.replace(/^(\s*)month = \{([a-z]{3})(?: \d{1,2})?\},$/m, (_m, indent: string, month: string) => `${indent}month = ${month},${iso ? `\n${indent}date = {${iso}},` : ''}`);
 }
 
 /**

@@ -47,9 +47,10 @@ describe('sourceItem', () => {
     expect(sourceItem({ id: 'x', title: 'X', outlet: 'Foreign Affairs', genre: 'essay' }, page).type).toBe('article-magazine');
     expect(sourceItem({ id: 'x', title: 'X' }, page)).toEqual({ id: 'x', type: 'webpage', title: 'X', URL: page, language: 'en' });
   });
-  test('with the original’s URL, our page is the archived copy', () => {
+  test('with the original’s URL, the reference is the original; our page is named only as its copy in the meta tags', () => {
     const item = sourceItem({ id: 'x', title: 'X', url: 'https://news.example/x' }, page);
-    expect(item).toMatchObject({ URL: 'https://news.example/x', archive: 'What does Putin want?', archive_location: page });
+    expect(item.URL).toBe('https://news.example/x');
+    expect(item.archive_location).toBeUndefined();
     expect(metaTags(item, page)).toContainEqual({ name: 'DC.relation', content: page });
   });
   test('an invalid date is left out rather than guessed', () => {
@@ -149,4 +150,30 @@ test('shareDescription clips at a word', () => {
   const d = shareDescription(long, 50);
   expect(d.length).toBeLessThanOrEqual(50);
   expect(d).toMatch(/word…$/);
+});
+
+describe('references a teacher accepts (fixture record; expected strings written by hand from APA 7, MLA 9 and Chicago 17)', () => {
+  const original = sourceItem(
+    { id: 'k', title: 'What Putin wants from Trump', author: 'David Kirichenko', outlet: 'The Hill', published: '2025-02-03', genre: 'opinion', url: 'https://thehill.com/opinion/international/5123-what-putin-wants/' },
+    'https://site.example/sources/k/',
+  );
+  test('an article with a known original: the original’s URL exactly as written, once, and no copy’s address', () => {
+    expect(formatReference(original, 'apa', 'text')).toBe('Kirichenko, D. (2025, February 3). What Putin wants from Trump. The Hill. https://thehill.com/opinion/international/5123-what-putin-wants/');
+    expect(formatReference(original, 'mla', 'text')).toBe('Kirichenko, David. “What Putin Wants from Trump.” The Hill, 3 Feb. 2025, https://thehill.com/opinion/international/5123-what-putin-wants/.');
+    expect(formatReference(original, 'chicago', 'text')).toBe('Kirichenko, David. “What Putin Wants from Trump.” The Hill, February 3, 2025. https://thehill.com/opinion/international/5123-what-putin-wants/.');
+  });
+  test('a paragraph: APA "para.", MLA "par.", Chicago "para." in the note', () => {
+    expect(formatInText(original, 'apa', { paragraph: 12 })).toBe('(Kirichenko, 2025, para. 12)');
+    expect(formatInText(original, 'mla', { paragraph: 12 })).toBe('(Kirichenko, par. 12)');
+    expect(formatInText(original, 'chicago', { paragraph: 12 })).toBe('David Kirichenko, “What Putin Wants from Trump,” The Hill, February 3, 2025, para. 12, https://thehill.com/opinion/international/5123-what-putin-wants/.');
+  });
+  test('BibTeX: the month is BibTeX’s own macro, the full date is biblatex’s date; the file parses', () => {
+    const bib = citationFiles(original).bib;
+    expect(bib).toMatch(/^\s*month = feb,$/m);
+    expect(bib).toMatch(/^\s*date = \{2025-02-03\},$/m);
+    expect(bib).not.toMatch(/month = \{/);
+    const { entries, errors } = parseBibtex(bib);
+    expect(errors).toEqual([]);
+    expect(entries[0]!.fields.url).toBe('https://thehill.com/opinion/international/5123-what-putin-wants/');
+  });
 });

@@ -19,6 +19,18 @@ test('the build has the home page, the sources index, five source pages and a 40
 describe.each(files.map((f) => [f.entry.id, f] as const))('%s', (id, file) => {
   const $ = page(`/sources/${id}/`);
 
+  test('opens, under its title, with the original: a link to it where its address is known, else a plain statement', () => {
+    const line = $('h1 + p.original');
+    expect(line).toHaveLength(1);
+    if (file.entry.url) {
+      expect(line.text()).toMatch(/^\s*Read the original at /);
+      expect(line.find('a').attr('href')).toBe(file.entry.url);
+    } else {
+      expect(line.text()).toMatch(/no verified address of the original/);
+      expect(line.find('a')).toHaveLength(0);
+    }
+  });
+
   test('every non-blank line of the seed appears, in order, in the page text', () => {
     const shown = normaliseForMatch($('.ptext').map((_, el) => $(el).text()).get().join(' '));
     let from = 0;
