@@ -63,7 +63,10 @@ describe('the source leads, its apparatus follows', () => {
         // What follows each article paragraph before the next block: at most one line of apparatus.
         lines: paras.map((p) => {
           const next = p.nextElementSibling;
-          return next?.matches('details.para-notes') ? (next as HTMLElement).innerText.split('\n').filter((l) => l.trim()).length : 0;
+          // Lines it takes on the screen, closed: its height over its line height.
+          if (!next?.matches('details.para-notes')) return 0;
+          const box = (next as HTMLElement).getBoundingClientRect().height;
+          return Math.round(box / parseFloat(getComputedStyle(next).lineHeight));
         }),
       };
     });
