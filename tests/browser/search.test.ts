@@ -250,3 +250,11 @@ test('without JavaScript the search page says that search needs it', async () =>
   expect(await page.locator('noscript').count()).toBe(1);
   expect(await page.locator('main').textContent()).toContain('Search runs in your browser and needs JavaScript');
 });
+
+test('excerpts carry no citation marker labels ("Trenin ¶17" is apparatus, not text)', async () => {
+  const page = await (await harness.current.context()).newPage();
+  await search(page, 'Trenin');
+  const excerpts = await page.locator('#search-results .excerpt').allTextContents();
+  expect(excerpts.length).toBeGreaterThan(0);
+  for (const e of excerpts) expect(e).not.toMatch(/[\p{L})] ¶\d+/u);
+});
