@@ -153,7 +153,9 @@ export default function rehypeThesisAnchors(options: ThesisAnchorsOptions) {
       b.el.properties.id = id;
       b.el.properties.className = [...classes(b.el), 'tpara'];
       b.el.properties.dataPagefindTitle = b.section || 'Thesis';
-      const link = el('a', { className: ['plink'], href: `#${id}`, ariaLabel: `Link to paragraph ${i + 1}`, dataPagefindIgnore: '' }, [textNode('¶')]);
+      // Thesis paragraphs are numbered in the order they appear; the number shows in the permalink (and in the
+      // "Cite or share" control it becomes, src/scripts/cite-share.ts).
+      const link = el('a', { className: ['plink'], href: `#${id}`, dataPagefindIgnore: '' }, [textNode(`¶${i + 1}`)]);
       const last = b.el.children.at(-1);
       const into = b.el.tagName === 'li' && last && isElement(last) && last.tagName === 'p' ? last : b.el;
       into.children.push(textNode(' '), link);

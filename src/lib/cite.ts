@@ -270,21 +270,43 @@ export function metaTags(item: CslItem, copy?: string): { name: string; content:
   return tags;
 }
 
-/** Placeholders of a copy-citation template, filled in the browser (src/scripts/cite-copy.ts). */
+/** Placeholders of the paragraph citation templates, filled in the browser (src/scripts/cite-share-dialog.ts). */
 export const TEMPLATE_N = '{n}';
 export const TEMPLATE_URL = '{url}';
 
+/** What the "Cite or share" control of a page's paragraphs needs (served as cite-paragraph.json). */
+export interface ParagraphCitations {
+  title: string;
+  /** Our page's address: absolute with SITE_URL, else PAGE_ORIGIN + path (the browser puts its origin in). */
+  page: string;
+  /** The original article's address, when known. */
+  original?: string;
+  /** Per style: the reference (bibliography entry) and the citation of paragraph {n} (in-text, or Chicago's note). */
+  styles: { key: StyleKey; label: string; reference: string; paragraph: string }[];
+}
+
 /**
- * The per-paragraph "copy citation" text as a template: the Chicago note of
- * `item` at paragraph `{n}`, with our page's URL (when it is the item's URL)
- * as `{url}`, for the paragraph's own link. Formatted here by citeproc with a
- * numeric stand-in locator, so the browser only substitutes two strings.
+ * The citations of any paragraph of a page as templates: each style's
+ * reference, and its citation of paragraph `{n}` (APA "(…, para. {n})", MLA
+ * "(…, par. {n})", Chicago's note "…, para. {n}, …"), with our page's URL,
+ * where it is the item's, as `{url}` (the paragraph's own link goes there).
+ * Formatted here by citeproc with a numeric stand-in locator, so the browser
+ * only substitutes strings (and adds the reader's access date).
  */
-export function copyCitationTemplate(item: CslItem, pageUrl: string): string {
+export function paragraphCitations(item: CslItem, pageUrl: string): ParagraphCitations {
   const stand = 987654321;
-  const note = formatInText(item, 'chicago', { paragraph: stand });
-  const withN = note.split(String(stand)).join(TEMPLATE_N);
-  return item.URL === pageUrl ? withN.split(pageUrl).join(TEMPLATE_URL) : withN;
+  const url = (text: string): string => (item.URL === pageUrl ? text.split(pageUrl).join(TEMPLATE_URL) : text);
+  return {
+    title: item.title,
+    page: pageUrl,
+    ...(item.URL && item.URL !== pageUrl ? { original: item.URL } : {}),
+    styles: STYLES.map((s) => ({
+      key: s.key,
+      label: s.label,
+      reference: url(formatReference(item, s.key, 'text')),
+      paragraph: url(formatInText(item, s.key, { paragraph: stand }).split(String(stand)).join(TEMPLATE_N)),
+    })),
+  };
 }
 
 /** A description for shared links: the text clipped at a word to at most `max` characters. */

@@ -80,6 +80,10 @@ export interface Urls {
   data(file: string): string;
   /** `/sources/<id>/cite.bib` or `/theses/<slug>/cite.ris`, …. */
   cite(kind: 'source' | 'thesis', id: string, format: CiteFormat): string;
+  /** The citation templates of a page's paragraphs (the "Cite or share" control). */
+  citeParagraph(kind: 'source' | 'thesis', id: string): string;
+  /** The "Cite or share" dialog's script, loaded on first use. */
+  citeShareScript(): string;
   /** A share image of a thesis. */
   shareImage(slug: string): string;
   /** A site path made absolute against the site's origin; without an origin, the path itself. */
@@ -106,6 +110,8 @@ export function makeUrls(rawBase: string): Urls {
     pagefind: (file) => path(`pagefind/${file === 'wasm' ? `wasm.${PAGEFIND_LANGUAGE}.pagefind` : file}`),
     data: (file) => path(`data/${seg(file)}`),
     cite: (kind, id, format) => path(`${kind === 'source' ? 'sources' : 'theses'}/${seg(id)}/cite.${format}`),
+    citeParagraph: (kind, id) => path(`${kind === 'source' ? 'sources' : 'theses'}/${seg(id)}/cite-paragraph.json`),
+    citeShareScript: () => path('scripts/cite-share-dialog.js'),
     shareImage: (slug) => path(`theses/${seg(slug)}/share.png`),
     absolute: (sitePath, site) => {
       const origin = normaliseSite(site);

@@ -43,9 +43,11 @@ describe.each(SLUGS)('/theses/%s/', (slug) => {
       for (let el = h.nextElementSibling; el && !/^H[1-6]$/.test(el.tagName); el = el.nextElementSibling) {
         if (el.tagName !== 'P') continue;
         const copy = el.cloneNode(true) as HTMLElement;
-        copy.querySelectorAll('a.cite, a.plink').forEach((a) => a.remove());
+        copy.querySelectorAll('a.cite, .plink').forEach((a) => a.remove());
         // Sentences with their markers: a marker after a sentence's full stop belongs to that sentence.
-        const html = (el as HTMLElement).innerHTML.replace(/<a class="plink"[^>]*>[^<]*<\/a>/g, '');
+        const bare = el.cloneNode(true) as HTMLElement;
+        bare.querySelectorAll('.plink').forEach((a) => a.remove());
+        const html = bare.innerHTML;
         const parts = html.split(/(?<=[.!?][”’"]?)\s+(?=[A-Z“‘"])/);
         paragraphs.push({ text: copy.textContent ?? '', markers: el.querySelectorAll('a.cite').length, sentences: parts });
       }

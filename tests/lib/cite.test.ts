@@ -5,11 +5,11 @@ import {
   STYLES,
   authorNames,
   citationFiles,
-  copyCitationTemplate,
   dateParts,
   formatInText,
   formatReference,
   metaTags,
+  paragraphCitations,
   shareDescription,
   sourceItem,
   thesisItem,
@@ -107,13 +107,21 @@ test('the three styles differ (APA, MLA and Chicago are really applied)', () => 
   expect(refs[1]).toMatch(/^Doe, Jane, and Juan de la Cruz\./); // MLA
 });
 
-test('copyCitationTemplate: Chicago note with {n} for the paragraph and {url} for its link', () => {
-  const t = copyCitationTemplate(article, page);
-  expect(t).toContain('para. {n}');
-  expect(t).toContain('{url}');
-  expect(t).not.toContain(page);
+test('paragraphCitations: each style’s reference and its citation of paragraph {n}, with {url} for the paragraph’s link', () => {
+  const t = paragraphCitations(article, page);
+  expect(t.styles.map((s) => s.key)).toEqual(['apa', 'mla', 'chicago']);
+  const [apa, mla, chicago] = t.styles;
+  expect(apa!.paragraph).toBe('(Doe & de la Cruz, 2024, para. {n})');
+  expect(mla!.paragraph).toBe('(Doe and de la Cruz, par. {n})');
+  expect(chicago!.paragraph).toContain('para. {n}, {url}');
+  for (const s of t.styles) expect(s.reference).toContain('{url}');
+  expect(t.page).toBe(page);
+  expect(t.original).toBeUndefined();
+  // With the original's address, the citations name it, not our page, and the dialog offers it.
   const withOriginal = sourceItem({ id: 'x', title: 'X', url: 'https://news.example/x' }, page);
-  expect(copyCitationTemplate(withOriginal, page)).not.toContain('{url}');
+  const o = paragraphCitations(withOriginal, page);
+  expect(o.original).toBe('https://news.example/x');
+  for (const s of o.styles) expect(`${s.reference} ${s.paragraph}`).not.toContain('{url}');
 });
 
 describe('citationFiles', () => {

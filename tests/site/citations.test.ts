@@ -117,11 +117,17 @@ describe.each(cited)('/%s/%s/', (folder, id) => {
   });
 });
 
-test('each article paragraph of a source page can be cited: the template has the locator and link placeholders', () => {
-  for (const id of sources) {
-    const t = page(`/sources/${id}/`)('[data-cite-template]').attr('data-cite-template');
-    expect(t, id).toContain('para. {n}');
-    expect(t, id).toContain('{url}');
+test('each page’s paragraphs can be cited: cite-paragraph.json has the three styles with the locator and link placeholders', () => {
+  for (const [folder, id] of cited) {
+    const host = page(`/${folder}/${id}/`)('[data-cite-paragraph]');
+    expect(host.attr('data-cite-paragraph'), id).toBe(`/${folder}/${id}/cite-paragraph.json`);
+    const t = JSON.parse(file(folder, id, 'cite-paragraph.json')) as { page: string; styles: { key: string; reference: string; paragraph: string }[] };
+    expect(t.styles.map((s) => s.key)).toEqual(['apa', 'mla', 'chicago']);
+    expect(t.styles.find((s) => s.key === 'apa')!.paragraph, id).toContain('para. {n}');
+    expect(t.styles.find((s) => s.key === 'mla')!.paragraph, id).toContain('par. {n}');
+    expect(t.styles.find((s) => s.key === 'chicago')!.paragraph, id).toMatch(/para\. \{n\}, \{url\}/);
+    // Without SITE_URL the page is its path after the placeholder origin the browser replaces: no address invented.
+    expect(t.page).toBe(`https://page-origin.invalid/${folder}/${id}/`);
   }
 });
 
