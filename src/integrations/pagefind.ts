@@ -13,6 +13,9 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { optimiseBundle } from '../lib/pagefind-bundle.ts';
+import { writeFileSync } from 'node:fs';
+import { vocabularyOf } from '../lib/search-vocabulary.ts';
+import { VOCABULARY_FILE } from '../lib/urls.ts';
 import { PAGEFIND_LANGUAGE } from '../lib/urls.ts';
 
 export default function pagefindIntegration(): AstroIntegration {
@@ -32,7 +35,13 @@ export default function pagefindIntegration(): AstroIntegration {
           const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
           if (written.errors.length) return fail('writeFiles', written.errors);
           logger.info(`indexed ${added.page_count} pages into ${written.outputPath}`);
-          for (const r of optimiseBundle(written.outputPath))
+          // The words of every indexed text, for "Did you mean …?" (src/lib/search-vocabulary.ts).
+          const texts: string[] = [];
+          const reports = optimiseBundle(written.outputPath, { onText: (t) => texts.push(t) });
+          const vocabulary = vocabularyOf(texts);
+          writeFileSync(join(written.outputPath, VOCABULARY_FILE), JSON.stringify(vocabulary));
+          logger.info(`${VOCABULARY_FILE}: ${vocabulary.length} words for "Did you mean …?"`);
+          for (const r of reports)
             logger.info(
               `${r.language}: ${r.words} words, ${r.positions} positions: ${r.chunksBefore} index chunks re-cut into ${r.chunksAfter} of about ${r.target} positions; ${r.fragments} fragments ${(r.fragmentBytesBefore / 1024).toFixed(0)} → ${(r.fragmentBytesAfter / 1024).toFixed(0)} kB`,
             );

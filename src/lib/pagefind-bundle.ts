@@ -318,7 +318,7 @@ export function readMeta(dir: string, hash: string): { file: string; meta: Meta 
 }
 
 /** Re-chunks the word index and slims the fragments of the Pagefind bundle in `dir` (dist/pagefind), in place. */
-export function optimiseBundle(dir: string, opts: { target?: (positions: number) => number } = {}): BundleReport[] {
+export function optimiseBundle(dir: string, opts: { target?: (positions: number) => number; onText?: (text: string) => void } = {}): BundleReport[] {
   const { file: entryFile, entry } = readEntry(dir);
   if (entry.version !== PAGEFIND_FORMAT_VERSION)
     throw new Error(`${entryFile}: Pagefind ${entry.version} wrote this bundle, but src/lib/pagefind-bundle.ts knows the formats of ${PAGEFIND_FORMAT_VERSION} only. Check the formats of the new version (index chunks, metadata, fragments) and update PAGEFIND_FORMAT_VERSION.`);
@@ -358,8 +358,9 @@ export function optimiseBundle(dir: string, opts: { target?: (positions: number)
       if (!existsSync(file)) throw new Error(`${file}: named by ${metaFile} but missing`);
       const bytes = readFileSync(file);
       const data = JSON.parse(Buffer.from(unwrap(bytes, file)).toString('utf8')) as Fragment | Record<string, Fragment>;
-      if (grouped) Object.values(data as Record<string, Fragment>).forEach(slimFragment);
-      else slimFragment(data as Fragment);
+      const fragments = grouped ? Object.values(data as Record<string, Fragment>) : [data as Fragment];
+      fragments.forEach(slimFragment);
+      if (opts.onText) for (const f of fragments) opts.onText((f as { content?: string }).content ?? '');
       const out = wrap(Buffer.from(JSON.stringify(data), 'utf8'), 6);
       writeFileSync(file, out);
       before += bytes.byteLength;

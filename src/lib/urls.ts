@@ -57,6 +57,8 @@ export const PAGE_ORIGIN = 'https://page-origin.invalid';
 
 /** The one language the site is indexed in (Pagefind's WebAssembly for it is `wasm.<language>.pagefind`). */
 export const PAGEFIND_LANGUAGE = 'en';
+/** The index's vocabulary (in the Pagefind folder), fetched by the search page when a query finds nothing. */
+export const VOCABULARY_FILE = 'vocabulary.json';
 
 export interface Urls {
   base: string;

@@ -19,9 +19,10 @@ if (host) {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = source ? 'cite-share' : 'plink cite-share';
-    // The name holds what the button shows, first (¶N on a thesis, "Cite or share" on a source), then the rest.
-    const rest = Object.assign(document.createElement('span'), { className: 'visually-hidden', textContent: source ? ` this paragraph (¶${n})` : ` Cite or share this paragraph` });
-    button.append(source ? 'Cite or share' : `¶${n}`, rest);
+    // The name holds what the button shows, first (¶N on a thesis, "Cite" on a source, where the ¶N link is
+    // beside it and the text should lead), then the rest.
+    const rest = Object.assign(document.createElement('span'), { className: 'visually-hidden', textContent: source ? ` or share this paragraph (¶${n})` : ` Cite or share this paragraph` });
+    button.append(source ? 'Cite' : `¶${n}`, rest);
     button.setAttribute('aria-haspopup', 'dialog');
     button.dataset.n = n;
     button.dataset.anchor = decodeURIComponent(anchor);

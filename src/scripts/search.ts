@@ -15,12 +15,17 @@
  *   are listed as placeholders and fetched in order as each comes into view
  *   once typing has paused, so a search fetches what the reader sees.
  *
+ * No results: the index's own vocabulary (/pagefind/vocabulary.json, fetched
+ * only then, once) gives "Did you mean …?" with the nearest words.
+ * A quoted phrase is highlighted as a phrase: its words elsewhere are not.
+ *
  * Failure: under `npm run dev` there is no index (a build writes it), and
  * the page says so; a failed import is not remembered, so the next attempt
  * loads again. A filter value in the URL that no option and no indexed page
  * has is dropped, and the page says so.
  */
-import { urls } from '../lib/urls.ts';
+import { urls, VOCABULARY_FILE } from '../lib/urls.ts';
+import { suggest } from '../lib/search-vocabulary.ts';
 
 interface SubResult {
   title: string;
@@ -92,10 +97,22 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
   return node;
 }
 
-/** Pagefind excerpts are HTML with <mark>; keep only text and marks. */
+/** The quoted phrases of the current query ("a phrase" → a phrase), highlighted as phrases. */
+let phrases: RegExp | undefined;
+const setPhrases = (q: string): void => {
+  const found = [...q.matchAll(/"([^"]+)"/g)].map((m) => m[1]!.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+')).filter(Boolean);
+  phrases = found.length ? new RegExp(`(${found.join('|')})`, 'gi') : undefined;
+};
+
+/** Pagefind excerpts are HTML with <mark>; keep only text and marks (for a quoted phrase, the phrase only). */
 function excerpt(html: string): HTMLElement {
   const p = el('p', { className: 'excerpt' });
   const tpl = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html').body;
+  if (phrases) {
+    const text = tpl.textContent ?? '';
+    text.split(phrases).forEach((part, i) => p.append(i % 2 ? el('mark', {}, part) : part));
+    return p;
+  }
   for (const node of tpl.childNodes) p.append(node.nodeName === 'MARK' ? el('mark', {}, node.textContent ?? '') : node.textContent ?? '');
   return p;
 }
@@ -253,9 +270,11 @@ async function run(typed = false): Promise<void> {
     if (found.results.length === 0) {
       list.replaceChildren();
       status.textContent = `No results for “${q}”.`;
+      void didYouMean(q, mine);
       return;
     }
     status.textContent = `Loading results for “${q}”…`;
+    setPhrases(q);
     present(found, q, mine);
   } finally {
     running = false;
@@ -265,6 +284,21 @@ async function run(typed = false): Promise<void> {
       void run(again);
     }
   }
+}
+
+/** The index's vocabulary, fetched the first time a query finds nothing. */
+let vocabulary: Promise<string[]> | undefined;
+async function didYouMean(q: string, mine: number): Promise<void> {
+  vocabulary ??= fetch(urls.pagefind(VOCABULARY_FILE)).then((r) => (r.ok ? (r.json() as Promise<string[]>) : []));
+  const better = suggest(q.replace(/"/g, ''), await vocabulary.catch(() => []));
+  if (!better || mine !== seq) return;
+  const link = el('a', { href: urls.search(better) }, better);
+  link.addEventListener('click', (e) => {
+    e.preventDefault();
+    input.value = better;
+    void run();
+  });
+  status.replaceChildren(`No results for “${q}”. Did you mean `, link, '?');
 }
 
 function failed(): void {

@@ -193,9 +193,13 @@ test('?kind= and ?thesis= on load select the filter and narrow the results', asy
   expect(kinds.every((k) => k.startsWith('Thesis'))).toBe(true);
   const thesis = (await page.locator('select[name="thesis"] option').allTextContents()).find((t) => t !== 'Any thesis')!;
   await page.goto(`/search/?q=Ukraine&thesis=${encodeURIComponent(thesis)}`);
-  await page.locator('#search-status').filter({ hasText: /^1 page match/ }).waitFor();
+  // The thesis and the sources it cites (not the thesis alone).
+  await page.locator('#search-status').filter({ hasText: /match/ }).waitFor();
   expect(await page.locator('select[name="thesis"]').inputValue()).toBe(thesis);
-  expect(await page.locator('.result h2 a').first().textContent()).toBe(thesis);
+  await loadListed(page);
+  const titles = await page.locator('.result h2 a').allTextContents();
+  expect(titles).toContain(thesis);
+  expect(titles.length).toBeGreaterThan(1);
 });
 
 test('an unknown filter value in the URL is ignored and said so; the search still runs', async () => {
@@ -257,4 +261,39 @@ test('excerpts carry no citation marker labels ("Trenin ¶17" is apparatus, not 
   const excerpts = await page.locator('#search-results .excerpt').allTextContents();
   expect(excerpts.length).toBeGreaterThan(0);
   for (const e of excerpts) expect(e).not.toMatch(/[\p{L})] ¶\d+/u);
+});
+
+test('no results: "Did you mean …?" from the index’s own words, fetched only then', async () => {
+  const page = await (await harness.current.context()).newPage();
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await search(page, 'Putin');
+  expect(fetched.some((p) => p.endsWith('/vocabulary.json'))).toBe(false);
+  await page.locator('#q').fill('Kaliningard');
+  const status = page.locator('#search-status');
+  await status.filter({ hasText: 'Did you mean' }).waitFor();
+  expect(await status.textContent()).toBe('No results for “Kaliningard”. Did you mean Kaliningrad?');
+  expect(fetched.filter((p) => p.endsWith('/vocabulary.json'))).toHaveLength(1);
+  await status.locator('a', { hasText: 'Kaliningrad' }).click();
+  await page.locator('#search-results .result').first().waitFor();
+  expect(await page.locator('#q').inputValue()).toBe('Kaliningrad');
+});
+
+test('a quoted phrase is highlighted as a phrase, not word by word', async () => {
+  const page = await (await harness.current.context()).newPage();
+  await search(page, '"last stand"');
+  const marks = await page.locator('#search-results .excerpt mark').allTextContents();
+  expect(marks.length).toBeGreaterThan(0);
+  for (const m of marks) expect(m.toLowerCase().replace(/\s+/g, ' ')).toBe('last stand');
+});
+
+test('the thesis filter finds the thesis and the sources it cites', async () => {
+  const page = await (await harness.current.context()).newPage();
+  await page.goto(`/search/?q=Ukraine&thesis=${encodeURIComponent('NATO expansion')}`);
+  await page.locator('#search-status').filter({ hasText: /match/ }).waitFor();
+  await loadListed(page);
+  const pages = await page.locator('#search-results .result h2 a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  expect(pages).toContain('/theses/nato-expansion/');
+  expect(pages.some((p) => p.startsWith('/sources/'))).toBe(true);
+  expect(pages.some((p) => p.startsWith('/theses/') && p !== '/theses/nato-expansion/')).toBe(false);
 });

@@ -55,6 +55,8 @@ describe('the source leads, its apparatus follows', () => {
     await page.goto(`/sources/${id}/`);
     const { visible, article, lines } = await page.evaluate(() => {
       for (const d of document.querySelectorAll('details')) d.open = false;
+      // What a reader sees: text for screen readers only (visually hidden) does not count.
+      for (const h of document.querySelectorAll<HTMLElement>('.visually-hidden')) h.style.display = 'none';
       const main = document.querySelector('main')!;
       const paras = [...document.querySelectorAll('.para:not(.furniture):not(.comment)')];
       return {

@@ -107,7 +107,7 @@ async function follow(path: string, ids: string[]): Promise<Map<string, Landing 
         if (!t) return null;
         const block = (t.classList.contains('anchor-alias') ? t.parentElement!.closest('.para, .tpara, .tombstone') : t) as HTMLElement;
         const c = block.cloneNode(true) as HTMLElement;
-        c.querySelectorAll('.pnum, .plink, .cited-in, a.cite, .anchor-alias, button.cite-copy').forEach((n) => n.remove()); // controls, not text
+        c.querySelectorAll('.pnum, .plink, .cited-in, a.cite, .anchor-alias, button.cite-share').forEach((n) => n.remove()); // controls, not text
         const r = t.getBoundingClientRect();
         return {
           id: block.id,
