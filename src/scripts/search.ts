@@ -117,10 +117,22 @@ function excerpt(html: string): HTMLElement {
   return p;
 }
 
+/** Under a thesis filter, a source's paragraphs that this thesis cites (its "cited" meta), else undefined. */
+function citedUnder(data: ResultData): Set<string> | undefined {
+  const thesis = filtersFromForm().thesis;
+  if (!thesis || !data.meta.cited) return undefined;
+  const entry = data.meta.cited.split('|').find((e) => e.startsWith(`${thesis}=`));
+  return entry ? new Set(entry.slice(thesis.length + 1).split(' ')) : undefined;
+}
+
 function render(data: ResultData): HTMLElement {
   const kind = data.filters.kind?.[0] ?? '';
   const meta = [kind, data.meta.outlet, data.meta.date].filter(Boolean).join(' · ');
-  const subs = data.sub_results.filter((s) => new URL(s.url, location.href).hash !== '');
+  const cited = citedUnder(data);
+  const subs = data.sub_results.filter((s) => {
+    const hash = new URL(s.url, location.href).hash;
+    return hash !== '' && (!cited || cited.has(decodeURIComponent(hash.slice(1))));
+  });
   const item = el('li', { className: 'result' },
     el('h2', {}, el('a', { href: data.url }, data.meta.title ?? data.url)),
     el('p', { className: 'small' }, meta),

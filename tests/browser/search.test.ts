@@ -296,4 +296,11 @@ test('the thesis filter finds the thesis and the sources it cites', async () => 
   expect(pages).toContain('/theses/nato-expansion/');
   expect(pages.some((p) => p.startsWith('/sources/'))).toBe(true);
   expect(pages.some((p) => p.startsWith('/theses/') && p !== '/theses/nato-expansion/')).toBe(false);
+  // A source's paragraphs listed under it are the ones the thesis cites.
+  const $ = distPage('/theses/nato-expansion/');
+  const cited = new Set($('main a.cite').map((_, a) => { const u = new URL($(a).attr('href')!, 'http://x'); return `${u.pathname}#${decodeURIComponent(u.hash.slice(1).split(':~:')[0]!)}`; }).get());
+  const subs = await page.locator('#search-results .result .sub-results a').evaluateAll((as) => as.map((a) => { const u = new URL((a as HTMLAnchorElement).href); return `${u.pathname}#${decodeURIComponent(u.hash.slice(1))}`; }));
+  const sourceSubs = subs.filter((s) => s.startsWith('/sources/'));
+  expect(sourceSubs.length).toBeGreaterThan(0);
+  for (const s of sourceSubs) expect(cited, s).toContain(s);
 });
