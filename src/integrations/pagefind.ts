@@ -3,7 +3,8 @@
  * and write the bundle to dist/pagefind/. What is indexed is decided in the
  * markup (data-pagefind-body on reading pages, data-pagefind-ignore on
  * furniture, comments, apparatus and chrome), and here: citation markers
- * ("Trenin ¶17") are apparatus too, left out of the index and so of every
+ * ("Trenin ¶17") and thesis paragraphs' ¶N permalinks are apparatus too,
+ * left out of the index and so of every
  * result's excerpt (an option, so the pages carry no attribute for it).
  * Any Pagefind error fails the build.
  * Then the bundle is re-cut for smaller first searches (src/lib/pagefind-bundle.ts).
@@ -28,7 +29,7 @@ export default function pagefindIntegration(): AstroIntegration {
           throw new Error(`Pagefind ${what} failed:\n  ${errors.join('\n  ')}`);
         };
         try {
-          const { index, errors } = await pagefind.createIndex({ forceLanguage: PAGEFIND_LANGUAGE, excludeSelectors: ['a.cite'] });
+          const { index, errors } = await pagefind.createIndex({ forceLanguage: PAGEFIND_LANGUAGE, excludeSelectors: ['a.cite', '.plink'] });
           if (!index || errors.length) return fail('createIndex', errors);
           const added = await index.addDirectory({ path: site });
           if (added.errors.length) return fail('indexing', added.errors);

@@ -155,7 +155,8 @@ export default function rehypeThesisAnchors(options: ThesisAnchorsOptions) {
       b.el.properties.dataPagefindTitle = b.section || 'Thesis';
       // Thesis paragraphs are numbered in the order they appear; the number shows in the permalink (and in the
       // "Cite or share" control it becomes, src/scripts/cite-share.ts).
-      const link = el('a', { className: ['plink'], href: `#${id}`, dataPagefindIgnore: '' }, [textNode(`¶${i + 1}`)]);
+      // Kept out of the search index by the Pagefind integration's excludeSelectors (no attribute on every link).
+      const link = el('a', { className: ['plink'], href: `#${id}` }, [textNode(`¶${i + 1}`)]);
       const last = b.el.children.at(-1);
       const into = b.el.tagName === 'li' && last && isElement(last) && last.tagName === 'p' ? last : b.el;
       into.children.push(textNode(' '), link);
