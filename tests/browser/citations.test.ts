@@ -125,8 +125,8 @@ test('a citation link carries a text fragment: Chromium scrolls to the quoted wo
   }
 });
 
-test('the preview marks the quoted words inside the cited paragraph', async () => {
-  const page = await (await harness.current.context()).newPage();
+test.each([1280, 390])('at %i px the preview marks the quoted words inside the cited paragraph', async (width) => {
+  const page = await (await harness.current.context({ viewport: { width, height: 800 } })).newPage();
   await page.goto('/theses/nato-expansion/');
   // A quotation's own marker (the link right after it).
   const { words, index } = await page.evaluate(() => {
@@ -141,8 +141,8 @@ test('the preview marks the quoted words inside the cited paragraph', async () =
   expect(flat((await mark.textContent())!)).toBe(flat(words));
 });
 
-test('the preview stays inside the window, for a marker at the bottom of the screen too', async () => {
-  const page = await (await harness.current.context({ viewport: { width: 1280, height: 700 } })).newPage();
+test.each([1280, 390])('at %i px the preview stays inside the window, for a marker at the bottom of the screen too', async (width) => {
+  const page = await (await harness.current.context({ viewport: { width, height: 700 } })).newPage();
   await page.goto('/theses/post-soviet-borders/');
   const marker = page.locator('.thesis-body a.cite').nth(12);
   // Put the marker on the window's last line.
@@ -154,7 +154,7 @@ test('the preview stays inside the window, for a marker at the bottom of the scr
   expect(box.top).toBeGreaterThanOrEqual(0);
   expect(box.bottom).toBeLessThanOrEqual(700);
   expect(box.left).toBeGreaterThanOrEqual(0);
-  expect(box.right).toBeLessThanOrEqual(1280);
+  expect(box.right).toBeLessThanOrEqual(width);
 });
 
 test('on a touch screen the first tap opens the preview and the second follows the link', async () => {

@@ -263,8 +263,8 @@ test('excerpts carry no citation marker labels ("Trenin ¶17" is apparatus, not 
   for (const e of excerpts) expect(e).not.toMatch(/¶\d/u); // no marker label, no paragraph permalink
 });
 
-test('no results: "Did you mean …?" from the index’s own words, fetched only then', async () => {
-  const page = await (await harness.current.context()).newPage();
+test.each([1280, 390])('at %i px, no results: "Did you mean …?" from the index’s own words, fetched only then', async (width) => {
+  const page = await (await harness.current.context({ viewport: { width, height: 800 } })).newPage();
   const fetched: string[] = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await search(page, 'Putin');
@@ -279,8 +279,8 @@ test('no results: "Did you mean …?" from the index’s own words, fetched only
   expect(await page.locator('#q').inputValue()).toBe('Kaliningrad');
 });
 
-test('a quoted phrase is highlighted as a phrase, not word by word', async () => {
-  const page = await (await harness.current.context()).newPage();
+test.each([1280, 390])('at %i px a quoted phrase is highlighted as a phrase, not word by word', async (width) => {
+  const page = await (await harness.current.context({ viewport: { width, height: 800 } })).newPage();
   await search(page, '"last stand"');
   const marks = await page.locator('#search-results .excerpt mark').allTextContents();
   expect(marks.length).toBeGreaterThan(0);
