@@ -164,6 +164,14 @@ const GT = '\uE001';
 function literal(item: CslItem): CslItem {
   return JSON.parse(JSON.stringify(item).replaceAll('<', LT).replaceAll('>', GT)) as CslItem;
 }
+/**
+ * APA 7 gives a website's name as the site writes it ("What does Putin want?"), where citeproc would
+ * title-case it; MLA and Chicago title-case it, as their manuals say. citeproc-js's own markup keeps the case.
+ */
+function asPrinted(item: CslItem, style: StyleKey): CslItem {
+  if (style !== 'apa' || item.type !== 'webpage' || !item['container-title']) return item;
+  return { ...item, 'container-title': `<span class="nocase">${item['container-title']}</span>` };
+}
 function restore(out: string, format: 'html' | 'text'): string {
   return out.replaceAll(LT, format === 'html' ? '&#60;' : '<').replaceAll(GT, format === 'html' ? '&#62;' : '>');
 }
@@ -171,7 +179,7 @@ function restore(out: string, format: 'html' | 'text'): string {
 /** The bibliography entry of `item` in `style`: HTML (citeproc escapes the text; `<i>` for titles) or plain text. */
 export function formatReference(item: CslItem, style: StyleKey, format: 'html' | 'text' = 'html'): string {
   engine();
-  const out = restore(new Cite(literal(item)).format('bibliography', { format, template: styleFile(style), lang: 'en-US' }) as string, format);
+  const out = restore(new Cite(asPrinted(literal(item), style)).format('bibliography', { format, template: styleFile(style), lang: 'en-US' }) as string, format);
   if (format === 'text') return out.trim();
   // citeproc wraps the entry in <div class="csl-bib-body"><div class="csl-entry">…</div></div>; keep the entry's content.
   const m = /<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>/.exec(out);

@@ -185,3 +185,13 @@ describe('references a teacher accepts (fixture record; expected strings written
     expect(entries[0]!.fields.url).toBe('https://thehill.com/opinion/international/5123-what-putin-wants/');
   });
 });
+
+test('a thesis page (fixture record; expected strings from APA 7, MLA 9 and Chicago 17): corporate author, version date, the site’s name as APA keeps it', () => {
+  const t = thesisItem({ slug: 'nato', title: 'NATO expansion' }, 'https://site.example/theses/nato/', '2026-12-07');
+  expect(formatReference(t, 'apa', 'text')).toBe('Editors of What does Putin want? (2026, December 7). NATO expansion. What does Putin want? https://site.example/theses/nato/');
+  expect(formatReference(t, 'apa', 'html')).toContain('<i>NATO expansion</i>');
+  expect(formatReference(t, 'mla', 'text')).toBe('Editors of What does Putin want? “NATO Expansion.” What Does Putin Want?, 7 Dec. 2026, https://site.example/theses/nato/.');
+  expect(formatReference(t, 'mla', 'html')).toContain('<i>What Does Putin Want?</i>');
+  expect(formatReference(t, 'chicago', 'text')).toBe('Editors of What does Putin want? “NATO Expansion.” What Does Putin Want?, December 7, 2026. https://site.example/theses/nato/.');
+  expect(formatInText(t, 'apa', { paragraph: 3 })).toBe('(Editors of What does Putin want?, 2026, para. 3)');
+});
