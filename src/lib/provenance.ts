@@ -167,7 +167,7 @@ export interface SourceProvenance {
     compare?: Link;
     /**
      * Shown after "<kind>: " or "<kind> of <original>: ": "same text as its original — trivially aligned",
-     * "original not in this corpus", or how many paragraphs differ.
+     * "its original is not among these sources", or how many paragraphs differ.
      */
     note: string;
   };
@@ -188,7 +188,7 @@ export function sourceProvenance(id: string, corpus: readonly CorpusEntry[] | Co
     const original = d.derivedFrom === undefined ? undefined : byId.get(d.derivedFrom);
     const a = d.alignment;
     let note: string;
-    if (!original) note = 'original not in this corpus';
+    if (!original) note = 'its original is not among these sources';
     else if (a && isTrivial(a)) note = 'same text as its original — trivially aligned';
     else if (a) {
       const changed = a.pairs.filter((p) => p.relation !== 'same').length;

@@ -145,7 +145,7 @@ describe('sourceProvenance', () => {
     expect(sourceProvenance('elsewhere', corpus)).toEqual({
       genre: 'essay',
       derivatives: [],
-      derivation: { kind: 'republication', note: 'original not in this corpus' },
+      derivation: { kind: 'republication', note: 'its original is not among these sources' },
     });
   });
 

@@ -233,7 +233,7 @@ test('a republication whose original is not in the corpus says so, and has no co
   expect(outside.length).toBeGreaterThan(0);
   for (const s of outside) {
     const $ = page(`/sources/${s.entry.id}/`);
-    expect(normaliseForMatch($('dd.derivation').text())).toBe(`${s.entry.derivation}: original not in this corpus`);
+    expect(normaliseForMatch($('dd.derivation').text())).toBe(`${s.entry.derivation}: its original is not among these sources`);
     expect($('.provenance').length).toBe(0);
   }
 });
