@@ -5,6 +5,7 @@ import { z } from 'astro/zod';
 import { fileURLToPath } from 'node:url';
 import { sourcesLoader } from './loaders/sources-loader.ts';
 import { manifestEntrySchema } from './pipeline/manifest.ts';
+import { FINGERPRINT } from './pipeline/thesis-fingerprint.ts';
 
 const paragraph = z.object({
   kind: z.enum(['article', 'furniture', 'comment']),
@@ -92,7 +93,7 @@ const theses = defineCollection({
           // YAML reads an unquoted 2026-12-07 as a date: take it back as the day it names.
           date: z.preprocess((v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v), z.iso.date({ error: 'must be a real calendar date written YYYY-MM-DD' })),
           note: z.string().min(1).max(600),
-          fingerprint: z.string({ error: 'must be 12 hex digits in quotes, as the build prints it' }).regex(/^[0-9a-f]{12}$/, 'must be 12 hex digits in quotes, as the build prints it').optional(),
+          fingerprint: z.string({ error: 'must be 12 hex digits in quotes, as the build prints it' }).regex(FINGERPRINT, 'must be 12 hex digits in quotes, as the build prints it').optional(),
         }),
       )
       .min(1, 'a thesis lists at least one change: its first publication')

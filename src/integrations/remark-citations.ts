@@ -23,7 +23,8 @@ import { toString } from 'mdast-util-to-string';
 import { alignmentsFor, sourcesFor } from '../lib/source-index.ts';
 import { counterpartOf } from '../pipeline/align-sources.ts';
 import type { Source } from '../pipeline/load-sources.ts';
-import { closestName } from '../pipeline/normalise-text.ts';
+import { clipLine as clip, closestName } from '../pipeline/normalise-text.ts';
+import { formatDate } from '../lib/format.ts';
 import { ATTRIBUTION_RULES, checkAttribution, isAttributionProblem, type AttributionRule } from '../pipeline/check-attribution.ts';
 import { checkAnswer, checkSummary, liftPositions, renderedWords, renderPositions, SUMMARY_RULES, type SummaryRule } from './thesis-summary.ts';
 import { checkVersion, VERSION_RULES, type VersionRule } from './thesis-version.ts';
@@ -162,10 +163,6 @@ export type PolicyRule = (typeof POLICY_RULES)[number];
 /** Every rule id this plugin can report. */
 export const RULES: readonly (PolicyRule | CitationRule | AttributionRule | SummaryRule | VersionRule)[] = [...POLICY_RULES, ...CITATION_RULES, ...ATTRIBUTION_RULES, ...SUMMARY_RULES, ...VERSION_RULES];
 
-const clip = (text: string, max = 50): string => {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
-};
 const list = (names: Iterable<string>): string => [...names].join(', ') || 'none';
 const hint = (name: string, candidates: Iterable<string>): string => {
   const near = closestName(name, candidates);
@@ -473,7 +470,7 @@ function renderNotes(tree: Root): void {
     const label = {
       type: 'paragraph',
       data: { hProperties: { className: ['note-label'] } },
-      children: [{ type: 'strong', children: [{ type: 'text', value: 'Editorial note' }] }, { type: 'text', value: ` by this site, ${formatNoteDate(date)}:` }],
+      children: [{ type: 'strong', children: [{ type: 'text', value: 'Editorial note' }] }, { type: 'text', value: ` by this site, ${formatDate(date)}:` }],
     };
     const note = {
       type: 'editorialNote',
@@ -485,8 +482,6 @@ function renderNotes(tree: Root): void {
     return SKIP;
   });
 }
-const formatNoteDate = (iso: string): string =>
-  new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** "Trenin ¶12"; with `by`, the speaker too: "Galeotti in Kottasová (CNN) ¶18". */
 export const markerLabel = (c: { label: string; n: number; by?: string | undefined; derivation?: string | undefined }): string =>
@@ -603,7 +598,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
         continue;
       }
       const paragraph = index!.sources.get(result.source)!.paragraphs.find((p) => p.paragraph.anchor === result.anchor)!.paragraph;
-      const entry = sources!.find((x) => x.entry.id === result.source)!.entry;
+      const entry = entries.get(result.source)!;
       const who = checkAttribution({
         kind: result.kind,
         by: candidate.by,

@@ -23,7 +23,8 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
 import { toString } from 'mdast-util-to-string';
 import type { ManifestEntry } from '../pipeline/manifest.ts';
 import { describeKind } from '../lib/source-kind.ts';
-import { formatSourceDate } from '../lib/format.ts';
+import { formatDate } from '../lib/format.ts';
+import { clipLine as clip } from '../pipeline/normalise-text.ts';
 
 export const IN_BRIEF_MAX_WORDS = 80;
 /** The home page's overall answer (content/home/answer.mdx). */
@@ -137,15 +138,20 @@ export function liftPositions(tree: Root): void {
   walk(tree as { children: AnyNode[] });
 }
 
-const clip = (text: string, max = 50): string => {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
-};
 const attr = (el: JsxElement, name: string): string | undefined => {
   const a = el.attributes.find((x) => x.type === 'mdxJsxAttribute' && x.name === name);
   return a && typeof a.value === 'string' ? a.value : undefined;
 };
 const isInBriefHeading = (n: AnyNode): n is Heading => n.type === 'heading' && n.depth === 2 && toString(n).trim() === IN_BRIEF_HEADING;
+
+/** A problem for each sentence of these paragraphs that cites nothing (In brief, and the home page's answer). */
+function uncitedSentences(paragraphs: readonly Paragraph[]): SummaryProblem[] {
+  return paragraphs.flatMap((p) =>
+    sentences(p)
+      .filter((s) => !s.cites)
+      .map((s) => ({ node: p, label: `"${clip(s.text, 40)}"`, rule: 'in-brief-uncited' as const, message: 'every sentence of the answer cites: add a <Cite> or <Quote> to this sentence' })),
+  );
+}
 
 /**
  * Checks the In brief section and the positions. `required`: the file is a
@@ -177,11 +183,7 @@ export function checkSummary(tree: Root, options: { required: boolean; sourceIds
   if (at !== -1 && paragraphs.length === 0) {
     problems.push({ node: top[at]!, label: `## ${IN_BRIEF_HEADING}`, rule: 'in-brief-length', message: 'the section holds no answer: write it in a paragraph under the heading' });
   }
-  for (const p of paragraphs) {
-    for (const s of sentences(p)) {
-      if (!s.cites) problems.push({ node: p, label: `"${clip(s.text, 40)}"`, rule: 'in-brief-uncited', message: 'every sentence of the answer cites: add a <Cite> or <Quote> to this sentence' });
-    }
-  }
+  problems.push(...uncitedSentences(paragraphs));
   // Positions: only in the In brief section, one per source, short, citing their own source.
   const inSection = new Set(section);
   const seen = new Map<string, JsxElement>();
@@ -235,11 +237,7 @@ export function checkAnswer(tree: Root): SummaryProblem[] {
   if (words > ANSWER_MAX_WORDS || paragraphs.length === 0) {
     problems.push({ node: paragraphs[0] ?? tree, label: `"${clip(toString(tree), 40)}"`, rule: 'answer-length', message: `the overall answer runs ${words} words; it must have some, and at most ${ANSWER_MAX_WORDS} (quoted words count, citation markers do not)` });
   }
-  for (const p of paragraphs) {
-    for (const s of sentences(p)) {
-      if (!s.cites) problems.push({ node: p, label: `"${clip(s.text, 40)}"`, rule: 'in-brief-uncited', message: 'every sentence of the answer cites: add a <Cite> or <Quote> to this sentence' });
-    }
-  }
+  problems.push(...uncitedSentences(paragraphs));
   return problems;
 }
 
@@ -260,7 +258,7 @@ export function whoOf(entry: ManifestEntry): string {
 /** When, for the table: "28 Dec 2021", "updated 22 Mar 2025", "1 Dec 2025 (date inferred)", "Undated". */
 export function whenOf(entry: Pick<ManifestEntry, 'published' | 'dateKind' | 'dateInferred'>): string {
   if (!entry.published) return 'Undated';
-  const date = formatSourceDate(entry.published, 'short');
+  const date = formatDate(entry.published, 'short');
   return `${entry.dateKind === 'updated' ? 'updated ' : ''}${date}${entry.dateInferred ? ' (date inferred)' : ''}`;
 }
 
@@ -300,9 +298,7 @@ export function renderPositions(tree: Root, entries: ReadonlyMap<string, Manifes
       ],
     };
   });
-  const head = h('thead', {}, [
-    h('tr', {}, ['Source', 'When', 'Kind of text', 'Position', 'Key paragraphs'].map((t) => h('th', { scope: 'col' }, [text(t)]))),
-  ]);
+  const headings = ['Source', 'When', 'Kind of text', 'Position', 'Key paragraphs'].map((t) => h('th', { scope: 'col' }, [text(t)]));
   const table = {
     type: 'positionsTable',
     data: { hName: 'section', hProperties: { className: ['glance'], id: AT_A_GLANCE_ID, ariaLabel: 'Positions at a glance' } },
@@ -312,7 +308,7 @@ export function renderPositions(tree: Root, entries: ReadonlyMap<string, Manifes
         data: { hName: 'table', hProperties: {} },
         children: [
           { type: 'positionsCaption', data: { hName: 'caption', hChildren: [text('Positions at a glance')] }, children: [] },
-          { type: 'positionsHead', data: { hName: 'thead', hChildren: (head as { children: unknown[] }).children }, children: [] },
+          { type: 'positionsHead', data: { hName: 'thead', hChildren: [h('tr', {}, headings)] }, children: [] },
           { type: 'positionsBody', data: { hName: 'tbody', hProperties: {} }, children: rows },
         ],
       },

@@ -29,6 +29,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { SITE_AUTHOR, SITE_NAME } from './site.ts';
+import { PAGE_ORIGIN } from './urls.ts';
 export { SITE_NAME };
 
 /** The styles offered under "Cite this", in order. `file` is the CSL style's file name in src/csl/. */
@@ -281,11 +282,13 @@ export function metaTags(item: CslItem, copy?: string): { name: string; content:
 /** Placeholders of the paragraph citation templates, filled in the browser (src/scripts/cite-share-dialog.ts). */
 export const TEMPLATE_N = '{n}';
 export const TEMPLATE_URL = '{url}';
+/** Where the build has no SITE_URL: the origin the page is read at. */
+export const TEMPLATE_ORIGIN = '{origin}';
 
 /** What the "Cite or share" control of a page's paragraphs needs (served as cite-paragraph.json). */
 export interface ParagraphCitations {
   title: string;
-  /** Our page's address: absolute with SITE_URL, else PAGE_ORIGIN + path (the browser puts its origin in). */
+  /** Our page's address: absolute with SITE_URL, else `{origin}` + path (the browser puts its origin in). */
   page: string;
   /** The original article's address, when known. */
   original?: string;
@@ -297,16 +300,18 @@ export interface ParagraphCitations {
  * The citations of any paragraph of a page as templates: each style's
  * reference, and its citation of paragraph `{n}` (APA "(…, para. {n})", MLA
  * "(…, par. {n})", Chicago's note "…, para. {n}, …"), with our page's URL,
- * where it is the item's, as `{url}` (the paragraph's own link goes there).
+ * where it is the item's, as `{url}` (the paragraph's own link goes there),
+ * and PAGE_ORIGIN (a build without SITE_URL) as `{origin}`.
  * Formatted here by citeproc with a numeric stand-in locator, so the browser
  * only substitutes strings (and adds the reader's access date).
  */
 export function paragraphCitations(item: CslItem, pageUrl: string): ParagraphCitations {
   const stand = 987654321;
-  const url = (text: string): string => (item.URL === pageUrl ? text.split(pageUrl).join(TEMPLATE_URL) : text);
+  const origin = (text: string): string => text.split(PAGE_ORIGIN).join(TEMPLATE_ORIGIN);
+  const url = (text: string): string => origin(item.URL === pageUrl ? text.split(pageUrl).join(TEMPLATE_URL) : text);
   return {
     title: item.title,
-    page: pageUrl,
+    page: origin(pageUrl),
     ...(item.URL && item.URL !== pageUrl ? { original: item.URL } : {}),
     styles: STYLES.map((s) => ({
       key: s.key,

@@ -1,14 +1,11 @@
 /** Small display helpers shared by pages. */
 
-/** "2025-03-22" → "22 March 2025" (UTC, so the build machine's zone never shifts it). */
-export function formatDate(iso: string | undefined): string | undefined {
+/** "2025-03-22" → "22 March 2025", or "22 Mar 2025" with `short` (UTC, so the build machine's zone never shifts it). */
+export function formatDate(iso: string, month?: 'long' | 'short'): string;
+export function formatDate(iso: string | undefined, month?: 'long' | 'short'): string | undefined;
+export function formatDate(iso: string | undefined, month: 'long' | 'short' = 'long'): string | undefined {
   if (!iso) return undefined;
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
-
-/** "2025-03-22" → "22 Mar 2025" (short) or "22 March 2025" (long), in UTC. */
-export function formatSourceDate(iso: string, style: 'short' | 'long' = 'long'): string {
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: style === 'short' ? 'short' : 'long', year: 'numeric', timeZone: 'UTC' });
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month, year: 'numeric', timeZone: 'UTC' });
 }
 
 /** 28156 → "27.5 KiB (28,156 bytes)". */

@@ -64,7 +64,8 @@ export function suggest(query: string, vocabulary: readonly string[]): string | 
     let best: string | undefined;
     let bestD = max + 1;
     for (const w of vocabulary) {
-      const d = distance(lower, w.toLowerCase(), bestD - 1 < 0 ? 0 : max);
+      // Only a word nearer than the best so far matters: the distance may stop above that.
+      const d = distance(lower, w.toLowerCase(), bestD - 1);
       if (d < bestD) {
         best = w;
         bestD = d;

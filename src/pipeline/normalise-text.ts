@@ -142,3 +142,9 @@ export function sentences(text: string): string[] {
     .split(/(?<=[.!?…]["')\]]?) (?=["'([]?[\p{Lu}\p{N}])/u)
     .filter((s) => s !== '');
 }
+
+/** A text on one line (whitespace collapsed), clipped with "…" to at most `max` characters: for messages. */
+export function clipLine(text: string, max = 50): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}

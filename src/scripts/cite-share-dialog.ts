@@ -16,7 +16,6 @@ interface Templates {
   styles: { key: AccessStyle; label: string; reference: string; paragraph: string }[];
 }
 
-const PLACEHOLDER = 'https://page-origin.invalid'; // PAGE_ORIGIN of src/lib/urls.ts, in a build without SITE_URL
 const loaded = new Map<string, Promise<Templates>>();
 const load = (url: string): Promise<Templates> => {
   let p = loaded.get(url);
@@ -57,11 +56,11 @@ const style = (): Promise<unknown> =>
 export async function openCiteShare(opener: HTMLButtonElement, templatesUrl: string): Promise<void> {
   const [t] = await Promise.all([load(templatesUrl), style()]);
   const n = opener.dataset.n!;
-  const page = t.page.split(PLACEHOLDER).join(location.origin);
+  const page = t.page.split('{origin}').join(location.origin);
   const link = `${page}#${encodeURIComponent(opener.dataset.anchor!)}`;
   const now = new Date();
   const date = { y: now.getFullYear(), m: now.getMonth() + 1, d: now.getDate() };
-  const fill = (s: string) => s.split('{n}').join(n).split('{url}').join(link).split(PLACEHOLDER).join(location.origin);
+  const fill = (s: string) => s.split('{n}').join(n).split('{url}').join(link).split('{origin}').join(location.origin);
 
   document.getElementById('cite-share')?.remove();
   const dialog = el('dialog', { id: 'cite-share', className: 'cite-share-dialog' });

@@ -51,7 +51,7 @@ describe.each([1280, 390])('at %i px', (width) => {
     const chicago = await page.evaluate(() => navigator.clipboard.readText());
     expect(chicago).toContain('para. 3');
     expect(chicago).toContain(link);
-    expect(chicago).not.toMatch(/\{n\}|\{url\}|page-origin\.invalid/);
+    expect(chicago).not.toMatch(/\{n\}|\{url\}|\{origin\}|page-origin\.invalid/);
     // Esc closes it and gives focus back to the control.
     await page.keyboard.press('Escape');
     await page.locator('dialog#cite-share').waitFor({ state: 'detached' });
