@@ -77,7 +77,15 @@ export interface SpeechSpan {
   statement?: number;
   /** Set by an editorial correction. */
   corrected?: boolean;
+  /** What kind of holder `speaker` is: one person, a group of people ("Russians", "experts"), a body (a government, a ministry, the Kremlin) or an outlet (a newspaper, an agency). Absent for narration by the source itself and for spans with no speaker. */
+  holder?: HolderType;
+  /** The speaker is the stage's inference, not named by the text at this point (a quotation that continues someone's speech, a pronoun resolved across sentences): `evidence` says why. */
+  inferred?: boolean;
+  /** Why the speaker was inferred, in a few words ("continues Kristine Berzina's quotation in the previous paragraph"). */
+  evidence?: string;
 }
+
+export type HolderType = 'person' | 'group' | 'body' | 'outlet';
 
 export interface SpeechParagraph {
   text: string;
