@@ -1,0 +1,500 @@
+/**
+ * Phrase helpers of the speech stage, shared by its passes: sentences and
+ * tokens of a paragraph, capitalised names, the subject of a speech verb (before
+ * or after it), possessors and "according to" phrases. Pure, with bounded
+ * look-around, so every pass stays linear in the text.
+ */
+import type { QuoteRange, Token } from './text.ts';
+import {
+  AUX,
+  CATENATIVES,
+  CLAUSE_OPENERS,
+  DETERMINERS,
+  FUNCTION_CAPS,
+  LEADING_CONNECTORS,
+  NOT_COMPLEMENT,
+  ORG_WORDS,
+  PRONOUNS,
+  SPEAKER_NOUNS,
+  SPEECH_VERBS,
+  TITLES,
+  WH,
+} from './lexicon.ts';
+
+/** A noun phrase that may hold speech. */
+
+export interface NP {
+  /** 'pronoun' resolves later; 'name' is a capitalised name; 'np' a common noun phrase kept as written. */
+  type: 'pronoun' | 'name' | 'np';
+  text: string;
+  /** Token index of the phrase's first and last word. */
+  first: number;
+  last: number;
+}
+
+/** One paragraph, scanned: its quotations, words and sentences. */
+export interface ParaData {
+  text: string;
+  quotes: QuoteRange[];
+  tokens: Token[];
+  sentences: [number, number][];
+  /** First token index of each sentence (tokens.length when it has none). */
+  sentenceFirst: number[];
+}
+
+export const isCap = (t: Token | undefined): boolean => t !== undefined && /^\p{Lu}/u.test(t.raw);
+export const stripPossessive = (w: string): string => w.replace(/['’]s$/u, '').replace(/s['’]$/u, 's');
+export const PREPOSITIONS = new Set([
+  'for',
+  'to',
+  'with',
+  'of',
+  'in',
+  'on',
+  'against',
+  'into',
+  'from',
+  'about',
+  'by',
+  'at',
+  'over',
+  'toward',
+  'towards',
+  'than',
+]);
+export const NAME_CONNECTORS = new Set([
+  'of',
+  'for',
+  'the',
+  'de',
+  'von',
+  'van',
+  'al',
+  'bin',
+  'la',
+  'le',
+  'du',
+  'der',
+  'and',
+]);
+
+// Phrase helpers (pure, bounded look-around: linear overall)
+
+/** Index of the sentence containing position pos (binary search). */
+export function sentenceAt(d: ParaData, pos: number): number {
+  let lo = 0;
+  let hi = d.sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (d.sentences[mid]![0] <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export function sameSentence(d: ParaData, a: number, b: number): boolean {
+  if (a < 0 || b < 0 || a >= d.text.length || b >= d.text.length) return false;
+  return sentenceAt(d, a) === sentenceAt(d, b);
+}
+
+/** Index of the first token starting at or after pos (tokens.length if none). */
+export function tokenFrom(tokens: Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Work limits that keep hostile text linear: real prose stays far below them. */
+export const MAX_LOOKBACK = 12;
+export const MAX_EVENTS_PER_SENTENCE = 32;
+export const MAX_HISTORY = 400;
+
+export function trimEnd(text: string, end: number): number {
+  let e = end;
+  while (e > 0 && /\s/u.test(text[e - 1]!)) e--;
+  return e;
+}
+
+/** End of a reported clause: the sentence end, or an earlier "; " / ", but " / " – " after the cue. */
+export function clauseEnd(text: string, from: number, sEnd: number): number {
+  const rest = text.slice(from, sEnd);
+  const m = /;\s|,\s+but\s/u.exec(rest);
+  return trimEnd(text, m ? from + m.index : sEnd);
+}
+
+export function cueText(d: ParaData, v: number): string {
+  const t = d.tokens[v]!;
+  const info = SPEECH_VERBS.get(t.lower);
+  const next = d.tokens[v + 1];
+  if (info?.tell && next && isCap(next) && next.before === '' && next.sentence === t.sentence) {
+    let e = v + 1;
+    while (isCap(d.tokens[e + 1]) && d.tokens[e + 1]!.before === '') e++;
+    return d.text.slice(t.start, d.tokens[e]!.end);
+  }
+  return t.raw;
+}
+
+export function isSingleName(t: Token): boolean {
+  const w = stripPossessive(t.raw);
+  const lower = w.toLowerCase();
+  return (
+    !FUNCTION_CAPS.has(lower) &&
+    !ORG_WORDS.has(lower) &&
+    !TITLES.has(lower) &&
+    !/^\p{Lu}+$/u.test(w) &&
+    !/\d/u.test(w) &&
+    !/(?:ian|ese|ish|ern|an)$/u.test(lower) // demonyms and adjectives: Russian, Chinese, British, Western
+  );
+}
+
+/** Runs of capitalised words outside quotes (token index ranges, inclusive), joined by name connectors. */
+export function capRuns(tokens: Token[]): [number, number][] {
+  const out: [number, number][] = [];
+  let k = 0;
+  while (k < tokens.length) {
+    if (!isCap(tokens[k])) {
+      k++;
+      continue;
+    }
+    let e = k;
+    for (;;) {
+      const n = tokens[e + 1];
+      if (n && n.before === '' && n.quote === tokens[k]!.quote && isCap(n) && !/['’]s$/u.test(tokens[e]!.raw)) {
+        e++;
+        continue;
+      }
+      if (
+        n &&
+        n.before === '' &&
+        NAME_CONNECTORS.has(n.lower) &&
+        n.lower !== 'and' &&
+        isCap(tokens[e + 2]) &&
+        tokens[e + 2]!.before === '' &&
+        !/['’]s$/u.test(tokens[e]!.raw)
+      ) {
+        e += 2;
+        continue;
+      }
+      break;
+    }
+    out.push([k, e]);
+    k = e + 1;
+  }
+  return out;
+}
+
+/** The person's name in a capitalised run (function words and titles dropped), or null for a body/place. */
+export function personName(text: string, tokens: Token[], a: number, b: number): string | null {
+  let s = a;
+  while (s <= b && (FUNCTION_CAPS.has(tokens[s]!.lower) || LEADING_CONNECTORS.has(tokens[s]!.lower))) s++;
+  let lastTitle = -1;
+  for (let k = s; k <= b; k++) if (TITLES.has(stripPossessive(tokens[k]!.lower))) lastTitle = k;
+  if (lastTitle >= 0 && lastTitle < b) s = lastTitle + 1;
+  if (s > b) return null;
+  const words: string[] = [];
+  for (let k = s; k <= b; k++) {
+    const w = tokens[k]!;
+    const lw = stripPossessive(w.lower);
+    if (ORG_WORDS.has(lw) || NAME_CONNECTORS.has(lw) || /\d/u.test(w.raw) || /^\p{Lu}{2,}$/u.test(w.raw)) return null;
+    words.push(stripPossessive(w.raw));
+  }
+  if (words.length === 1) return isSingleName(tokens[b]!) ? words[0]! : null;
+  if (words.length > 4) return null;
+  // A leading demonym is an adjective, not a first name (Russian Orthodox …).
+  if (/(?:ian|ese|ish|ern)$/u.test(words[0]!.toLowerCase()) || words.some((w) => /-\p{Ll}/u.test(w))) return null;
+  void text;
+  return words.join(' ');
+}
+
+/** Capitalised name ending at token `last` (going back over the run), title-stripped. */
+export function nameEndingAt(d: ParaData, last: number): NP | null {
+  const { tokens } = d;
+  let first = last;
+  while (first > 0 && first > last - 8) {
+    const p = tokens[first - 1]!;
+    if (tokens[first]!.before !== '' || p.quote >= 0) break;
+    if (isCap(p) && !FUNCTION_CAPS.has(p.lower) && !/['’]s$/u.test(p.raw)) {
+      first--;
+      continue;
+    }
+    if (NAME_CONNECTORS.has(p.lower) && p.lower !== 'and' && p.before === '') {
+      // one or two connectors (of, for the) between capitalised words
+      let c = first - 1;
+      if (
+        c > 0 &&
+        NAME_CONNECTORS.has(tokens[c - 1]!.lower) &&
+        tokens[c - 1]!.lower !== 'and' &&
+        tokens[c]!.before === ''
+      )
+        c--;
+      const w = tokens[c - 1];
+      if (w && isCap(w) && !FUNCTION_CAPS.has(w.lower) && tokens[c]!.before === '' && !/['’]s$/u.test(w.raw)) {
+        first = c - 1;
+        continue;
+      }
+    }
+    break;
+  }
+  // "The Institute for …": keep a leading "the" for bodies.
+  let the = false;
+  if (first > 0 && tokens[first - 1]!.lower === 'the' && tokens[first]!.before === '') the = true;
+  if (FUNCTION_CAPS.has(tokens[first]!.lower) && tokens[first]!.lower === 'the') {
+    the = true;
+    first++;
+  }
+  while (first < last && (FUNCTION_CAPS.has(tokens[first]!.lower) || LEADING_CONNECTORS.has(tokens[first]!.lower)))
+    first++;
+  let s = first;
+  for (let k = first; k < last; k++) if (TITLES.has(tokens[k]!.lower)) s = k + 1;
+  const words = tokens.slice(s, last + 1).map((t) => t.raw);
+  if (words.length === 0) return null; // only a title ("… the President said"): no name
+  words[words.length - 1] = stripPossessive(words[words.length - 1]!);
+  const isOrg = tokens.slice(s, last + 1).some((t) => ORG_WORDS.has(stripPossessive(t.lower))) || words.length > 4;
+  if (FUNCTION_CAPS.has(tokens[last]!.lower)) return null;
+  const text = (the && isOrg ? 'the ' : '') + words.join(' ');
+  return { type: 'name', text, first: the && isOrg ? Math.max(0, first - 1) : s, last };
+}
+
+/** Subject of the speech verb at token v: back over auxiliaries/adverbs, through one appositive. */
+export function subjectBefore(d: ParaData, v: number): NP | null {
+  const { tokens, text } = d;
+  const sent = tokens[v]!.sentence;
+  let j = v - 1;
+  while (
+    j >= 0 &&
+    j > v - MAX_LOOKBACK &&
+    tokens[j]!.quote < 0 &&
+    tokens[j]!.sentence === sent &&
+    tokens[j + 1]!.before === ''
+  ) {
+    const l = tokens[j]!.lower;
+    if (AUX.has(l) || (/ly$/u.test(l) && !isCap(tokens[j]))) j--;
+    else if (l === 'to' && CATENATIVES.has(tokens[j - 1]?.lower ?? '')) j -= 2;
+    else break;
+  }
+  if (j < 0) return null;
+  let head = tokens[j]!;
+  if (head.quote >= 0 || head.sentence !== sent) return null;
+  // Appositive: "X, a Russian journalist …, said"
+  if (/,/u.test(tokens[j + 1]!.before) && !/[.;:]/u.test(tokens[j + 1]!.before)) {
+    let c = j;
+    let n = 0;
+    while (c > 0 && tokens[c]!.before === '' && tokens[c - 1]!.sentence === sent && n < 30) {
+      c--;
+      n++;
+    }
+    // tokens[c] opens the chunk before the verb
+    const opener = tokens[c]!;
+    if (c > 0 && /,/u.test(opener.before) && !isCap(opener) && tokens[c - 1]!.quote < 0) {
+      j = c - 1;
+      head = tokens[j]!;
+    } else return null;
+  }
+  const lower = head.lower;
+  const pron = PRONOUNS.get(lower);
+  if (pron && !['his', 'her', 'its', 'their'].includes(lower)) {
+    const word = lower.endsWith("'s") ? head.raw.slice(0, -2) : head.raw;
+    return { type: 'pronoun', text: word, first: j, last: j };
+  }
+  if (isCap(head) && !FUNCTION_CAPS.has(lower)) {
+    const np = nameEndingAt(d, j);
+    if (np) return np;
+  }
+  if (!isCap(head) && !PRONOUNS.has(lower) && !AUX.has(lower)) {
+    const speakerHead = SPEAKER_NOUNS.has(lower) || /(?:ers|ists|ians|ants|ents|ials)$/u.test(lower);
+    let first = j;
+    let n = 0;
+    while (first > 0 && n < 6) {
+      const p = tokens[first - 1]!;
+      if (tokens[first]!.before !== '' || p.quote >= 0 || p.sentence !== sent) break;
+      const pl = p.lower;
+      if (
+        WH.has(pl) ||
+        (NOT_COMPLEMENT.has(pl) && pl !== 'and' && pl !== 'of') ||
+        ['that', 'who', 'when', 'while', 'but', 'is', 'are', 'was', 'were', 'be'].includes(pl)
+      )
+        break;
+      if (!isCap(p) && (AUX.has(pl) || SPEECH_VERBS.has(pl))) break;
+      first--;
+      n++;
+    }
+    while (first < j && (LEADING_CONNECTORS.has(tokens[first]!.lower) || tokens[first]!.lower === 'and')) first++;
+    const f = tokens[first]!;
+    const atBoundary = first === 0 || f.sentence !== tokens[first - 1]!.sentence || /[,;:]/u.test(f.before);
+    const clean = atBoundary && (DETERMINERS.has(f.lower) || isCap(f)) && first < j;
+    if (!speakerHead && !clean) return null;
+    if (!speakerHead && tokens.slice(first, j).some((x) => /['’]s$/u.test(x.raw))) return null;
+    let s = text.slice(tokens[first]!.start, head.end);
+    if (/^The\s/u.test(s)) s = 'the' + s.slice(3);
+    return { type: 'np', text: s, first, last: j };
+  }
+  return null;
+}
+
+/** Speaker after a verb in a tag: "said Russian analyst Mark Galeotti", "said she". */
+export function subjectAfter(d: ParaData, v: number): NP | null {
+  const { tokens } = d;
+  const sent = tokens[v]!.sentence;
+  let last = -1;
+  for (let k = v + 1; k < Math.min(tokens.length, v + 10); k++) {
+    const t = tokens[k]!;
+    if (t.sentence !== sent || t.quote >= 0 || (k > v + 1 && t.before !== '')) break;
+    if (k === v + 1 && /[.;:!?,]/u.test(t.before)) return null;
+    const pron = PRONOUNS.get(t.lower);
+    if (k === v + 1 && pron && !['his', 'her', 'its', 'their'].includes(t.lower))
+      return { type: 'pronoun', text: t.raw, first: k, last: k };
+    last = k;
+  }
+  if (last < 0) return null;
+  // Take the trailing capitalised run of the phrase.
+  let e = last;
+  while (e > v && !isCap(tokens[e])) e--;
+  if (e <= v) {
+    const t = tokens[v + 1]!;
+    return SPEAKER_NOUNS.has(tokens[last]!.lower)
+      ? { type: 'np', text: d.text.slice(t.start, tokens[last]!.end), first: v + 1, last }
+      : null;
+  }
+  return nameEndingAt(d, e);
+}
+
+/** Possessor before a statement noun: "Kissinger's", "his". */
+export function possessor(d: ParaData, p: number): NP | null {
+  const t = d.tokens[p]!;
+  if (['his', 'her', 'their', 'its'].includes(t.lower)) {
+    const map: Record<string, string> = { his: 'he', her: 'she', their: 'they', its: 'it' };
+    return { type: 'pronoun', text: map[t.lower]!, first: p, last: p };
+  }
+  if (isCap(t)) return nameEndingAt(d, p);
+  if (SPEAKER_NOUNS.has(stripPossessive(t.lower))) {
+    return {
+      type: 'np',
+      text: stripPossessive(
+        d.text.slice(d.tokens[Math.max(0, p - 1)]!.lower === 'the' ? d.tokens[p - 1]!.start : t.start, t.end),
+      ),
+      first: p,
+      last: p,
+    };
+  }
+  return null;
+}
+
+/** Noun phrase after "according to": up to the next comma or the sentence end. */
+export function phraseAfter(d: ParaData, k: number): NP | null {
+  const { tokens, text } = d;
+  const t = tokens[k];
+  if (!t || t.quote >= 0) return null;
+  let e = k;
+  while (
+    e + 1 < tokens.length &&
+    e - k < 8 &&
+    tokens[e + 1]!.before === '' &&
+    tokens[e + 1]!.sentence === t.sentence &&
+    tokens[e + 1]!.quote < 0
+  )
+    e++;
+  const pron = PRONOUNS.get(t.lower);
+  if (pron && e === k) return { type: 'pronoun', text: t.raw, first: k, last: k };
+  if (['him', 'her', 'them'].includes(t.lower) && e === k) {
+    return { type: 'pronoun', text: t.lower === 'him' ? 'he' : t.lower === 'her' ? 'she' : 'they', first: k, last: k };
+  }
+  if (isCap(tokens[e]) && !FUNCTION_CAPS.has(tokens[e]!.lower)) {
+    const np = nameEndingAt(d, e);
+    if (np && np.first <= k + 1) return np;
+  }
+  let s = text.slice(t.start, tokens[e]!.end);
+  if (/^The\s/u.test(s)) s = 'the' + s.slice(3);
+  return { type: 'np', text: s, first: k, last: e };
+}
+
+/** For "X adopted … and called it “…”": the nearest name or pronoun before, in the same clause. */
+export function coordinatedSubject(d: ParaData, v: number): NP | null {
+  const { tokens } = d;
+  const sent = tokens[v]!.sentence;
+  for (let k = v - 1, n = 0; k >= 0 && n < 14; k--, n++) {
+    const t = tokens[k]!;
+    if (t.sentence !== sent || t.quote >= 0) return null;
+    if (/[;:]/u.test(tokens[k + 1]!.before)) return null;
+    const pron = PRONOUNS.get(t.lower);
+    if (pron && !['his', 'her', 'its', 'their'].includes(t.lower))
+      return { type: 'pronoun', text: t.raw, first: k, last: k };
+    const prep = tokens[k - 1]?.lower ?? '';
+    if (
+      isCap(t) &&
+      !FUNCTION_CAPS.has(t.lower) &&
+      !/['’]s$/u.test(t.raw) &&
+      (!isCap(tokens[k + 1]) || k + 1 === v) &&
+      !PREPOSITIONS.has(prep) &&
+      isSingleName(t)
+    ) {
+      const np = nameEndingAt(d, k);
+      if (np && !ORG_WORDS.has(t.lower)) return np;
+    }
+    if (/,/u.test(tokens[k + 1]!.before) && n > 0) {
+      // continue past commas only inside this clause (an appositive)
+    }
+  }
+  return null;
+}
+
+/** Subject of a sentence's main clause: skips connectors and opening adverbial clauses. */
+export function subjectOfSentence(d: ParaData, s: number): NP | null {
+  const { tokens, text } = d;
+  let k = d.sentenceFirst[s] ?? tokens.length;
+  if (k >= tokens.length) return null;
+  const limit = k + 80;
+  for (let guard = 0; guard < 6 && k < tokens.length && tokens[k]!.sentence === s; guard++) {
+    while (k < tokens.length && LEADING_CONNECTORS.has(tokens[k]!.lower) && tokens[k]!.sentence === s) k++;
+    const t = tokens[k];
+    if (!t || t.sentence !== s) return null;
+    if (t.quote >= 0 || CLAUSE_OPENERS.has(t.lower) || t.lower === 'it' || t.lower === 'this' || t.lower === 'there') {
+      // skip to after the next comma in this sentence
+      let j = k + 1;
+      while (j < tokens.length && j < limit && tokens[j]!.sentence === s && !/,/u.test(tokens[j]!.before)) j++;
+      if (j >= tokens.length || j >= limit || tokens[j]!.sentence !== s) return null;
+      k = j;
+      continue;
+    }
+    const pron = PRONOUNS.get(t.lower);
+    if (pron && !['his', 'her', 'its', 'their'].includes(t.lower))
+      return { type: 'pronoun', text: t.raw, first: k, last: k };
+    if (isCap(t)) {
+      let e = k;
+      while (e < k + 8 && isCap(tokens[e + 1]) && tokens[e + 1]!.before === '' && !/['’]s$/u.test(tokens[e]!.raw)) e++;
+      if (/['’]s$/u.test(tokens[e]!.raw)) return null;
+      // "X and other Y countries have …"
+      let f = e;
+      if (tokens[e + 1]?.lower === 'and' && tokens[e + 1]!.before === '') {
+        for (let j = e + 2; j < Math.min(tokens.length, e + 7); j++) {
+          if (tokens[j]!.before !== '') break;
+          if (AUX.has(tokens[j]!.lower)) {
+            f = j - 1;
+            break;
+          }
+        }
+      }
+      if (f > e) {
+        let str = text.slice(tokens[k]!.start, tokens[f]!.end);
+        if (/^The\s/u.test(str)) str = 'the' + str.slice(3);
+        return { type: 'np', text: str, first: k, last: f };
+      }
+      return nameEndingAt(d, e);
+    }
+    if (SPEAKER_NOUNS.has(t.lower) || /(?:ers|ists|ians)$/u.test(t.lower))
+      return { type: 'np', text: t.raw, first: k, last: k };
+    return null;
+  }
+  return null;
+}
+
+/** Is the quotation a full utterance rather than a quoted term? */
+export function sentenceLike(text: string, q: QuoteRange): boolean {
+  const inner = text.slice(q.start + 1, q.unclosed ? q.end : q.end - 1).trim();
+  const words = inner.split(/\s+/u).filter(Boolean).length;
+  return words >= 6 || (/[.!?…](?:\s|$)/u.test(inner) && words >= 3);
+}
