@@ -29,7 +29,8 @@ function expectTiling(text: string, spans: SpeechSpan[]): void {
 interface Case {
   ctx: SpeechContext;
   paragraphs: string[];
-  expect: { para: number; kind: string; speaker: string | null; text: string }[];
+  /** `holder`, `inferred` and `cue` are checked when given. */
+  expect: { para: number; kind: string; speaker: string | null; text: string; holder?: string; inferred?: boolean; cue?: string | null }[];
 }
 const CASES = join(FIXTURES, 'speech');
 const cases = readdirSync(CASES).filter((d) => existsSync(join(CASES, d, 'case.yaml')));
@@ -44,6 +45,9 @@ describe('fixture cases (tests/fixtures/speech/<case>/case.yaml)', () => {
       const got = out[e.para]!.find((s) => s.text === e.text);
       expect(got, `no span "${e.text}" in ¶${e.para}: ${JSON.stringify(out[e.para])}`).toBeDefined();
       expect({ kind: got!.kind, speaker: got!.speaker }).toEqual({ kind: e.kind, speaker: e.speaker });
+      if (e.holder !== undefined) expect(got!.holder, `holder of "${e.text}"`).toBe(e.holder);
+      if (e.inferred !== undefined) expect(got!.inferred ?? false, `inferred of "${e.text}"`).toBe(e.inferred);
+      if (e.cue !== undefined) expect(got!.cue, `cue of "${e.text}"`).toBe(e.cue);
     }
   });
 });
