@@ -36,10 +36,26 @@
  */
 import { assignSentences, scanQuotes, sentenceRanges, tokenize } from './speech/text.ts';
 import { findQuoteTags, findReported, type Event } from './speech/cues.ts';
-import { Holders } from './speech/holders.ts';
+import { Holders, holderType } from './speech/holders.ts';
 import { sentenceAt, sentenceLike, type ParaData } from './speech/phrases.ts';
 import { applySpeechCorrections, narrator, tile, type Seg } from './speech/spans.ts';
-import type { SpeechContext, SpeechCorrection, SpeechParagraph, SpeechResult, SpeechSpan } from './speech/types.ts';
+import type {
+  HolderType,
+  SpeechContext,
+  SpeechCorrection,
+  SpeechParagraph,
+  SpeechResult,
+  SpeechSpan,
+} from './speech/types.ts';
+
+/** Who holds a quotation, as the passes found it. */
+interface QuoteHolder {
+  speaker: string | null;
+  cue: string | null;
+  statement?: number | undefined;
+  holder?: HolderType | undefined;
+  evidence?: string | undefined;
+}
 
 export type * from './speech/types.ts';
 export { applySpeechCorrections, locateWords, spansInRange, type RangeAttribution } from './speech/spans.ts';
@@ -69,13 +85,21 @@ class SourceAnalyser {
   private readonly ctx: SpeechContext;
   private readonly data: ParaData[] = [];
   private readonly holders: Holders;
-  private carry: { open: boolean; speaker: string | null; cue: string | null; statement?: number } = {
+  private carry: {
+    open: boolean;
+    speaker: string | null;
+    cue: string | null;
+    statement?: number;
+    holder?: HolderType | undefined;
+    evidence?: string | undefined;
+  } = {
     open: false,
     speaker: null,
     cue: null,
   };
   /** Speaker of a direct quote that closed the previous paragraph (for a following quote-only paragraph). */
-  private lastDirect: { para: number; speaker: string; cue: string | null } | null = null;
+  private lastDirect: { para: number; speaker: string; cue: string | null; holder?: HolderType | undefined } | null =
+    null;
   private pendingRunOn: Seg[] = [];
   private statementCounter = 0;
   private done = -1;
@@ -122,6 +146,11 @@ class SourceAnalyser {
       return [{ kind: 'narration', speaker: narr, cue: null, start: 0, end: text.length, text }];
     }
 
+    // An all-capital line is a headline or a label: the page's voice, never a speaker's.
+    if (isHeadline(text)) {
+      this.lastDirect = null;
+      return [{ kind: 'narration', speaker: narr, cue: null, start: 0, end: text.length, text }];
+    }
     this.holders.noteMentions(pi);
     const cues = findQuoteTags(d);
     const { quoteTag, scare } = cues;
@@ -132,17 +161,17 @@ class SourceAnalyser {
     const segs: Seg[] = [];
     const wholeSentences = new Set<number>();
     const bySentence = new Map<number, Seg[]>();
-    const quoteSpeaker: ({ speaker: string | null; cue: string | null; statement?: number } | null)[] = quotes.map(
-      () => null,
-    );
+    const quoteSpeaker: (QuoteHolder | null)[] = quotes.map(() => null);
     for (const ev of events) {
-      let speaker: string;
-      if (ev.fromQuote !== undefined && quoteSpeaker[ev.fromQuote]?.speaker)
-        speaker = quoteSpeaker[ev.fromQuote]!.speaker!;
-      else speaker = this.holders.resolve(ev.np, pi, ev.mode);
-      this.holders.noteSpeaker(speaker, ev.np, pi, ev.at);
+      let speaker: string | null;
+      let evidence: string | undefined;
+      const from = ev.fromQuote !== undefined ? quoteSpeaker[ev.fromQuote] : undefined;
+      if (from?.speaker) ({ speaker, evidence } = from);
+      else ({ name: speaker, evidence } = this.holders.resolve(ev.np, pi, ev.mode));
+      if (speaker) this.holders.noteSpeaker(speaker, ev.np, pi, ev.at);
+      const holder = speaker ? holderType(speaker, ev.np.type) : undefined;
       if (ev.kind === 'quote') {
-        quoteSpeaker[ev.quote!] = { speaker, cue: ev.cue };
+        quoteSpeaker[ev.quote!] = { speaker, cue: ev.cue, holder, evidence };
       } else {
         const statement = ++this.statementCounter;
         // A later statement cuts an earlier one short; a whole-sentence tag keeps inner ones out.
@@ -160,6 +189,8 @@ class SourceAnalyser {
           cue: ev.cue,
           statement,
           wholeSentence: ev.wholeSentence,
+          holder,
+          evidence,
         };
         segs.push(seg);
         same.push(seg);
@@ -167,7 +198,10 @@ class SourceAnalyser {
       }
     }
 
-    // 4. Quotes without their own tag.
+    // 4. Quotes without their own tag (a tag naming nobody certain leaves the quotation without a speaker).
+    cues.untraced.forEach((cue, qi) => {
+      if (cue && !quoteSpeaker[qi]) quoteSpeaker[qi] = { speaker: null, cue };
+    });
     const reportedSorted = segs
       .filter((s) => s.kind === 'reported' && s.end > s.start)
       .sort((a, b) => a.start - b.start);
@@ -187,16 +221,34 @@ class SourceAnalyser {
       const c = cand >= 0 ? reportedSorted[cand]! : undefined;
       const inside = c && c.end >= q.end ? c : undefined;
       if (inside) {
-        quoteSpeaker[qi] = { speaker: inside.speaker, cue: inside.cue, statement: inside.statement };
+        quoteSpeaker[qi] = {
+          speaker: inside.speaker,
+          cue: inside.cue,
+          statement: inside.statement,
+          holder: inside.holder,
+          evidence: inside.evidence,
+        };
         return;
       }
       const opensParagraph = firstText === q.start;
       if (q.carried || (opensParagraph && qi === 0 && carried.open)) {
-        quoteSpeaker[qi] = { speaker: carried.speaker, cue: carried.cue };
+        quoteSpeaker[qi] = {
+          speaker: carried.speaker,
+          cue: carried.cue,
+          holder: carried.holder,
+          evidence: carried.evidence,
+        };
         return;
       }
       if (opensParagraph && qi === 0 && this.lastDirect && this.lastDirect.para === pi - 1 && sentenceLike(text, q)) {
-        quoteSpeaker[qi] = { speaker: this.lastDirect.speaker, cue: this.lastDirect.cue };
+        // No cue of its own: the speaker is our reading of the layout, shown as inferred, with no cue.
+        const last = this.lastDirect;
+        quoteSpeaker[qi] = {
+          speaker: last.speaker,
+          cue: null,
+          holder: last.holder,
+          evidence: `continues ${last.speaker}’s quotation in the previous paragraph`,
+        };
         return;
       }
     });
@@ -228,6 +280,8 @@ class SourceAnalyser {
           speaker: qs?.speaker ?? null,
           cue: qs?.cue ?? null,
           statement: qs?.statement,
+          holder: qs?.speaker ? qs.holder : undefined,
+          evidence: qs?.speaker ? qs.evidence : undefined,
         });
       }
     });
@@ -259,7 +313,7 @@ class SourceAnalyser {
       const qs = quoteSpeaker[lastQuote];
       const tail = text.slice(q.end);
       if (qs?.speaker && !scare[lastQuote] && !/[.!?]\s+\p{Lu}/u.test(tail)) {
-        this.lastDirect = { para: pi, speaker: qs.speaker, cue: qs.cue };
+        this.lastDirect = { para: pi, speaker: qs.speaker, cue: qs.cue, holder: qs.holder };
       }
     }
 
@@ -278,4 +332,11 @@ class SourceAnalyser {
         s.cue = cue;
       }
   }
+}
+
+/** A line whose letters are (nearly) all capitals, with a few words at least. */
+function isHeadline(text: string): boolean {
+  const upper = text.match(/\p{Lu}/gu)?.length ?? 0;
+  const lower = text.match(/\p{Ll}/gu)?.length ?? 0;
+  return upper >= 8 && lower <= upper / 10 && /\p{L}\s+\p{L}/u.test(text);
 }

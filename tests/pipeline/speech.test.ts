@@ -120,7 +120,7 @@ describe('corrections', () => {
     ]);
     expectTiling(paragraphs[0]!.text, spans[0]!);
     const corrected = spans[0]!.filter((s) => s.corrected);
-    expect(corrected).toEqual([{ kind: 'direct', speaker: 'Ann Leigh', cue: null, start: 31, end: 39, text: '“It is,”', corrected: true }]);
+    expect(corrected).toEqual([{ kind: 'direct', speaker: 'Ann Leigh', holder: 'person', cue: null, start: 31, end: 39, text: '“It is,”', corrected: true }]);
     expect(unapplied.map((u) => u.words)).toEqual(['not in the text', 'plan']);
   });
   test('without corrections nothing is marked corrected', () => {

@@ -7,6 +7,7 @@
  * speech covers. Holders are resolved later (holders.ts). Pure.
  */
 import type { QuoteRange } from './text.ts';
+import { holderType } from './holders.ts';
 import { AUX, CATENATIVES, NAMING_VERBS, NOT_COMPLEMENT, SPEECH_VERBS, STATEMENT_NOUNS, WH } from './lexicon.ts';
 import {
   MAX_EVENTS_PER_SENTENCE,
@@ -50,13 +51,35 @@ export interface QuoteCues {
   scare: boolean[];
   /** Verb tokens consumed by quotation tags (the reported pass skips them). */
   used: Set<number>;
+  /** The cue of a tag whose holder the text does not name ("…,” said Senator.): the quotation is speech with no speaker. */
+  untraced: (string | null)[];
 }
+
+/** Verbs that make the words right after a quotation its tag. */
+const TAG_VERBS = new Set([
+  'said',
+  'says',
+  'told',
+  'tells',
+  'added',
+  'adds',
+  'wrote',
+  'writes',
+  'asked',
+  'asks',
+  'replied',
+  'insisted',
+  'warned',
+  'explained',
+  'continued',
+]);
 
 /** Tags of the paragraph's quotations. */
 export function findQuoteTags(d: ParaData): QuoteCues {
   const { text, quotes, tokens } = d;
   const events: Event[] = [];
   const used = new Set<number>(); // verb tokens consumed by quote tags
+  const untraced: (string | null)[] = d.quotes.map(() => null);
 
   // Quote tags.
   const quoteTag: (Event | null)[] = quotes.map(() => null);
@@ -99,6 +122,11 @@ export function findQuoteTags(d: ParaData): QuoteCues {
         events.push(ev);
         return;
       }
+    }
+    // “…,” said <someone the text does not name>: speech, but whose is not certain.
+    if (a && a.quote < 0 && !q.unclosed && TAG_VERBS.has(a.lower) && sameSentence(d, q.end - 1, a.start)) {
+      untraced[qi] = a.raw;
+      return;
     }
     // Before: X said, “…” / X noted that “…”
     if (prev && prev.quote < 0 && sameSentence(d, prev.start, q.start)) {
@@ -163,7 +191,7 @@ export function findQuoteTags(d: ParaData): QuoteCues {
     }
   });
 
-  return { events, quoteTag, scare, used };
+  return { events, quoteTag, scare, used, untraced };
 }
 
 /** Reported statements outside quotations; `quoteTags` are the events of quotation tags (a participle after one takes its holder). */
@@ -279,10 +307,14 @@ export function reportedAt(d: ParaData, k: number, quoteTags: Event[]): Event | 
         : tokens[k - 2]?.lower === 'the' && tokens[k - 3]?.lower === 'in'
           ? k - 3
           : -1;
-    const inView = inAt >= 0 && (t.lower === 'view' || t.lower === 'words' || t.lower === 'opinion');
-    if (!inView && next?.lower !== 'that') return null;
     const np = possessor(d, k - 1);
     if (!np) return null;
+    // “In his words” credits a person; “in his view” too when a person is meant (the reporter sums up
+    // what they said). “In the Kremlin's view” is the writer's reading of an institution: no credit.
+    const personal =
+      np.type === 'pronoun' ? np.text !== 'it' && np.text !== 'they' : holderType(np.text, np.type) === 'person';
+    const inView = inAt >= 0 && (t.lower === 'words' || ((t.lower === 'view' || t.lower === 'opinion') && personal));
+    if (!inView && next?.lower !== 'that') return null;
     const start = inView ? sStart : tokens[np.first]!.start;
     return {
       kind: 'reported',

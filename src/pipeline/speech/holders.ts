@@ -4,8 +4,8 @@
  * and from these the holder of a cue given as a pronoun or a surname. State
  * runs on through the source in reading order.
  */
-import type { SpeechParagraph } from './types.ts';
-import { AUX, PRONOUNS, SPEECH_VERBS } from './lexicon.ts';
+import type { HolderType, SpeechParagraph } from './types.ts';
+import { AUX, BODY_WORDS, GROUP_WORDS, ORG_WORDS, OUTLET_WORDS, OUTLETS, PRONOUNS, SPEECH_VERBS } from './lexicon.ts';
 import {
   MAX_HISTORY,
   MAX_LOOKBACK,
@@ -119,24 +119,42 @@ export class Holders {
 
   // -- pronouns ----------------------------------------------------------------
 
-  resolve(np: NP, para: number, mode: 'tag' | 'main'): string {
-    if (np.type === 'name') return this.fullName(np.text);
-    if (np.type === 'np') return np.text;
+  /**
+   * The holder an NP names: a name resolved to the full name introduced earlier, a noun phrase as
+   * written, a pronoun resolved to a named antecedent nearby, or null where none is certain (a
+   * pronoun is never returned as a name). `evidence` is set when the holder is an inference the
+   * reader should see as such: a pronoun whose antecedent was last named paragraphs earlier.
+   */
+  resolve(np: NP, para: number, mode: 'tag' | 'main'): { name: string | null; evidence?: string } {
+    if (np.type === 'name') return { name: this.fullName(np.text) };
+    if (np.type === 'np') return { name: np.text };
     const d = this.data[para]!;
     const word = np.text.toLowerCase().replace(/\u2019/gu, "'");
     const g = PRONOUNS.get(word);
     const offset = d.tokens[np.first]!.start;
-    if (g === 'm' || g === 'f') return this.resolvePerson(g, para, offset, mode) ?? np.text;
-    if (g === 'n') return this.mainSubject(para, d.tokens[np.first]!.sentence, np.first) ?? np.text;
-    if (g === 'p') {
-      for (let k = this.spoken.length - 1; k >= 0 && k >= this.spoken.length - MAX_HISTORY; k--) {
-        const s = this.spoken[k]!;
-        if (s.para < para - 1) break;
-        if (!s.person && s.offset <= offset + (s.para < para ? Infinity : 0)) return s.name;
-      }
-      return np.text;
+    const found =
+      g === 'm' || g === 'f'
+        ? this.resolvePerson(g, para, offset, mode)
+        : g === 'n'
+          ? this.mainSubject(para, d.tokens[np.first]!.sentence, np.first)
+          : g === 'p'
+            ? this.resolveGroup(para, offset)
+            : null;
+    if (!found) return { name: null };
+    const gap = para - found.para;
+    return gap > 1
+      ? { name: found.name, evidence: `“${np.text}” read as ${found.name}, last named ${gap} paragraphs earlier` }
+      : { name: found.name };
+  }
+
+  /** "they": the last holder that is not a person, in this paragraph or the one before. */
+  private resolveGroup(para: number, offset: number): { name: string; para: number } | null {
+    for (let k = this.spoken.length - 1; k >= 0 && k >= this.spoken.length - MAX_HISTORY; k--) {
+      const s = this.spoken[k]!;
+      if (s.para < para - 1) break;
+      if (!s.person && s.offset <= offset + (s.para < para ? Infinity : 0)) return { name: s.name, para: s.para };
     }
-    return np.text;
+    return null;
   }
 
   private compatible(name: string, g: Gender): boolean {
@@ -149,7 +167,12 @@ export class Holders {
     return name;
   }
 
-  private resolvePerson(g: Gender, para: number, offset: number, mode: 'tag' | 'main'): string | null {
+  private resolvePerson(
+    g: Gender,
+    para: number,
+    offset: number,
+    mode: 'tag' | 'main',
+  ): { name: string; para: number } | null {
     const before = (x: { para: number; offset: number }) => x.para < para || (x.para === para && x.offset < offset);
     const speakers: Spoken[] = [];
     for (
@@ -170,11 +193,11 @@ export class Holders {
       const m = this.mentions[k]!;
       if (before(m)) mentions.unshift(m);
     }
-    const fromMentions = (): string | null => {
+    const fromMentions = (): { name: string; para: number } | null => {
       for (let k = mentions.length - 1; k >= 0; k--) {
         const m = mentions[k]!;
         if (m.para < para - 3) break;
-        if (this.compatible(m.name, g)) return this.bind(m.name, g);
+        if (this.compatible(m.name, g)) return { name: this.bind(m.name, g), para: m.para };
       }
       return null;
     };
@@ -183,23 +206,23 @@ export class Holders {
       if (m) return m;
     }
     if (lastSpeaker && lastSpeaker.para >= para - 2 && this.compatible(lastSpeaker.name, g)) {
-      return this.bind(lastSpeaker.name, g);
+      return { name: this.bind(lastSpeaker.name, g), para: lastSpeaker.para };
     }
     for (let k = speakers.length - 1; k >= 0; k--) {
       const s = speakers[k]!;
       if (s.para < para - 8) break;
-      if (this.gender.get(s.name) === g) return s.name;
+      if (this.gender.get(s.name) === g) return { name: s.name, para: s.para };
     }
     return fromMentions();
   }
 
   /** "it": the subject of the sentence's main clause (or of the previous sentence). */
-  private mainSubject(para: number, sentence: number, notAt: number): string | null {
+  private mainSubject(para: number, sentence: number, notAt: number): { name: string; para: number } | null {
     const d = this.data[para]!;
     for (let s = sentence; s >= Math.max(0, sentence - 1); s--) {
       const np = subjectOfSentence(d, s);
       if (np && np.type !== 'pronoun' && np.first !== notAt)
-        return np.type === 'name' ? this.fullName(np.text) : np.text;
+        return { name: np.type === 'name' ? this.fullName(np.text) : np.text, para };
     }
     return null;
   }
@@ -209,4 +232,31 @@ export class Holders {
   }
 
   // -- one paragraph -----------------------------------------------------------
+}
+
+/**
+ * What kind of holder a speaker is: an outlet (CNN, The Example Times), a body (the Kremlin, the
+ * Finance Ministry, NATO, a report), a group of people (experts, Western officials, Russians,
+ * "Putin and his aides"), or one person (a name, or a singular role: the minister). `npType` is how
+ * the text gave it ('name' for a capitalised name, 'np' for a noun phrase as written).
+ */
+export function holderType(name: string, npType: NP['type']): HolderType {
+  const lower = name.toLowerCase().replace(/\u2019/gu, "'");
+  const bare = lower.replace(/^the\s+/u, '');
+  const words = bare.split(/\s+/u).filter(Boolean);
+  const last = words[words.length - 1] ?? '';
+  if (OUTLETS.has(lower) || OUTLETS.has(bare)) return 'outlet';
+  // Capitalised names ending in an outlet word: The Example Times, Daily News (not a person's name).
+  if (npType !== 'np' && words.length > 1 && OUTLET_WORDS.has(last) && /^\p{Lu}/u.test(name.split(/\s+/u).pop() ?? ''))
+    return 'outlet';
+  if (/\b(?:and|with)\b/u.test(bare) || GROUP_WORDS.has(last) || GROUP_WORDS.has(words.slice(-2).join(' ')))
+    return 'group';
+  if (words.some((w) => BODY_WORDS.has(w) || ORG_WORDS.has(w)) || /^\p{Lu}{2,}$/u.test(name)) return 'body';
+  // A lower-case plural (critics, hardliners) is a group; a capitalised plural demonym too (Russians, Germans).
+  if (
+    (npType === 'np' && /[^s]s$/u.test(last) && !/(?:ss|us|is)$/u.test(last)) ||
+    /^(?:\p{Lu}\p{Ll}+(?:ians|ans|ese|ers))$/u.test(name)
+  )
+    return 'group';
+  return 'person';
 }

@@ -107,6 +107,9 @@ export const TITLES = new Set([
   'representative', 'vice', 'chief', 'director', 'leader', 'premier', 'sheikh', 'emir', 'ayatollah', 'colonel',
   'col', 'lt', 'lieutenant', 'captain', 'capt', 'admiral', 'marshal', 'sir', 'lord', 'lady', 'dame', 'cardinal',
   'bishop', 'archbishop', 'rabbi', 'imam', 'envoy', 'adviser', 'advisor', 'analyst', 'editor', 'founder', 'ceo',
+  'gov', 'adm', 'maj', 'sgt', 'sergeant', 'cmdr', 'rev', 'reverend', 'fr', 'pres', 'amb', 'hon', 'atty', 'attorney',
+  'brig', 'cpl', 'corporal', 'pvt', 'msgr', 'supt', 'insp', 'inspector', 'sec', 'senior', 'deputy', 'foreign',
+  'defense', 'defence', 'spokesperson', 'chairman', 'chairwoman',
 ]);
 
 /** A name containing one of these is a body or a place, not a person. */
@@ -167,4 +170,44 @@ export const LEADING_CONNECTORS = new Set([
   'also', 'indeed', 'instead', 'nevertheless', 'nonetheless', 'thus', 'therefore', 'hence', 'besides', 'again',
   'finally', 'first', 'second', 'third', 'today', 'specifically', 'personally', 'apparently', 'perhaps', 'of',
   'course', 'last', 'year', 'week', 'month',
+]);
+
+/** News outlets and agencies, by name (lower case); a name ending in an outlet word (Times, Post, News …) is one too. */
+export const OUTLETS = new Set([
+  'cnn', 'bbc', 'reuters', 'ap', 'the associated press', 'associated press', 'afp', 'agence france-presse', 'politico',
+  'tass', 'ria novosti', 'interfax', 'bloomberg', 'axios', 'the hill', 'fox news', 'nbc', 'cbs', 'abc', 'msnbc', 'npr',
+  'pbs', 'al jazeera', 'der spiegel', 'spiegel', 'le monde', 'foreign affairs', 'foreign policy', 'the economist',
+  'the guardian', 'the atlantic', 'the new yorker', 'vox', 'reddit', 'meduza', 'novaya gazeta', 'kommersant',
+  'izvestia', 'rt', 'sputnik', 'xinhua', 'kyiv independent', 'the kyiv independent', 'ukrainska pravda', 'euronews',
+  'dw', 'deutsche welle', 'cnbc', 'newsweek', 'time', 'usa today', 'semafor', 'the daily beast', 'buzzfeed',
+  'huffpost', 'slate', 'salon', 'breitbart', 'vice', 'the intercept', 'propublica', 'yahoo news', 'google news',
+]);
+/** Last words of an outlet's name: The Example Times, Daily News, the Evening Post. */
+export const OUTLET_WORDS = new Set([
+  'times', 'post', 'news', 'journal', 'gazette', 'herald', 'tribune', 'telegraph', 'magazine', 'review', 'press',
+  'chronicle', 'observer', 'independent', 'mail', 'express', 'standard', 'examiner', 'inquirer', 'bulletin',
+  'newspaper', 'daily', 'weekly', 'broadcaster', 'tv', 'radio', 'agency', 'wire', 'outlet', 'channel', 'network',
+]);
+/** Heads of a holder that is an institution: the Kremlin, the ministry, the government, the court. */
+export const BODY_WORDS = new Set([
+  'kremlin', 'government', 'administration', 'ministry', 'department', 'office', 'court', 'parliament', 'congress',
+  'senate', 'duma', 'council', 'committee', 'commission', 'embassy', 'agency', 'army', 'military', 'navy', 'police',
+  'cabinet', 'party', 'campaign', 'team', 'institute', 'university', 'foundation', 'company', 'corporation', 'bank',
+  'fund', 'union', 'alliance', 'organization', 'organisation', 'association', 'center', 'centre', 'house', 'pentagon',
+  'state', 'states', 'country', 'countries', 'nation', 'nations', 'federation', 'republic', 'kingdom', 'chiefs',
+  'service', 'services', 'intelligence', 'report', 'reports', 'study', 'statement', 'document', 'letter', 'memo',
+  'draft', 'treaty', 'ruling', 'verdict', 'website', 'paper', 'survey', 'poll', 'polls', 'nato', 'un', 'eu', 'fsb',
+  'kgb', 'cia', 'fbi', 'g7', 'g20', 'imf', 'who', 'opec', 'osce', 'moscow', 'kyiv', 'kiev', 'washington', 'beijing',
+  'london', 'paris', 'berlin', 'brussels', 'russia', 'ukraine', 'china', 'europe',
+]);
+/** Plural heads of a group of people: experts, officials, Russians, critics. */
+export const GROUP_WORDS = new Set([
+  'people', 'experts', 'officials', 'analysts', 'historians', 'critics', 'observers', 'diplomats', 'aides', 'allies',
+  'officers', 'scholars', 'researchers', 'journalists', 'commentators', 'authorities', 'lawmakers', 'senators',
+  'generals', 'commanders', 'residents', 'witnesses', 'spokespeople', 'envoys', 'negotiators', 'economists',
+  'advisers', 'advisors', 'prosecutors', 'investigators', 'policymakers', 'planners', 'supporters', 'opponents',
+  'protesters', 'activists', 'voters', 'citizens', 'members', 'leaders', 'ministers', 'sources', 'others', 'many',
+  'some', 'most', 'both', 'russians', 'ukrainians', 'americans', 'europeans', 'democrats', 'republicans',
+  'conservatives', 'liberals', 'hawks', 'doves', 'insiders', 'veterans', 'soldiers', 'troops', 'rebels', 'separatists',
+  'inner circle', 'circle', 'entourage', 'elite', 'elites', 'public', 'majority', 'minority', 'crowd', 'audience',
 ]);

@@ -123,9 +123,20 @@ export function trimEnd(text: string, end: number): number {
 /** End of a reported clause: the sentence end, or an earlier "; " / ", but " / " – " after the cue. */
 export function clauseEnd(text: string, from: number, sEnd: number): number {
   const rest = text.slice(from, sEnd);
-  const m = /;\s|,\s+but\s/u.exec(rest);
-  return trimEnd(text, m ? from + m.index : sEnd);
+  const m = CLAUSE_BREAK.exec(rest);
+  if (!m) return trimEnd(text, sEnd);
+  // A break right after a quotation's closing mark (“…,” reflecting) keeps the quotation whole.
+  const closing = /^,[\u201d"\u2019\u00bb]/u.test(m[0]) ? 2 : 0;
+  return trimEnd(text, from + m.index + closing);
 }
+
+/**
+ * Where the narrator takes over inside a sentence that reports speech: "; ", ", but ", " but then …",
+ * ", even though …", and a comment in a participle (", reflecting his desire …", ", showing …"): what
+ * follows is the writer's, not the speaker's.
+ */
+const CLAUSE_BREAK =
+  /;\s|,[\u201d"\u2019\u00bb]?\s+but\s|\s(?:but|and)\s+then\s|,[\u201d"\u2019\u00bb]?\s+(?:even\s+though|even\s+as|although|though|whereas|despite)\s|,[\u201d"\u2019\u00bb]?\s+(?:reflecting|showing|revealing|underscoring|underlining|highlighting|signalling|signaling|indicating|betraying|illustrating|demonstrating|echoing|mirroring|exposing|confirming|hinting|seemingly|apparently)\s/u;
 
 export function cueText(d: ParaData, v: number): string {
   const t = d.tokens[v]!;
@@ -253,6 +264,8 @@ export function nameEndingAt(d: ParaData, last: number): NP | null {
   for (let k = first; k < last; k++) if (TITLES.has(tokens[k]!.lower)) s = k + 1;
   const words = tokens.slice(s, last + 1).map((t) => t.raw);
   if (words.length === 0) return null; // only a title ("… the President said"): no name
+  // A role word alone ("said Senator", "the Spokesman said") names nobody.
+  if (words.every((w) => TITLES.has(stripPossessive(w.toLowerCase()).replace(/\.$/u, '')))) return null;
   words[words.length - 1] = stripPossessive(words[words.length - 1]!);
   const isOrg = tokens.slice(s, last + 1).some((t) => ORG_WORDS.has(stripPossessive(t.lower))) || words.length > 4;
   if (FUNCTION_CAPS.has(tokens[last]!.lower)) return null;

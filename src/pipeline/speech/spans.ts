@@ -3,8 +3,16 @@
  * statements) become spans that tile the paragraph, narration filling the gaps;
  * then editorial corrections; and lookups over the result. Pure.
  */
-import type { SpeechContext, SpeechCorrection, SpeechParagraph, SpeechResult, SpeechSpan } from './types.ts';
+import type {
+  HolderType,
+  SpeechContext,
+  SpeechCorrection,
+  SpeechParagraph,
+  SpeechResult,
+  SpeechSpan,
+} from './types.ts';
 import { normaliseLoose } from './text.ts';
+import { holderType } from './holders.ts';
 
 /** A piece of speech found in a paragraph, before tiling. */
 export interface Seg {
@@ -15,7 +23,10 @@ export interface Seg {
   cue: string | null;
   statement?: number;
   /** Reported statements that cover a whole sentence because of a trailing/parenthetical tag. */
-  wholeSentence?: boolean;
+  wholeSentence?: boolean | undefined;
+  holder?: HolderType | undefined;
+  /** Set when the speaker is inferred: why. */
+  evidence?: string | undefined;
 }
 
 export interface RangeAttribution {
@@ -93,6 +104,7 @@ export function applySpeechCorrections(
     }
     const speaker = c.kind === 'narration' ? (c.speaker ?? narrator(ctx)) : c.kind === 'scare' ? null : c.speaker;
     next.push({
+      ...(speaker && c.kind !== 'narration' ? { holder: holderType(speaker, 'name') } : {}),
       kind: c.kind,
       speaker,
       cue: c.cue ?? null,
@@ -164,6 +176,11 @@ export function tile(text: string, segs: Seg[], narr: string | null): SpeechSpan
       text: text.slice(start, s.end),
     };
     if (s.statement !== undefined) span.statement = s.statement;
+    if (s.speaker && s.holder) span.holder = s.holder;
+    if (s.speaker && s.evidence) {
+      span.inferred = true;
+      span.evidence = s.evidence;
+    }
     push(span);
     pos = s.end;
   }
