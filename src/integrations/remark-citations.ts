@@ -525,9 +525,9 @@ function indexFor(seedsDir: string): CitationIndex {
 }
 
 /** The checked entries of content/people.yaml, when it exists (a bad file fails here, naming line, column and rule). */
-function peopleFrom(file: string | undefined): PersonConfig[] | undefined {
+function peopleFrom(file: string | undefined, root: string): PersonConfig[] | undefined {
   if (file === undefined || !existsSync(file)) return undefined;
-  return parsePeopleConfig(readFileSync(file, 'utf8'), file);
+  return parsePeopleConfig(readFileSync(file, 'utf8'), relative(root, file));
 }
 
 /** Alias → canonical name (lower-case keys). */
@@ -608,7 +608,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
 
     const index = candidates.length > 0 ? indexFor(options.seedsDir) : undefined;
     const sources = candidates.length > 0 ? sourcesFor(options.seedsDir) : undefined;
-    const people = peopleFrom(options.peopleFile);
+    const people = peopleFrom(options.peopleFile, options.root ?? process.cwd());
     const aliases = people ? aliasesOf(people) : undefined;
     const holders = sources ? holdersOf(sources, people ?? []) : undefined;
     const resolved: { candidate: Candidate; cite: PageCitation }[] = [];
