@@ -13,7 +13,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { parsePeopleConfig } from '../lib/people.ts';
+import { nameResolver, parsePeopleConfig, speakersOf, type PersonConfig } from '../lib/people.ts';
 import type { Root, RootContent, PhrasingContent } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
 import type { VFile } from 'vfile';
@@ -25,7 +25,7 @@ import { counterpartOf } from '../pipeline/align-sources.ts';
 import type { Source } from '../pipeline/load-sources.ts';
 import { clipLine as clip, closestName } from '../pipeline/normalise-text.ts';
 import { formatDate } from '../lib/format.ts';
-import { ATTRIBUTION_RULES, checkAttribution, isAttributionProblem, type AttributionRule } from '../pipeline/check-attribution.ts';
+import { ATTRIBUTION_RULES, checkAttribution, holderIndex, isAttributionProblem, type AttributionRule } from '../pipeline/check-attribution.ts';
 import { checkAnswer, checkSummary, liftPositions, renderedWords, renderPositions, SUMMARY_RULES, type SummaryRule } from './thesis-summary.ts';
 import { checkVersion, VERSION_RULES, type VersionRule } from './thesis-version.ts';
 import {
@@ -524,14 +524,33 @@ function indexFor(seedsDir: string): CitationIndex {
   return index;
 }
 
-/** Alias → canonical name (lower-case keys), from content/people.yaml when it exists. */
-function aliasesFrom(file: string): Map<string, string> | undefined {
-  if (!existsSync(file)) return undefined;
+/** The checked entries of content/people.yaml, when it exists (a bad file fails here, naming line, column and rule). */
+function peopleFrom(file: string | undefined, root: string): PersonConfig[] | undefined {
+  if (file === undefined || !existsSync(file)) return undefined;
+  return parsePeopleConfig(readFileSync(file, 'utf8'), relative(root, file));
+}
+
+/** Alias → canonical name (lower-case keys). */
+function aliasesOf(people: readonly PersonConfig[]): Map<string, string> {
   const map = new Map<string, string>();
-  for (const person of parsePeopleConfig(readFileSync(file, 'utf8'), file)) {
+  for (const person of people) {
     for (const name of [person.name, ...person.aliases]) map.set(name.trim().toLowerCase(), person.name);
   }
   return map;
+}
+
+/**
+ * Who a `by` may name: every speaker of the sources (resolved to one name per
+ * person as the people pages do), every source's author and outlet, and every
+ * name and alias of content/people.yaml.
+ */
+function holdersOf(sources: readonly Source[], people: readonly PersonConfig[]): (by: string) => string[] {
+  const resolve = nameResolver(speakersOf(sources), people);
+  const names: { name: string; holder: string }[] = [];
+  for (const speaker of new Set(speakersOf(sources))) names.push({ name: speaker, holder: resolve(speaker) });
+  for (const { entry } of sources) for (const n of [entry.author, entry.outlet]) if (n) names.push({ name: n, holder: resolve(n) });
+  for (const person of people) for (const n of [person.name, ...person.aliases]) names.push({ name: n, holder: person.name });
+  return holderIndex(names);
 }
 
 /** Error thrown when a file breaks the policy or any citation fails; the message lists every problem. */
@@ -589,7 +608,9 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
 
     const index = candidates.length > 0 ? indexFor(options.seedsDir) : undefined;
     const sources = candidates.length > 0 ? sourcesFor(options.seedsDir) : undefined;
-    const aliases = options.peopleFile ? aliasesFrom(options.peopleFile) : undefined;
+    const people = peopleFrom(options.peopleFile, options.root ?? process.cwd());
+    const aliases = people ? aliasesOf(people) : undefined;
+    const holders = sources ? holdersOf(sources, people ?? []) : undefined;
     const resolved: { candidate: Candidate; cite: PageCitation }[] = [];
     for (const candidate of candidates) {
       const result = resolveCitation(candidate.request, index!);
@@ -607,6 +628,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
         end: result.end,
         narrator: entry.author ?? entry.outlet,
         aliases,
+        holders,
       });
       if (isAttributionProblem(who)) {
         problems.push({ node: candidate.node, label: candidate.label, rule: who.rule, message: `${who.message} (${result.source} ¶${result.n})` });

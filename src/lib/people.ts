@@ -24,7 +24,8 @@
  */
 import { sourceLabel, urls } from './urls.ts';
 import GithubSlugger from 'github-slugger';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { isNode, LineCounter, parseDocument, YAMLParseError } from 'yaml';
+import { checkPeopleAliases } from '../pipeline/check-people-aliases.ts';
 import { z } from 'astro/zod';
 
 // ---------------------------------------------------------------------------
@@ -60,12 +61,17 @@ export const nameKey = (name: string): string => name.normalize('NFC').replace(/
 /**
  * Parses and checks `content/people.yaml` (a list of `{name, aliases?, description?}`).
  * Throws one Error naming the file, the entry (number and name) and the field for every
- * problem: bad YAML, an unknown or invalid field, a name or alias used twice.
+ * problem: bad YAML, an unknown or invalid field; or, one line each
+ * (`file:line:column  entry …  rule-id: message`), a name or alias that is a
+ * pronoun, another person's, or used twice (src/pipeline/check-people-aliases.ts).
  */
 export function parsePeopleConfig(yamlText: string, file: string): PersonConfig[] {
   let data: unknown;
+  const lines = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter: lines });
   try {
-    data = parseYaml(yamlText);
+    if (doc.errors[0]) throw doc.errors[0];
+    data = doc.toJS();
   } catch (err) {
     throw new Error(`${file}: is not valid YAML: ${err instanceof YAMLParseError ? err.message : String(err)}`, { cause: err });
   }
@@ -81,15 +87,11 @@ export function parsePeopleConfig(yamlText: string, file: string): PersonConfig[
     });
     throw new Error([...new Set(problems)].join('\n'));
   }
-  const problems: string[] = [];
-  const owner = new Map<string, number>();
-  result.data.forEach((e, i) => {
-    for (const n of [e.name, ...e.aliases]) {
-      const k = nameKey(n);
-      const prev = owner.get(k);
-      if (prev !== undefined && prev !== i) problems.push(`${file}: entry ${i + 1} ("${e.name}"): "${n}" is already a name or alias of entry ${prev + 1}`);
-      else owner.set(k, i);
-    }
+  // Names and aliases (src/pipeline/check-people-aliases.ts), each problem at its line and column.
+  const problems = checkPeopleAliases(result.data).map((p) => {
+    const node = doc.getIn(p.alias === undefined ? [p.entry, 'name'] : [p.entry, 'aliases', p.alias], true);
+    const at = isNode(node) && node.range ? lines.linePos(node.range[0]) : undefined;
+    return `${file}:${at?.line ?? '?'}:${at?.col ?? '?'}  ${p.label}  ${p.rule}: ${p.message}`;
   });
   if (problems.length) throw new Error(problems.join('\n'));
   return result.data.map((e) => ({ name: e.name, aliases: e.aliases, description: e.description }));

@@ -16,13 +16,23 @@
  * - `attribution-straddle`: a <Quote by> whose words run across two voices
  *   (two speakers, or speech and narration).
  * - `attribution-unknown`: a <Quote> of a direct quotation whose speaker the
- *   speech stage could not identify: add a `speech` correction to the manifest.
+ *   speech stage could not identify, or identified only as a pronoun ("he"):
+ *   add a `speech` correction to the manifest.
+ * - `attribution-by-pronoun`: `by` is a pronoun ("she", "he", "they"), which names nobody.
+ * - `attribution-by-not-one-holder`: `by` does not name exactly one known holder
+ *   (a speaker in the sources, a source's author or outlet, a content/people.yaml
+ *   name or alias): two names ("Putin and Galeotti"), words before the name
+ *   ("the analyst Mark Galeotti"), or a surname two holders share.
  *
  * Names match when equal, or when one is the other's trailing words ("Galeotti"
  * and "Mark Galeotti"), ignoring case and a leading "the"; `aliases` maps other
- * names a thesis may use (content/people.yaml) to the speaker's name.
+ * names a thesis may use (content/people.yaml) to the speaker's name. A `by`
+ * names a holder when it equals one of the holder's names or is its trailing
+ * words (the surname as printed), never the other way round, so no words may
+ * stand before the name.
  */
 import type { SpeechSpan } from './speech.ts';
+import { isPronoun } from './check-people-aliases.ts';
 
 export const ATTRIBUTION_RULES = [
   'attribution-missing',
@@ -30,6 +40,8 @@ export const ATTRIBUTION_RULES = [
   'attribution-paraphrase',
   'attribution-straddle',
   'attribution-unknown',
+  'attribution-by-pronoun',
+  'attribution-by-not-one-holder',
 ] as const;
 export type AttributionRule = (typeof ATTRIBUTION_RULES)[number];
 
@@ -46,6 +58,8 @@ export interface AttributionRequest {
   aliases?: ReadonlyMap<string, string> | undefined;
   /** The source's own voice (its author, else its outlet): everything but direct quotes is their writing. */
   narrator?: string | undefined;
+  /** The known holders a `by` names (see `holderIndex`); without it, `by` is only checked against the spans. */
+  holders?: ((by: string) => string[]) | undefined;
 }
 
 export interface AttributionProblem {
@@ -78,6 +92,24 @@ export function namesMatch(by: string, speaker: string, aliases?: ReadonlyMap<st
   return short.every((w, i) => w === long[long.length - short.length + i]);
 }
 
+/**
+ * The holders a `by` names, from every known name of a holder (`name` as written
+ * → `holder`, the canonical name): `by` equals a name or is its trailing words,
+ * ignoring case and a leading "the". Holders whose canonical names end with
+ * another's ("Russian President Vladimir Putin", "Vladimir Putin") count once.
+ * Pronouns are never names.
+ */
+export function holderIndex(names: Iterable<{ name: string; holder: string }>): (by: string) => string[] {
+  const known = [...names].filter((n) => !isPronoun(n.name) && key(n.name).length > 0).map((n) => ({ words: key(n.name), holder: n.holder }));
+  return (by) => {
+    const b = key(by);
+    if (b.length === 0 || isPronoun(by)) return [];
+    const found = new Set(known.filter(({ words }) => b.length <= words.length && b.every((w, i) => w === words[words.length - b.length + i])).map((n) => n.holder));
+    const all = [...found];
+    return all.filter((h) => !all.some((o) => o !== h && key(o).length < key(h).length && namesMatch(o, h))).sort();
+  };
+}
+
 /** The spans whose overlap with [start, end) holds a letter or digit (touching punctuation does not count). */
 export function voicesOf(spans: readonly SpeechSpan[], start: number, end: number): SpeechSpan[] {
   return spans.filter((s) => {
@@ -88,11 +120,14 @@ export function voicesOf(spans: readonly SpeechSpan[], start: number, end: numbe
 }
 
 const cueOf = (s: SpeechSpan): string => (s.cue ? `, cue "${s.cue}"` : '');
+/** The speaker, when the source names one: a pronoun ("he") the speech stage could not resolve names nobody. */
+const named = (s: SpeechSpan): string | null => (s.speaker !== null && !isPronoun(s.speaker) ? s.speaker : null);
+const speakerOf = (s: SpeechSpan): string => named(s) ?? (s.speaker ? `a speaker the source names only as "${s.speaker}"` : 'an unidentified speaker');
 const describeSpan = (s: SpeechSpan): string =>
   s.kind === 'direct'
-    ? `a direct quote of ${s.speaker ?? 'an unidentified speaker'}${cueOf(s)}`
+    ? `a direct quote of ${speakerOf(s)}${cueOf(s)}`
     : s.kind === 'reported'
-      ? `the reporter's paraphrase: reported speech of ${s.speaker ?? 'an unidentified speaker'}${cueOf(s)}`
+      ? `the reporter's paraphrase: reported speech of ${speakerOf(s)}${cueOf(s)}`
       : s.kind === 'scare'
         ? 'a scare quote (a term in quotation marks that nobody in the source is said to say)'
         : `the source's own narration${s.speaker ? ` (${s.speaker})` : ''}`;
@@ -105,10 +140,26 @@ export function checkAttribution(req: AttributionRequest): AttributionProblem | 
   const distinct = [...new Map(voices.map((s) => [`${s.kind === 'narration' ? 'n' : s.kind}|${s.speaker ?? ''}`, s])).values()];
   const direct = voices.filter((s) => s.kind === 'direct');
 
+  if (by !== undefined) {
+    const pronoun = isPronoun(by);
+    const holders = pronoun ? [] : req.holders?.(by);
+    if (pronoun || (holders !== undefined && holders.length !== 1)) {
+      const what = pronoun
+        ? { rule: 'attribution-by-pronoun' as const, message: `by="${by}" is a pronoun, and a pronoun names nobody: write the holder's name` }
+        : holders!.length > 1
+          ? { rule: 'attribution-by-not-one-holder' as const, message: `by="${by}" names ${holders!.length} holders (${holders!.join(', ')}): write the full name` }
+          : { rule: 'attribution-by-not-one-holder' as const, message: `by="${by}" does not name exactly one holder: by takes one name` };
+      const how = what.message.endsWith('full name') ? '' : ' (the full name, the surname as the source prints it, or an alias in content/people.yaml)';
+      const extra = pronoun || holders!.length === 0 ? `${how}${pronoun ? '' : ' and no other words'}` : '';
+      return { rule: what.rule, message: `${what.message}${extra}; ${byHint(voices)}` };
+    }
+  }
+
   if (req.kind === 'quote' && by === undefined) {
-    const unknown = direct.find((s) => s.speaker === null);
+    const unknown = direct.find((s) => named(s) === null);
     if (unknown) {
-      return { rule: 'attribution-unknown', message: `these words are a direct quote whose speaker the source does not make clear to the build; add a \`speech\` correction to the manifest naming the speaker, then by="…"` };
+      const how = unknown.speaker === null ? 'does not make clear to the build' : `names only as "${unknown.speaker}"`;
+      return { rule: 'attribution-unknown', message: `these words are a direct quote whose speaker the source ${how}; add a \`speech\` correction to the manifest naming the speaker, then by="…"` };
     }
     const first = direct[0];
     if (first) {
@@ -126,7 +177,7 @@ export function checkAttribution(req: AttributionRequest): AttributionProblem | 
     }
     const only = distinct[0]!;
     if (only.kind === 'direct') {
-      if (only.speaker !== null && namesMatch(by, only.speaker, req.aliases)) return { speaker: only.speaker, kind: 'direct' };
+      if (named(only) !== null && namesMatch(by, only.speaker!, req.aliases)) return { speaker: only.speaker!, kind: 'direct' };
       return { rule: 'attribution-wrong', message: `by="${by}", but these words are ${describeSpan(only)}` };
     }
     if (only.kind === 'scare') return { rule: 'attribution-wrong', message: `by="${by}", but these words are ${describeSpan(only)}` };
@@ -135,12 +186,23 @@ export function checkAttribution(req: AttributionRequest): AttributionProblem | 
 
   // <Cite by="…">: the words must be in that person's direct or reported speech.
   const speech = voices.filter((s) => s.kind === 'direct' || s.kind === 'reported');
-  const theirs = speech.filter((s) => s.speaker !== null && namesMatch(by, s.speaker, req.aliases));
+  const theirs = speech.filter((s) => named(s) !== null && namesMatch(by, s.speaker!, req.aliases));
   if (theirs.length === 0 || theirs.length !== speech.length) {
     const other = speech.find((s) => !theirs.includes(s)) ?? voices[0]!;
     return { rule: 'attribution-wrong', message: `by="${by}", but the cited words are ${describeSpan(other)}` };
   }
   return { speaker: theirs[0]!.speaker!, kind: theirs[0]!.kind };
+}
+
+/** What `by` should say instead, from the voice of the cited words. */
+function byHint(voices: readonly SpeechSpan[]): string {
+  const speech = voices.filter((s) => s.kind === 'direct' || s.kind === 'reported');
+  const speakers = [...new Set(speech.map((s) => s.speaker))];
+  const only = speakers.length === 1 ? speech[0] : undefined;
+  if (only && named(only) !== null) return `these words are ${describeSpan(only)}, so by="${only.speaker}"`;
+  if (only && only.speaker !== null) return `the source names this speaker only as "${only.speaker}": add a \`speech\` correction to the manifest naming them`;
+  if (speech.length === 0) return `these words are ${voices.length ? describeSpan(voices[0]!) : 'nobody\'s speech'}, so quote them without by, or by the source's author`;
+  return 'these words are not one person\'s speech: quote one voice at a time';
 }
 
 export const isAttributionProblem = (r: AttributionProblem | Attribution): r is AttributionProblem => 'rule' in r;

@@ -4,7 +4,8 @@
  * expected-messages.txt (every problem, exactly as the build prints it, in
  * order; empty when the file is fine) and, for a file that resolves,
  * expected-citations.txt (one resolved citation per line). A case may bring
- * its own seeds/ folder; otherwise the real seeds are used.
+ * its own seeds/ folder (otherwise the real seeds are used) and its own
+ * people.yaml (the aliases a `by` may use; otherwise none).
  */
 import { describe, expect, test } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -33,7 +34,11 @@ async function run(name: string) {
   const thesesDir = existsSync(join(dir, 'is-thesis')) ? dir : undefined;
   // A case with an `is-answer` file is read as the home page's overall answer.
   const answerDir = existsSync(join(dir, 'is-answer')) ? dir : undefined;
-  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkCitations, { seedsDir, root: dir, ...(thesesDir ? { thesesDir } : {}), ...(answerDir ? { answerDir } : {}) });
+  const peopleFile = existsSync(join(dir, 'people.yaml')) ? join(dir, 'people.yaml') : undefined;
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkMdx)
+    .use(remarkCitations, { seedsDir, root: dir, ...(thesesDir ? { thesesDir } : {}), ...(answerDir ? { answerDir } : {}), ...(peopleFile ? { peopleFile } : {}) });
   let error: unknown;
   try {
     await processor.run(processor.parse(file), file);

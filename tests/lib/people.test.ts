@@ -60,12 +60,12 @@ describe('parsePeopleConfig', () => {
     ['- name: X\n  colour: red\n', /entry 1 \("X"\).*colour/],
     ['- aliases: [Y]\n', /entry 1, field "name"/],
     ['- name: X\n  description: "two\\nlines"\n', /entry 1 \("X"\), field "description": description must be one line/],
-    ['- name: X\n- name: Y\n  aliases: [x]\n', /entry 2 \("Y"\): "x" is already a name or alias of entry 1/],
+    ['- name: X\n- name: Y\n  aliases: [x]\n', /:3:13 {2}entry 2 \("Y"\), alias "x" {2}people-alias-other-person: "x" is the name of another person \(entry 1\)/],
     ['name: X\n', /must be a list/],
     ['- name: [unclosed\n', /not valid YAML/],
   ])('rejects %j naming the entry and field', (yaml, message) => {
     expect(() => parsePeopleConfig(yaml, 'content/people.yaml')).toThrow(message);
-    expect(() => parsePeopleConfig(yaml, 'content/people.yaml')).toThrow(/^content\/people\.yaml: /);
+    expect(() => parsePeopleConfig(yaml, 'content/people.yaml')).toThrow(/^content\/people\.yaml:(\d+:\d+ )? /);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkAttribution, namesMatch, voicesOf } from '../../src/pipeline/check-attribution.ts';
+import { checkAttribution, holderIndex, namesMatch, voicesOf } from '../../src/pipeline/check-attribution.ts';
 import type { SpeechSpan } from '../../src/pipeline/speech.ts';
 
 const text = '“Putin is an opportunist,” said Mark Galeotti. A ceasefire means quick wins, he said.';
@@ -61,4 +61,40 @@ describe('checks', () => {
     expect(check('cite', 'said Mark Galeotti', 'Galeotti')).toMatchObject({ rule: 'attribution-wrong' });
   });
   test('a Cite without by is only a locator', () => expect(check('cite', 'Putin is an opportunist')).toEqual({}));
+});
+
+describe('who a by names', () => {
+  const holders = holderIndex([
+    { name: 'Mark Galeotti', holder: 'Mark Galeotti' },
+    { name: 'Galeotti', holder: 'Mark Galeotti' },
+    { name: 'Vladimir Putin', holder: 'Vladimir Putin' },
+    { name: 'Russian President Vladimir Putin', holder: 'Russian President Vladimir Putin' },
+    { name: 'Anna Reed', holder: 'Anna Reed' },
+    { name: 'Tomas Reed', holder: 'Tomas Reed' },
+    { name: 'he', holder: 'he' },
+  ]);
+  test.each([
+    ['Galeotti', ['Mark Galeotti']],
+    ['the Mark Galeotti', ['Mark Galeotti']],
+    ['Putin', ['Vladimir Putin']],
+    ['Vladimir Putin and Mark Galeotti', []],
+    ['Putin and Galeotti', []],
+    ['the analyst Mark Galeotti', []],
+    ['Reed', ['Anna Reed', 'Tomas Reed']],
+    ['he', []],
+  ])('%s names %j', (by, expected) => expect(holders(by)).toEqual(expected));
+
+  const check = (kind: 'cite' | 'quote', words: string, by: string) =>
+    checkAttribution({ kind, by, spans, ...at(words), narrator: 'Ivana Kottasová', holders });
+  test.each(['he', 'she', 'They'])('by="%s" is never a holder', (by) =>
+    expect(check('quote', 'Putin is an opportunist', by)).toMatchObject({ rule: 'attribution-by-pronoun', message: expect.stringContaining('by="Mark Galeotti"') }));
+  test.each(['Vladimir Putin and Mark Galeotti', 'Putin and Galeotti', 'the analyst Mark Galeotti'])('by="%s" fails: one holder, no other words', (by) =>
+    expect(check('quote', 'Putin is an opportunist', by)).toMatchObject({ rule: 'attribution-by-not-one-holder' }));
+  test('a speaker the stage left as a pronoun is unknown, never suggested as by', () => {
+    const he: SpeechSpan[] = [{ ...spans[0]!, speaker: 'he' }, spans[1]!, spans[2]!];
+    const r = checkAttribution({ kind: 'quote', spans: he, ...at('Putin is an opportunist') });
+    expect(r).toMatchObject({ rule: 'attribution-unknown' });
+    expect(JSON.stringify(r)).not.toContain('by=\\"he\\"');
+    expect(checkAttribution({ kind: 'quote', by: 'he', spans: he, ...at('Putin is an opportunist') })).toMatchObject({ rule: 'attribution-by-pronoun' });
+  });
 });
