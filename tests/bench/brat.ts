@@ -58,7 +58,7 @@ export interface BratDocument {
 export function codePointToUtf16(text: string): Int32Array {
   const map = new Int32Array([...text].length + 1);
   let cp = 0;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     map[cp++] = i;
     const c = text.codePointAt(i)!;
     i += c > 0xffff ? 2 : 1;

@@ -58,9 +58,21 @@ export const TITLES = new Set(
     'hon st president presidents vice secretary senator senators representative congressman congresswoman congressmen ' +
     'governor lieutenant mayor judge justice speaker chairman chairwoman chair chairs minister prime ambassador director ' +
     'attorney general sheriff chief commissioner councilman councilwoman delegate treasurer comptroller ' +
-    'former candidate nominee presumptive leader spokesman spokeswoman spokesperson press king queen prince pope sir lord lady dame'
+    'former candidate nominee presumptive leader spokesman spokeswoman spokesperson press king queen prince pope sir lord lady dame ' +
+    // Party and political descriptors in front of a name ("Republican Roy Blunt", "the Democratic nominee").
+    'republican democratic democrat gop presidential independent libertarian conservative liberal'
   ).split(' '),
 );
+
+/** Abbreviations whose full stop does not end a sentence. */
+const ABBREV =
+  /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Rep|Sen|Gov|Gen|Lt|Col|Maj|Capt|Adm|Sgt|Rev|Fr|St|Jr|Sr|Hon|Mt|Ft|No|U\.S|D\.C)|\b\p{Lu})\.\s+$/u;
+/** Whether offset `at` of `text` starts a sentence (or a paragraph, or a quotation). */
+function sentenceInitial(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 12), at);
+  if (at === 0 || /\n\s*$/u.test(before) || /(^|\s)["“‘(]$/u.test(before)) return true;
+  return /[.!?:]["”’]?\s+$/u.test(before) && !ABBREV.test(before);
+}
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*/gu;
 const clean = (w: string) =>
@@ -172,19 +184,16 @@ export function goldQuotes(text: string, paragraphs: Paragraph[], doc: BratDocum
       };
     });
   // Sentence-initial capitals are names only if the article also capitalises them mid-sentence (title line aside).
-  const body = paragraphs.slice(1).map((p) => p.text);
   const midCaps = new Set<string>();
-  for (const p of body)
-    for (const m of p.matchAll(/(?<=[\p{Ll},;]\s+)\p{Lu}[\p{L}\p{M}'’.-]*/gu)) midCaps.add(clean(m[0]));
+  for (const p of paragraphs.slice(1))
+    for (const m of p.text.matchAll(WORD))
+      if (/^\p{Lu}/u.test(m[0]) && !sentenceInitial(p.text, m.index)) midCaps.add(clean(m[0]));
   const named = (sourceRanges: [number, number][]) =>
     sourceRanges.some(([s, e]) => {
       for (const m of text.slice(s, e).matchAll(WORD)) {
         const w = clean(m[0]);
         if (!/^\p{Lu}/u.test(m[0]) || !w || NOT_NAMES.has(w) || TITLES.has(w)) continue;
-        const at = s + m.index;
-        const before = text.slice(Math.max(0, at - 3), at);
-        const initial = at === 0 || /(^|[.!?:"“”\n])\s*$/u.test(before) || text[at - 1] === '\n';
-        if (!initial || midCaps.has(w)) return true;
+        if (!sentenceInitial(text, s + m.index) || midCaps.has(w)) return true;
       }
       return false;
     });
@@ -207,7 +216,14 @@ export function goldQuotes(text: string, paragraphs: Paragraph[], doc: BratDocum
         out.short++;
         continue;
       }
-      out.quotes.push({ start, end, paragraph: pi, text: text.slice(start, end), source: owner.sourceText, named: named(owner.source) });
+      out.quotes.push({
+        start,
+        end,
+        paragraph: pi,
+        text: text.slice(start, end),
+        source: owner.sourceText,
+        named: named(owner.source),
+      });
     }
   });
   return out;
@@ -270,7 +286,12 @@ export const emptyTally = (): Tally => ({
 const defaultExtract: Extract = (paragraphs) => extractSpeech(paragraphs, {});
 
 /** Scores one article (its text and first annotator's .ann) with the given extractor. */
-export function scoreArticle(name: string, text: string, ann: string, extract: Extract = defaultExtract): ArticleResult {
+export function scoreArticle(
+  name: string,
+  text: string,
+  ann: string,
+  extract: Extract = defaultExtract,
+): ArticleResult {
   const paragraphs = splitParagraphs(text);
   const doc = parseBrat(ann, text);
   const gold = goldQuotes(text, paragraphs, doc);
@@ -330,7 +351,9 @@ export function resolveSplit(folder: string, split?: string): string {
   const isSplit = (d: string) => existsSync(join(d, 'text')) && existsSync(join(d, 'attributions'));
   if (isSplit(folder)) return folder;
   if (split) for (const d of [join(folder, 'data', split), join(folder, split)]) if (isSplit(d)) return d;
-  throw new Error(`${folder}: no text/ and attributions/ here${split ? ` nor under data/${split}` : ' (pass --split train|dev|test for a corpus root)'}`);
+  throw new Error(
+    `${folder}: no text/ and attributions/ here${split ? ` nor under data/${split}` : ' (pass --split train|dev|test for a corpus root)'}`,
+  );
 }
 
 /** Article name → annotator ids in metadata order, from the nearest metadata.tsv (if any). */
@@ -371,7 +394,10 @@ export function listArticles(dir: string): { name: string; text: string; ann: st
   return out;
 }
 
-export function measureHeldout(dir: string, extract: Extract = defaultExtract): { score: HeldoutScore; articles: ArticleResult[] } {
+export function measureHeldout(
+  dir: string,
+  extract: Extract = defaultExtract,
+): { score: HeldoutScore; articles: ArticleResult[] } {
   let t = emptyTally();
   const articles: ArticleResult[] = [];
   for (const a of listArticles(dir)) {
@@ -389,8 +415,14 @@ export function listMisses(articles: ArticleResult[]): string[] {
   for (const a of articles)
     for (const r of a.results) {
       if (!r.gold.named || r.right) continue;
-      const what = !r.span ? `not found (${r.otherKind ?? 'nothing'})` : r.span.speaker === null ? 'no speaker' : 'wrong speaker';
-      out.push(`${what.padEnd(24)} ${a.name} ¶${r.gold.paragraph + 1}: “${cut(r.gold.text, 60)}” — source “${cut(r.gold.source, 40)}” — got ${r.span?.speaker ?? '—'}`);
+      const what = !r.span
+        ? `not found (${r.otherKind ?? 'nothing'})`
+        : r.span.speaker === null
+          ? 'no speaker'
+          : 'wrong speaker';
+      out.push(
+        `${what.padEnd(24)} ${a.name} ¶${r.gold.paragraph + 1}: “${cut(r.gold.text, 60)}” — source “${cut(r.gold.source, 40)}” — got ${r.span?.speaker ?? '—'}`,
+      );
     }
   return out;
 }
@@ -401,7 +433,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const split = at >= 0 ? args[at + 1] : undefined;
   const folder = args.find((a, i) => !a.startsWith('--') && (at < 0 || i !== at + 1));
   if (!folder) {
-    console.error('usage: npm run speech:heldout -- <split folder | corpus root --split train|dev|test> [--json] [--misses]');
+    console.error(
+      'usage: npm run speech:heldout -- <split folder | corpus root --split train|dev|test> [--json] [--misses]',
+    );
     process.exit(2);
   }
   const dir = resolveSplit(folder, split);
@@ -409,8 +443,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (args.includes('--json')) console.log(JSON.stringify({ folder: dir, ...score }, null, 2));
   else {
     const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(6);
-    console.log(`Speech stage vs brat attributions in ${dir} (${score.articles} articles, ${score.paragraphs} paragraphs, empty context)`);
-    console.log(`gold quotes (≥ 3 words, sourced)   ${score.gold}   named ${score.named}   (left out: ${score.short} shorter, ${score.unsourced} unsourced)`);
+    console.log(
+      `Speech stage vs brat attributions in ${dir} (${score.articles} articles, ${score.paragraphs} paragraphs, empty context)`,
+    );
+    console.log(
+      `gold quotes (≥ 3 words, sourced)   ${score.gold}   named ${score.named}   (left out: ${score.short} shorter, ${score.unsourced} unsourced)`,
+    );
     console.log(`found as direct spans              ${pct(score.foundRate)} (${score.found}/${score.gold})`);
     console.log(`speaker precision (named)          ${pct(score.precision)} (${score.right}/${score.given})`);
     console.log(`speaker recall (named)             ${pct(score.recall)} (${score.right}/${score.named})`);
