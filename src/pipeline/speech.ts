@@ -37,7 +37,7 @@
 import { assignSentences, scanQuotes, sentenceRanges, tokenize } from './speech/text.ts';
 import { findQuoteTags, findReported, type Event } from './speech/cues.ts';
 import { Holders, holderType } from './speech/holders.ts';
-import { sentenceAt, sentenceLike, type ParaData } from './speech/phrases.ts';
+import { sentenceAt, sentenceLike, subjectOfSentence, type ParaData } from './speech/phrases.ts';
 import { applySpeechCorrections, narrator, tile, type Seg } from './speech/spans.ts';
 import type {
   HolderType,
@@ -101,6 +101,9 @@ class SourceAnalyser {
   private lastDirect: { para: number; speaker: string; cue: string | null; holder?: HolderType | undefined } | null =
     null;
   private pendingRunOn: Seg[] = [];
+  /** The subject of a paragraph that ended with a colon (“… released the following statement:”). */
+  private colonIntro: { para: number; speaker: string; holder: HolderType; evidence?: string | undefined } | null =
+    null;
   private statementCounter = 0;
   private done = -1;
   private readonly results: SpeechSpan[][] = [];
@@ -240,6 +243,12 @@ class SourceAnalyser {
         };
         return;
       }
+      // The previous paragraph ended by announcing it: President X released the following statement:
+      const intro = this.colonIntro;
+      if (opensParagraph && qi === 0 && intro && intro.para === pi - 1 && sentenceLike(text, q)) {
+        quoteSpeaker[qi] = { speaker: intro.speaker, cue: ':', holder: intro.holder, evidence: intro.evidence };
+        return;
+      }
       if (opensParagraph && qi === 0 && this.lastDirect && this.lastDirect.para === pi - 1 && sentenceLike(text, q)) {
         // No cue of its own: the speaker is our reading of the layout, shown as inferred, with no cue.
         const last = this.lastDirect;
@@ -285,6 +294,16 @@ class SourceAnalyser {
         });
       }
     });
+
+    // A paragraph that ends with a colon introduces what follows; remember its subject.
+    this.colonIntro = null;
+    if (/:\s*$/u.test(text) && (quotes.length === 0 || quotes[quotes.length - 1]!.end < text.trimEnd().length - 1)) {
+      const np = subjectOfSentence(d, d.sentences.length - 1);
+      if (np && np.type !== 'np') {
+        const { name, evidence } = this.holders.resolve(np, pi, 'main');
+        if (name) this.colonIntro = { para: pi, speaker: name, holder: holderType(name, np.type), evidence };
+      }
+    }
 
     // Run-on bookkeeping.
     const lastQuote = quotes.length - 1;

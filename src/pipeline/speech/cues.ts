@@ -23,6 +23,8 @@ import {
   subjectAfter,
   subjectBefore,
   subjectOfSentence,
+  sentenceLike,
+  nameEndingAt,
   tokenFrom,
   trimEnd,
   type NP,
@@ -123,6 +125,38 @@ export function findQuoteTags(d: ParaData): QuoteCues {
         return;
       }
     }
+    // “…?” Trump said. / “… .” said Jane Roe, a historian. — a sentence that is only the tag.
+    if (
+      a &&
+      a.quote < 0 &&
+      !q.unclosed &&
+      /^\s+$/u.test(text.slice(q.end, a.start)) &&
+      !sameSentence(d, q.end - 1, a.start)
+    ) {
+      const ev = tagAfter(d, after, q, qi, used, true);
+      if (ev) {
+        quoteTag[qi] = ev;
+        events.push(ev);
+        return;
+      }
+    }
+    // “…” — Jane Roe: a credit line after the quotation.
+    const credit = dashCredit(d, q);
+    if (credit) {
+      const ev: Event = {
+        kind: 'quote',
+        at: tokens[credit.first]!.start,
+        np: credit,
+        cue: '—',
+        mode: 'tag',
+        start: q.start,
+        end: q.end,
+        quote: qi,
+      };
+      quoteTag[qi] = ev;
+      events.push(ev);
+      return;
+    }
     // “…,” said <someone the text does not name>: speech, but whose is not certain.
     if (a && a.quote < 0 && !q.unclosed && TAG_VERBS.has(a.lower) && sameSentence(d, q.end - 1, a.start)) {
       untraced[qi] = a.raw;
@@ -135,6 +169,7 @@ export function findQuoteTags(d: ParaData): QuoteCues {
       if (/^[\s,:\u2014\u2013-]*$/u.test(gap) && SPEECH_VERBS.has(prev.lower)) vi = beforeIdx;
       else if (/^\s*$/u.test(gap) && prev.lower === 'that' && SPEECH_VERBS.has(tokens[beforeIdx - 1]?.lower ?? ''))
         vi = beforeIdx - 1;
+      else if (/^\s*[,:]\s*$/u.test(gap)) vi = verbBeforeAdjunct(d, beforeIdx);
       // A quotation that is only part of the clause (“…” in the war …) belongs to a reported statement.
       const partial =
         q.unclosed || /[,.!?\u2026]\s*.$/u.test(text.slice(q.start, q.end))
@@ -159,6 +194,26 @@ export function findQuoteTags(d: ParaData): QuoteCues {
           events.push(ev);
           return;
         }
+      }
+    }
+    // Introduced by a colon: Trump had one message for Kyiv: “…” — the speaker is the clause's subject.
+    if (prev && prev.quote < 0 && /^\s*:\s*$/u.test(text.slice(prev.end, q.start)) && sentenceLike(text, q)) {
+      const s0 = tokens[beforeIdx]!.sentence;
+      const np = beforeIdx - (d.sentenceFirst[s0] ?? beforeIdx) <= 20 ? subjectOfSentence(d, s0) : null;
+      if (np && np.type !== 'np' && np.last < beforeIdx) {
+        const ev: Event = {
+          kind: 'quote',
+          at: tokens[np.first]!.start,
+          np,
+          cue: ':',
+          mode: 'main',
+          start: q.start,
+          end: q.end,
+          quote: qi,
+        };
+        quoteTag[qi] = ev;
+        events.push(ev);
+        return;
       }
     }
     // Naming: called X “…”, referred to X as “…”, what it calls a “…”
@@ -216,7 +271,14 @@ export function findReported(d: ParaData, cues: QuoteCues): Event[] {
 }
 
 /** A tag right after a quote: “…,” said X / “…,” X said / “…,” she added. */
-export function tagAfter(d: ParaData, k: number, q: QuoteRange, qi: number, used: Set<number>): Event | null {
+export function tagAfter(
+  d: ParaData,
+  k: number,
+  q: QuoteRange,
+  qi: number,
+  used: Set<number>,
+  standalone = false,
+): Event | null {
   const { tokens } = d;
   const t = tokens[k]!;
   const inner = d.text.slice(q.start, q.end - 1).trimEnd();
@@ -232,9 +294,22 @@ export function tagAfter(d: ParaData, k: number, q: QuoteRange, qi: number, used
       if (SPEECH_VERBS.has(d.tokens[v]!.lower) && !SPEECH_VERBS.get(d.tokens[v]!.lower)!.needsThat) any = true;
     if (!any) return null;
   }
+  // A tag standing as its own sentence must be only a tag: “…?” Trump said. / said Jane Roe, a historian.
+  // (“… .” Trump said the talks … is a new statement, not a tag.)
+  const tagEnds = (last: number): boolean => {
+    const n = tokens[last + 1];
+    return (
+      !standalone ||
+      !n ||
+      n.sentence !== t.sentence ||
+      /[,;:\u2014\u2013(]/u.test(n.before) ||
+      ADJUNCT_OPENERS.has(n.lower) ||
+      /ly$/u.test(n.lower)
+    );
+  };
   if (SPEECH_VERBS.has(t.lower)) {
     const np = subjectAfter(d, k);
-    if (np) {
+    if (np && tagEnds(np.last)) {
       used.add(k);
       return {
         kind: 'quote',
@@ -254,7 +329,9 @@ export function tagAfter(d: ParaData, k: number, q: QuoteRange, qi: number, used
     if (tv.quote >= 0 || tv.sentence !== t.sentence) break;
     if (SPEECH_VERBS.has(tv.lower) && !SPEECH_VERBS.get(tv.lower)!.participle) {
       const np = subjectBefore(d, v);
-      if (np && np.first >= k) {
+      const hearer = SPEECH_VERBS.get(tv.lower)!.tell ? cueText(d, v).split(/\s+/u).length - 1 : 0;
+      const plainHearer = standalone && tokens[v + 1]?.lower === 'reporters' ? 1 : 0;
+      if (np && np.first >= k && tagEnds(v + Math.max(hearer, plainHearer))) {
         used.add(v);
         return {
           kind: 'quote',
@@ -477,4 +554,82 @@ export function reportedAt(d: ParaData, k: number, quoteTags: Event[]): Event | 
     start: subjStart,
     end: clauseEnd(text, cueEnd, sEnd),
   };
+}
+
+/** Words that may stand between a speech verb and the colon or comma before its quotation: said on Monday: “…” */
+const ADJUNCT_OPENERS = new Set([
+  'as',
+  'while',
+  'when',
+  'about',
+  'through',
+  'outside',
+  'inside',
+  'of',
+  'on',
+  'in',
+  'at',
+  'to',
+  'during',
+  'after',
+  'before',
+  'from',
+  'via',
+  'with',
+  'over',
+  'late',
+  'earlier',
+  'later',
+  'yesterday',
+  'today',
+  'tonight',
+  'last',
+  'this',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'again',
+  'then',
+  'simply',
+  'bluntly',
+  'recently',
+  'once',
+]);
+
+/** X said on Monday: “…” — the speech verb before a short adjunct (at most eight words) that ends at token `last`, or -1. */
+function verbBeforeAdjunct(d: ParaData, last: number): number {
+  const { tokens } = d;
+  const sent = tokens[last]!.sentence;
+  for (let v = last - 1; v >= 0 && v >= last - 8; v--) {
+    const t = tokens[v]!;
+    if (t.quote >= 0 || t.sentence !== sent || /[.;:!?]/u.test(tokens[v + 1]!.before)) return -1;
+    const info = SPEECH_VERBS.get(t.lower);
+    if (info && !info.participle)
+      return ADJUNCT_OPENERS.has(tokens[v + 1]!.lower) || (info.tell && isCap(tokens[v + 1])) ? v : -1;
+  }
+  return -1;
+}
+
+/** “…” — Jane Roe: a capitalised name after a dash right after the quotation, ending the sentence or followed by a comma. */
+function dashCredit(d: ParaData, q: QuoteRange): NP | null {
+  const { tokens, text } = d;
+  if (q.unclosed || !/^\s*[\u2014\u2015\u2013]\s*\p{Lu}/u.test(text.slice(q.end, q.end + 6))) return null;
+  const first = tokenFrom(tokens, q.end);
+  let last = first;
+  while (
+    last + 1 < tokens.length &&
+    last < first + 5 &&
+    tokens[last + 1]!.before === '' &&
+    isCap(tokens[last + 1]) &&
+    tokens[last + 1]!.quote < 0
+  )
+    last++;
+  const next = tokens[last + 1];
+  if (next && next.sentence === tokens[first]!.sentence && !/[,(]/u.test(next.before)) return null;
+  const np = nameEndingAt(d, last);
+  return np && np.first >= first ? np : null;
 }

@@ -109,7 +109,8 @@ export const TITLES = new Set([
   'bishop', 'archbishop', 'rabbi', 'imam', 'envoy', 'adviser', 'advisor', 'analyst', 'editor', 'founder', 'ceo',
   'gov', 'adm', 'maj', 'sgt', 'sergeant', 'cmdr', 'rev', 'reverend', 'fr', 'pres', 'amb', 'hon', 'atty', 'attorney',
   'brig', 'cpl', 'corporal', 'pvt', 'msgr', 'supt', 'insp', 'inspector', 'sec', 'senior', 'deputy', 'foreign',
-  'defense', 'defence', 'spokesperson', 'chairman', 'chairwoman',
+  'defense', 'defence', 'spokesperson', 'chairman', 'chairwoman', 'former', 'acting', 'interim', 'incoming',
+  'outgoing',
 ]);
 
 /** A name containing one of these is a body or a place, not a person. */

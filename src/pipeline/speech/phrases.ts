@@ -266,6 +266,7 @@ export function nameEndingAt(d: ParaData, last: number): NP | null {
   if (words.length === 0) return null; // only a title ("… the President said"): no name
   // A role word alone ("said Senator", "the Spokesman said") names nobody.
   if (words.every((w) => TITLES.has(stripPossessive(w.toLowerCase()).replace(/\.$/u, '')))) return null;
+  if (!nameLike(tokens, s, last)) return null;
   words[words.length - 1] = stripPossessive(words[words.length - 1]!);
   const isOrg = tokens.slice(s, last + 1).some((t) => ORG_WORDS.has(stripPossessive(t.lower))) || words.length > 4;
   if (FUNCTION_CAPS.has(tokens[last]!.lower)) return null;
@@ -510,4 +511,76 @@ export function sentenceLike(text: string, q: QuoteRange): boolean {
   const inner = text.slice(q.start + 1, q.unclosed ? q.end : q.end - 1).trim();
   const words = inner.split(/\s+/u).filter(Boolean).length;
   return words >= 6 || (/[.!?…](?:\s|$)/u.test(inner) && words >= 3);
+}
+
+/** Capitalised words that are never (part of) a speaker's name: days, months, party labels. */
+const NOT_NAME_WORDS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'democratic',
+  'republican',
+  'conservative',
+  'liberal',
+  'progressive',
+  'hours',
+  'minutes',
+  'days',
+  'weeks',
+  'months',
+  'years',
+  'signs',
+  'estimates',
+  'reached',
+  'asked',
+  'speaking',
+  'continuing',
+  'being',
+  'meanwhile',
+  'earlier',
+  'later',
+  'yesterday',
+  'today',
+  'tonight',
+  'tomorrow',
+  'twitter',
+  'facebook',
+  'instagram',
+  'youtube',
+  'tiktok',
+]);
+
+/**
+ * Does the capitalised run tokens[a..b] look like a holder's name? Not when a word is a day, a month
+ * or a party label ("New Hampshire Monday", "Democratic"), not a headline in capitals ("IOWA DOESN'T
+ * INCREASE …"; short acronyms such as CNN or NATO stay), and not a lone capitalised participle that
+ * merely opens the sentence ("Continuing, …", "Reached for comment, …").
+ */
+export function nameLike(tokens: Token[], a: number, b: number): boolean {
+  const run = tokens.slice(a, b + 1);
+  if (run.some((t) => NOT_NAME_WORDS.has(stripPossessive(t.lower)))) return false;
+  if (
+    run.every((t) => /^[\p{Lu}\d.’'&-]+$/u.test(t.raw)) &&
+    run.some((t) => t.raw.replace(/[^\p{Lu}]/gu, '').length > 4)
+  )
+    return false;
+  const t = run[0]!;
+  const sentenceStart = a === 0 || tokens[a - 1]!.sentence !== t.sentence;
+  if (run.length === 1 && sentenceStart && /(?:ing|ed)$/u.test(t.lower)) return false;
+  return true;
 }
