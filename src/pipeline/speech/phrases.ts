@@ -499,6 +499,21 @@ export function subjectOfSentence(d: ParaData, s: number): NP | null {
       }
       return nameEndingAt(d, e);
     }
+    // "the council chair, Tom Okafor, released …": a description, then the name in apposition.
+    if (DETERMINERS.has(t.lower)) {
+      let j = k + 1;
+      while (j < tokens.length && j < k + 6 && tokens[j]!.sentence === s && !isCap(tokens[j]) && !/[,;:]/u.test(tokens[j]!.before)) j++;
+      const n = tokens[j];
+      if (n && isCap(n) && /,/u.test(n.before) && n.sentence === s) {
+        let e = j;
+        while (e + 1 < tokens.length && e < j + 4 && isCap(tokens[e + 1]) && tokens[e + 1]!.before === '') e++;
+        const after = tokens[e + 1];
+        if (after && /,/u.test(after.before)) {
+          const np = nameEndingAt(d, e);
+          if (np) return np;
+        }
+      }
+    }
     if (SPEAKER_NOUNS.has(t.lower) || /(?:ers|ists|ians)$/u.test(t.lower))
       return { type: 'np', text: t.raw, first: k, last: k };
     return null;
