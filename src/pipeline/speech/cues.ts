@@ -57,6 +57,28 @@ export interface QuoteCues {
   untraced: (string | null)[];
 }
 
+/** "According to" these is the writer citing evidence: polls, figures, data. */
+const DATA_NOUNS = new Set([
+  'poll',
+  'polls',
+  'polling',
+  'survey',
+  'surveys',
+  'figures',
+  'data',
+  'statistics',
+  'estimates',
+  'estimate',
+  'census',
+  'records',
+  'numbers',
+  'results',
+  'projections',
+  'forecasts',
+  'calculations',
+  'models',
+]);
+
 /** Verbs that make the words right after a quotation its tag. */
 const TAG_VERBS = new Set([
   'said',
@@ -361,15 +383,21 @@ export function reportedAt(d: ParaData, k: number, quoteTags: Event[]): Event | 
   if (t.lower === 'according' && next?.lower === 'to') {
     const np = phraseAfter(d, k + 2);
     if (!np) return null;
+    // Polls, figures and data are evidence the writer cites, not someone speaking.
+    if (np.type === 'np' && DATA_NOUNS.has(tokens[np.last]!.lower)) return null;
+    // "… is that, according to X, …": X holds only the clause after "that".
+    const that =
+      tokens[k - 1]?.lower === 'that' ? k - 1 : tokens[k - 2]?.lower === 'that' && /,/u.test(t.before) ? k - 2 : -1;
+    const inClause = that >= 0 && tokens[that]!.sentence === t.sentence && d.sentenceFirst[t.sentence]! < that;
     return {
       kind: 'reported',
       at: t.start,
       np,
       cue: text.slice(t.start, next.end),
       mode: 'main',
-      start: sStart,
+      start: inClause ? t.start : sStart,
       end: trimEnd(text, sEnd),
-      wholeSentence: true,
+      wholeSentence: !inClause,
     };
   }
   // In X's view, … / his argument that …
@@ -483,13 +511,19 @@ export function reportedAt(d: ParaData, k: number, quoteTags: Event[]): Event | 
 
   // Subject before the verb.
   let np = subjectBefore(d, vi);
+  /** For a verb coordinated with an earlier one (X treats … and has professed that …), where the statement starts. */
+  let coordinatedAt = -1;
   if (!np) {
     const main = subjectOfSentence(d, t.sentence);
     const c = main && main.last < vi ? main : coordinatedSubject(d, vi);
     let b = vi - 1;
     while (b >= 0 && (AUX.has(tokens[b]!.lower) || /ly$/u.test(tokens[b]!.lower))) b--;
     const joiner = tokens[b]?.lower;
-    if (c && (joiner === 'but' || joiner === 'and' || b < vi - 1)) np = c;
+    if (c && (joiner === 'but' || joiner === 'and' || b < vi - 1)) {
+      np = c;
+      // The subject's other doings between it and this verb are the writer's account, not the statement.
+      if ((joiner === 'but' || joiner === 'and') && b > c.last + 1) coordinatedAt = b + 1;
+    }
   }
   if (!np) return null;
   const beforeSubj = tokens[np.first - 1];
@@ -551,7 +585,7 @@ export function reportedAt(d: ParaData, k: number, quoteTags: Event[]): Event | 
     np,
     cue,
     mode: np.type === 'pronoun' && commaBeforeSubj ? 'tag' : 'main',
-    start: subjStart,
+    start: coordinatedAt >= 0 ? tokens[coordinatedAt]!.start : subjStart,
     end: clauseEnd(text, cueEnd, sEnd),
   };
 }

@@ -136,7 +136,7 @@ export function clauseEnd(text: string, from: number, sEnd: number): number {
  * follows is the writer's, not the speaker's.
  */
 const CLAUSE_BREAK =
-  /;\s|,[\u201d"\u2019\u00bb]?\s+but\s|\s(?:but|and)\s+then\s|,[\u201d"\u2019\u00bb]?\s+(?:even\s+though|even\s+as|although|though|whereas|despite)\s|,[\u201d"\u2019\u00bb]?\s+(?:reflecting|showing|revealing|underscoring|underlining|highlighting|signalling|signaling|indicating|betraying|illustrating|demonstrating|echoing|mirroring|exposing|confirming|hinting|seemingly|apparently)\s/u;
+  /;\s|,[\u201d"\u2019\u00bb]?\s+but\s|\s(?:but|and)\s+then\s|,[\u201d"\u2019\u00bb]?\s+and\s+(?:have|has|had)\s+(?:not\s+)?\p{Ll}+ed\s|,[\u201d"\u2019\u00bb]?\s+(?:even\s+though|even\s+as|although|though|whereas|despite)\s|,[\u201d"\u2019\u00bb]?\s+(?:reflecting|showing|revealing|underscoring|underlining|highlighting|signalling|signaling|indicating|betraying|illustrating|demonstrating|echoing|mirroring|exposing|confirming|hinting|seemingly|apparently)\s/u;
 
 export function cueText(d: ParaData, v: number): string {
   const t = d.tokens[v]!;
@@ -502,7 +502,14 @@ export function subjectOfSentence(d: ParaData, s: number): NP | null {
     // "the council chair, Tom Okafor, released …": a description, then the name in apposition.
     if (DETERMINERS.has(t.lower)) {
       let j = k + 1;
-      while (j < tokens.length && j < k + 6 && tokens[j]!.sentence === s && !isCap(tokens[j]) && !/[,;:]/u.test(tokens[j]!.before)) j++;
+      while (
+        j < tokens.length &&
+        j < k + 6 &&
+        tokens[j]!.sentence === s &&
+        !isCap(tokens[j]) &&
+        !/[,;:]/u.test(tokens[j]!.before)
+      )
+        j++;
       const n = tokens[j];
       if (n && isCap(n) && /,/u.test(n.before) && n.sentence === s) {
         let e = j;
