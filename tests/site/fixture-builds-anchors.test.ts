@@ -143,7 +143,12 @@ describe('the anchor ledger keeps every published anchor resolving', () => {
     expect(r.status, r.output).toBe(0);
     first = ledger();
     before = { source: texts(SOURCE), thesis: texts(THESIS) };
-    expect(first.pages[SOURCE]!.map((e) => e.id)).toEqual([...before.source.keys()]);
+    // Blocks, in page order; the speech spans inside them are anchors too, each recorded with its paragraph.
+    expect(first.pages[SOURCE]!.filter((e) => e.in === undefined).map((e) => e.id)).toEqual([...before.source.keys()]);
+    for (const e of first.pages[SOURCE]!.filter((e) => e.in !== undefined)) {
+      expect(before.source.has(e.in!), e.id).toBe(true);
+      expect(e.id).toMatch(/-sp\d+$/);
+    }
     expect(first.pages[THESIS]!.map((e) => e.id)).toEqual([...before.thesis.keys()]);
     expect(before.thesis.size).toBe(7); // In brief heading and paragraph, heading, two paragraphs, two list items
   }, 120_000);
