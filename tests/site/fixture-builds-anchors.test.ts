@@ -66,7 +66,7 @@ let dir = '';
 let harness: Harness | undefined;
 const write = (name: string, text: string) => writeFileSync(join(dir, name), text);
 const seed = (paras: string[]) => write('seeds/ledger-sample.txt', `${paras.join('\n\n')}\n`);
-const ledger = () => JSON.parse(readFileSync(join(dir, LEDGER), 'utf8')) as { anchorNormalisation: number; pages: Record<string, { id: string; tombstone?: unknown }[]> };
+const ledger = () => JSON.parse(readFileSync(join(dir, LEDGER), 'utf8')) as { anchorNormalisation: number; pages: Record<string, { id: string; in?: string; tombstone?: unknown }[]> };
 const build = (env: Record<string, string> = {}) => {
   const r = buildCopy(dir, { ANCHOR_LEDGER_TODAY: '2026-11-22', ...env });
   return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
