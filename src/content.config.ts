@@ -28,6 +28,9 @@ const paragraph = z.object({
         // stored, it would repeat every source's text once more in the content layer (a third of its size).
         statement: z.number().int().optional(),
         corrected: z.boolean().optional(),
+        holder: z.enum(['person', 'group', 'body', 'outlet']).optional(),
+        inferred: z.boolean().optional(),
+        evidence: z.string().optional(),
       }),
     )
     .optional(),

@@ -20,6 +20,7 @@ import {
   serialiseLedger,
   type CurrentAnchor,
   type Ledger,
+  type LedgerEntry,
   type LedgerProblem,
   type PageReconciliation,
   type TombstoneView,
@@ -86,7 +87,35 @@ function state(): State | undefined {
 export function publishAnchors(page: string, anchors: readonly CurrentAnchor[]): LedgerView {
   const s = state();
   if (!s) return { aliases: new Map(), tombstones: [] };
-  const r = reconcilePage(page, s.ledger.pages[page] ?? [], anchors, ledgerToday());
+  return publishReconciled(s, page, s.ledger.pages[page] ?? [], anchors);
+}
+
+/** The ledger's pages under `prefix` ("/people/"), with the ids each has published (none without a ledger open). */
+export function ledgerPages(prefix: string): Map<string, string[]> {
+  const s = state();
+  const out = new Map<string, string[]>();
+  if (!s) return out;
+  for (const [page, entries] of Object.entries(s.ledger.pages)) if (page.startsWith(prefix)) out.set(page, entries.map((e) => e.id));
+  return out;
+}
+
+/**
+ * A page that is no longer built as it was (a people page whose speaker was
+ * merged into another or is gone) is kept as a tombstone page: each of its
+ * ledger anchors not yet removed gets a tombstone dated today with `reason`
+ * (recorded in the ledger, so date and reason stay as first written), and the
+ * page renders every one of them. Returns the tombstones, in ledger order.
+ */
+export function retirePage(page: string, reason: string): TombstoneView[] {
+  const s = state();
+  if (!s) return [];
+  const today = ledgerToday();
+  const old = (s.ledger.pages[page] ?? []).map((e) => (e.tombstone ? e : { ...e, tombstone: { date: today, reason } }));
+  return publishReconciled(s, page, old, []).tombstones;
+}
+
+function publishReconciled(s: State, page: string, old: readonly LedgerEntry[], anchors: readonly CurrentAnchor[]): LedgerView {
+  const r = reconcilePage(page, old, anchors, ledgerToday());
   s.pages.set(page, r);
   for (const p of r.problems) console.error(`[anchor-ledger] ${p.message}`);
   return { aliases: r.aliases, tombstones: r.tombstones };

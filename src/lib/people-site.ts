@@ -5,7 +5,8 @@
  */
 import { getCollection } from 'astro:content';
 import { thesesWithCitations } from './citations.ts';
-import { buildPeople, nameResolver, parsePeopleConfig, speakersOf, type Person, type PersonConfig, type SourceInput } from './people.ts';
+import { buildPeople, nameResolver, parsePeopleConfig, retiredPeoplePages, speakersOf, type Person, type PersonConfig, type RetiredPage, type SourceInput } from './people.ts';
+import { ledgerPages } from './anchor-ledger-store.ts';
 
 export const PEOPLE_FILE = 'content/people.yaml';
 // Optional file: the glob is empty when it does not exist (and Vite watches it in dev).
@@ -45,4 +46,14 @@ export function speakerResolver(): Promise<(speaker: string) => string> {
   const make = async () => nameResolver(speakersOf(await sourceInputs()), peopleConfig());
   if (import.meta.env.DEV) return make();
   return (resolver ??= make());
+}
+
+/**
+ * People pages the anchor ledger knows that are no longer built for anyone (a
+ * speaker merged into another in content/people.yaml, or gone from the
+ * sources): each is still built, as a tombstone page that keeps every id it
+ * published and links each to where that statement is now.
+ */
+export async function retiredPeople(): Promise<RetiredPage[]> {
+  return retiredPeoplePages(ledgerPages('/people/'), await allPeople());
 }

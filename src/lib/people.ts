@@ -39,7 +39,15 @@ export interface PersonConfig {
   aliases: string[];
   /** One line shown under the name. */
   description?: string | undefined;
+  /** What kind of speaker this is, set by an editor; wins over the speech stage and the name rules (`holderTypeOf`). */
+  type?: HolderType | undefined;
 }
+
+/** What kind of holder a speaker is (as the speech stage's `SpeechSpan.holder`). */
+export type HolderType = 'person' | 'group' | 'body' | 'outlet';
+export const HOLDER_TYPES: readonly HolderType[] = ['person', 'group', 'body', 'outlet'];
+/** The label a page shows for each kind of holder ("Person", "Group", …). */
+export const HOLDER_LABEL: Record<HolderType, string> = { person: 'Person', group: 'Group', body: 'Body', outlet: 'Outlet' };
 
 const oneLine = (what: string) =>
   z
@@ -53,13 +61,14 @@ const entrySchema = z.strictObject({
   name: oneLine('name'),
   aliases: z.array(oneLine('an alias')).default([]),
   description: oneLine('description').optional(),
+  type: z.enum(HOLDER_TYPES as [HolderType, ...HolderType[]], { error: `type must be one of ${HOLDER_TYPES.join(', ')}` }).optional(),
 });
 
 /** Lower-case, single spaces, straight apostrophes: how speaker names are compared. */
 export const nameKey = (name: string): string => name.normalize('NFC').replace(/\s+/g, ' ').trim().replace(/[’‘]/g, "'").toLowerCase();
 
 /**
- * Parses and checks `content/people.yaml` (a list of `{name, aliases?, description?}`).
+ * Parses and checks `content/people.yaml` (a list of `{name, aliases?, description?, type?}`).
  * Throws one Error naming the file, the entry (number and name) and the field for every
  * problem: bad YAML, an unknown or invalid field; or, one line each
  * (`file:line:column  entry …  rule-id: message`), a name or alias that is a
@@ -80,7 +89,7 @@ export function parsePeopleConfig(yamlText: string, file: string): PersonConfig[
     const raw = Array.isArray(data) ? (data as unknown[]) : [];
     const problems = result.error.issues.map((i) => {
       const [index, field] = i.path;
-      if (typeof index !== 'number') return `${file}: must be a list of entries ({name, aliases, description}): ${i.message}`;
+      if (typeof index !== 'number') return `${file}: must be a list of entries ({name, aliases, description, type}): ${i.message}`;
       const name = (raw[index] as { name?: unknown } | undefined)?.name;
       const label = `entry ${index + 1}${typeof name === 'string' ? ` ("${name}")` : ''}`;
       return `${file}: ${label}${field === undefined ? '' : `, field "${String(field)}"`}: ${i.message}`;
@@ -94,7 +103,7 @@ export function parsePeopleConfig(yamlText: string, file: string): PersonConfig[
     return `${file}:${at?.line ?? '?'}:${at?.col ?? '?'}  ${p.label}  ${p.rule}: ${p.message}`;
   });
   if (problems.length) throw new Error(problems.join('\n'));
-  return result.data.map((e) => ({ name: e.name, aliases: e.aliases, description: e.description }));
+  return result.data.map((e) => ({ name: e.name, aliases: e.aliases, description: e.description, ...(e.type ? { type: e.type } : {}) }));
 }
 
 // ---------------------------------------------------------------------------
@@ -147,6 +156,71 @@ export function nameResolver(speakers: readonly string[], config: readonly Perso
   };
 }
 
+// ---------------------------------------------------------------------------
+// Kinds of holder
+
+/** News organisations, by name (compared lower case, a leading "the" dropped). */
+const OUTLETS = new Set(
+  [
+    'cnn', 'bbc', 'politico', 'reuters', 'ap', 'afp', 'associated press', 'agence france-presse', 'bloomberg', 'axios', 'npr', 'nbc', 'abc', 'cbs', 'fox news',
+    'msnbc', 'al jazeera', 'guardian', 'economist', 'new york times', 'washington post', 'wall street journal', 'financial times', 'times', 'telegraph',
+    'tass', 'ria novosti', 'interfax', 'kommersant', 'meduza', 'novaya gazeta', 'rt', 'sputnik', 'le monde', 'der spiegel', 'spiegel', 'kyiv independent',
+  ],
+);
+/** Last words that make a capitalised name an outlet ("Fox News", "The Moscow Times"). */
+const OUTLET_WORDS = /\b(?:news|times|post|journal|gazette|gazeta|herald|tribune|telegraph|press|radio|tv|television|magazine|newspaper|agency)$/i;
+/** Words that make a name a body wherever they occur: a government, an institution ("the Kremlin", "Joint Chiefs", "the Institute for the Study of War"). */
+const BODY_WORDS =
+  /\b(?:kremlin|government|ministry|department|council|parliament|duma|senate|congress|commission|institute|institution|services|office|army|military|forces|chiefs|pentagon|white house|nato|united nations|european union|embassy|committee|court|administration|party|bank|university|foundation|fund|cent(?:re|er)|company|corporation)\b/i;
+/** States and capitals standing for their governments: the whole name (a leading "the" dropped). */
+const PLACES = new Set(['russia', 'ukraine', 'china', 'america', 'united states', 'us', 'usa', 'uk', 'britain', 'great britain', 'united kingdom', 'france', 'germany', 'poland', 'belarus', 'georgia', 'moscow', 'kyiv', 'kiev', 'washington', 'beijing', 'west', 'europe', 'eu']);
+/** Nouns for several people ("officials", "intelligence analysts", "Russians"): a group. */
+const GROUP_WORDS =
+  /\b(?:officials|experts|analysts|aides|diplomats|leaders|sources|observers|critics|people|residents|citizens|voters|soldiers|troops|lawmakers|politicians|commentators|economists|historians|scholars|researchers|journalists|reporters|insiders|allies|elites?|circle|polls?|surveys?|countries|nations|governments|[\p{L}]+ians|[\p{L}]+ese)$/iu;
+/** Singular nouns for one person ("the Russian president", "a Kremlin spokesman"). */
+const ROLE_WORDS = /\b(?:president|minister|spokes(?:man|woman|person)|official|analyst|expert|leader|chief|adviser|advisor|ambassador|general|director|professor|secretary|chancellor|premier|envoy|diplomat|commander|head|author|writer|journalist|historian)$/i;
+
+/**
+ * What kind of holder a name is, from its words alone: the fallback when
+ * neither content/people.yaml nor the speech stage says. Several people joined
+ * ("Putin and his aides") and plural nouns ("experts", "Russians") are a group;
+ * outlets and bodies by name or head word; a name written as a personal name
+ * ("Vladimir Putin", "Biden") or a singular role ("the Russian president") is
+ * a person; anything else that starts lower case is a group, never a person.
+ */
+export function holderFromName(name: string): HolderType {
+  const n = name.replace(/\s+/g, ' ').trim().replace(/[’‘]/g, "'");
+  const bare = n.replace(/^the /i, '');
+  const lower = bare.toLowerCase();
+  if (OUTLETS.has(lower)) return 'outlet';
+  if (/ (?:and|&) |, /.test(bare)) return 'group';
+  if (GROUP_WORDS.test(bare)) return 'group';
+  if (PLACES.has(lower)) return 'body';
+  if (ROLE_WORDS.test(bare)) return 'person';
+  if (BODY_WORDS.test(bare)) return 'body';
+  if (/^\p{Lu}/u.test(bare) && OUTLET_WORDS.test(bare)) return 'outlet';
+  if (/^\p{Lu}{2,}$/u.test(bare)) return 'body'; // an acronym: NATO, OSCE
+  if (PERSONAL_NAME.test(n) || SINGLE_NAME.test(n)) return 'person';
+  if (/^\p{Ll}/u.test(bare) || /s$/.test(bare)) return 'group';
+  return 'person';
+}
+
+/**
+ * The kind of holder a canonical name is: content/people.yaml's `type` when set;
+ * else what the speech stage says of its spans (`holder`, the most frequent),
+ * except that a name the name rules call a group is never a person; else the
+ * name rules (`holderFromName`).
+ */
+export function holderTypeOf(name: string, fromSpans: readonly (HolderType | undefined)[], configured?: HolderType): HolderType {
+  if (configured) return configured;
+  const byName = holderFromName(name);
+  const tally = new Map<HolderType, number>();
+  for (const h of fromSpans) if (h) tally.set(h, (tally.get(h) ?? 0) + 1);
+  const best = [...tally].sort((a, b) => b[1] - a[1] || HOLDER_TYPES.indexOf(a[0]) - HOLDER_TYPES.indexOf(b[0]))[0]?.[0];
+  if (!best) return byName;
+  return best === 'person' && byName === 'group' ? 'group' : best;
+}
+
 /** Slugs for canonical names: github-slugger, in sorted order so that they are stable; never empty. */
 export function personSlugs(names: readonly string[]): Map<string, string> {
   const slugger = new GithubSlugger();
@@ -173,6 +247,11 @@ export interface SpanInput {
   end: number;
   statement?: number | undefined;
   corrected?: boolean | undefined;
+  /** What kind of holder the speaker is (the speech stage); unknown when absent. */
+  holder?: HolderType | undefined;
+  /** The speaker is the speech stage's inference; `evidence` says why. */
+  inferred?: boolean | undefined;
+  evidence?: string | undefined;
 }
 
 export interface SourceInput {
@@ -215,6 +294,10 @@ export interface Statement {
   speakerAsWritten: string;
   cue: string | null;
   corrected: boolean;
+  /** The speaker is inferred (by the speech stage), not named by the text here: shown as such, never as certain. */
+  inferred: boolean;
+  /** Why, when inferred ("continues Anna Smith's quotation"); null when the stage gave no reason. */
+  evidence: string | null;
   citedBy: CitingThesis[];
 }
 
@@ -228,6 +311,10 @@ export interface PersonSource {
 export interface Person {
   slug: string;
   name: string;
+  /** Person, group, body or outlet (`holderTypeOf`). */
+  type: HolderType;
+  /** "Person", "Group", "Body" or "Outlet": how the pages head it. */
+  label: string;
   description: string | null;
   /** Every other name the sources use for this person, sorted. */
   otherNames: string[];
@@ -289,7 +376,9 @@ export function buildPeople(sources: readonly SourceInput[], config: readonly Pe
   const described = new Map(config.map((e) => [e.name, e.description ?? null]));
   const listed = new Set(config.map((e) => e.name));
 
-  const people = new Map<string, { names: Set<string>; sources: Map<string, PersonSource> }>();
+  const configuredType = new Map(config.flatMap((e) => (e.type ? [[e.name, e.type] as const] : [])));
+
+  const people = new Map<string, { names: Set<string>; holders: (HolderType | undefined)[]; sources: Map<string, PersonSource> }>();
   for (const source of sources) {
     for (const p of source.paragraphs) {
       const groups: { person: string; spans: SpanInput[] }[] = [];
@@ -314,8 +403,10 @@ export function buildPeople(sources: readonly SourceInput[], config: readonly Pe
       for (const { person, spans } of groups) {
         const start = Math.min(...spans.map((s) => s.start));
         const end = Math.max(...spans.map((s) => s.end));
-        const entry = people.get(person) ?? { names: new Set<string>(), sources: new Map<string, PersonSource>() };
+        const entry = people.get(person) ?? { names: new Set<string>(), holders: [], sources: new Map<string, PersonSource>() };
         people.set(person, entry);
+        for (const s of spans) entry.holders.push(s.holder);
+        const inferredSpan = spans.find((s) => s.inferred === true);
         const written = spans[0]!.speaker!;
         entry.names.add(written);
         let ps = entry.sources.get(source.id);
@@ -334,6 +425,8 @@ export function buildPeople(sources: readonly SourceInput[], config: readonly Pe
           speakerAsWritten: written,
           cue: spans.find((s) => s.cue)?.cue ?? null,
           corrected: spans.some((s) => s.corrected === true),
+          inferred: inferredSpan !== undefined,
+          evidence: inferredSpan?.evidence?.trim() || null,
           citedBy: citingTheses(citations, source.id, p.anchor, p.text, start, end),
         });
       }
@@ -344,12 +437,15 @@ export function buildPeople(sources: readonly SourceInput[], config: readonly Pe
   const sourceOrder = new Map(sources.map((s, i) => [s.id, i]));
   return [...people]
     .sort(([a], [b]) => compareNames(a, b))
-    .map(([name, { names, sources: bySource }]) => {
+    .map(([name, { names, holders, sources: bySource }]) => {
       const list = [...bySource.values()].sort((a, b) => sourceOrder.get(a.id)! - sourceOrder.get(b.id)!);
       const all = list.flatMap((s) => s.statements);
+      const type = holderTypeOf(name, holders, configuredType.get(name));
       return {
         slug: slugs.get(name)!,
         name,
+        type,
+        label: HOLDER_LABEL[type],
         description: described.get(name) ?? null,
         otherNames: [...names].filter((n) => n !== name).sort(compareNames),
         count: all.length,
@@ -359,4 +455,73 @@ export function buildPeople(sources: readonly SourceInput[], config: readonly Pe
         searchable: listed.has(name) || list.length >= SEARCHABLE_MIN_SOURCES,
       };
     });
+}
+
+/** The sections of /people/: people first, then groups, bodies and outlets, each under its own heading (empty ones left out). */
+export const PEOPLE_SECTIONS: readonly { type: HolderType; heading: string }[] = [
+  { type: 'person', heading: 'People' },
+  { type: 'group', heading: 'Groups of people' },
+  { type: 'body', heading: 'Bodies: states, governments, institutions' },
+  { type: 'outlet', heading: 'News outlets' },
+];
+
+export function peopleSections<P extends { type: HolderType }>(people: readonly P[]): { type: HolderType; heading: string; people: P[] }[] {
+  return PEOPLE_SECTIONS.map((s) => ({ ...s, people: people.filter((p) => p.type === s.type) })).filter((s) => s.people.length > 0);
+}
+
+// ---------------------------------------------------------------------------
+// People pages that are gone
+
+/** A people page the anchor ledger lists that no person has any more (see `retiredPeoplePages`). */
+export interface RetiredPage {
+  slug: string;
+  /** `/people/<slug>/` */
+  page: string;
+  /** The page that now holds most of its statements, if any. */
+  successor: { slug: string; name: string; label: string } | null;
+  /** Why, as "… because <reason>" reads (recorded in the ledger when first retired). */
+  reason: string;
+  /** Each id it published → where it leads now (a statement on another page, a source, or the successor page). */
+  targets: Map<string, string>;
+}
+
+/**
+ * The people pages in `ledger` (page path → ids it published) that `people`
+ * no longer builds. Each one's successor is the page that now shows the most
+ * of its statement ids; each id leads to the same id on whichever page has it,
+ * a source section id (`from-<source>`) to the successor's section or the
+ * source page, anything else to the successor page (else the people index).
+ */
+export function retiredPeoplePages(ledger: ReadonlyMap<string, readonly string[]>, people: readonly Person[]): RetiredPage[] {
+  const live = new Set(people.map((p) => p.slug));
+  const where = new Map<string, Person>();
+  for (const p of people) for (const src of p.sources) for (const st of src.statements) if (!where.has(st.id)) where.set(st.id, p);
+  const out: RetiredPage[] = [];
+  for (const [page, ids] of [...ledger].sort(([a], [b]) => a.localeCompare(b))) {
+    const m = /^\/people\/([^/]+)\/$/.exec(page);
+    if (!m || live.has(m[1]!)) continue;
+    const votes = new Map<Person, number>();
+    for (const id of ids) {
+      const p = where.get(id);
+      if (p) votes.set(p, (votes.get(p) ?? 0) + 1);
+    }
+    const best = [...votes].sort((a, b) => b[1] - a[1] || compareNames(a[0].name, b[0].name))[0]?.[0];
+    const targets = new Map<string, string>();
+    for (const id of ids) {
+      const p = where.get(id);
+      const fromSource = /^from-(.+)$/.exec(id)?.[1];
+      if (p) targets.set(id, urls.person(p.slug, id));
+      else if (fromSource && best?.sources.some((s) => s.id === fromSource)) targets.set(id, urls.person(best.slug, id));
+      else if (fromSource) targets.set(id, urls.source(fromSource));
+      else targets.set(id, best ? urls.person(best.slug) : urls.people());
+    }
+    out.push({
+      slug: m[1]!,
+      page,
+      successor: best ? { slug: best.slug, name: best.name, label: best.label } : null,
+      reason: best ? `its statements are now listed under “${best.name}”` : 'the sources no longer name this speaker',
+      targets,
+    });
+  }
+  return out;
 }

@@ -27,23 +27,40 @@ export interface MarkedSegment {
   speaker: string | null;
   /** Set when the span comes from an editorial correction in the manifest. */
   corrected: boolean;
+  /** The speaker is the speech stage's inference, not named by the text here (the label says so, with `evidence`). */
+  inferred: boolean;
   /** Short label shown on hover, focus and in print: "Quotation: Mark Galeotti". */
   label: string;
-  /** Element id of the label (for aria-describedby); unique on the page given a unique prefix. */
+  /**
+   * The span's own element id, a published anchor (anchor ledger): the paragraph's anchor and
+   * the span's number among the paragraph's marked spans ("p-…-sp1"); unique given a unique prefix.
+   */
+  id: string;
+  /** Element id of the label (for aria-describedby): `<id>-who`. */
   labelId: string;
 }
 
 export type Segment = PlainSegment | MarkedSegment;
 
-export type SpanLike = Pick<SpeechSpan, 'kind' | 'speaker' | 'start' | 'end'> & { corrected?: boolean | undefined };
+export type SpanLike = Pick<SpeechSpan, 'kind' | 'speaker' | 'start' | 'end'> & { corrected?: boolean | undefined; inferred?: boolean | undefined; evidence?: string | undefined };
 
 const KIND_LABEL: Record<MarkedKind, string> = { direct: 'Quotation', reported: 'Reported speech' };
 
-/** "Quotation: Mark Galeotti", "Reported speech: the Kremlin (editorial correction)". */
-export function speechLabel(span: { kind: MarkedKind; speaker: string | null; corrected?: boolean | undefined }): string {
-  const who = span.speaker ?? 'speaker not identified';
-  return `${KIND_LABEL[span.kind]}: ${who}${span.corrected ? ' (editorial correction)' : ''}`;
+/** How an inferred speaker is qualified: "(inferred: <evidence>)", or "(inferred)" without a reason. */
+export function inferredNote(evidence: string | null | undefined): string {
+  const why = evidence?.replace(/\s+/g, ' ').trim();
+  return why ? `(inferred: ${why})` : '(inferred)';
 }
+
+/** "Quotation: Mark Galeotti", "Reported speech: the Kremlin (editorial correction)", "Quotation: Anna Smith (inferred: continues her quotation)". */
+export function speechLabel(span: { kind: MarkedKind; speaker: string | null; corrected?: boolean | undefined; inferred?: boolean | undefined; evidence?: string | undefined }): string {
+  const who = span.speaker ?? 'speaker not identified';
+  const inferred = span.inferred === true && span.speaker !== null ? ` ${inferredNote(span.evidence)}` : '';
+  return `${KIND_LABEL[span.kind]}: ${who}${inferred}${span.corrected ? ' (editorial correction)' : ''}`;
+}
+
+/** The anchor of a paragraph's k-th marked span (1-based): "<paragraph anchor>-sp<k>". */
+export const speechSpanId = (paragraphAnchor: string, k: number): string => `${paragraphAnchor}-sp${k}`;
 
 const isMarked = (kind: SpeechSpan['kind']): kind is MarkedKind => kind === 'direct' || kind === 'reported';
 
@@ -77,6 +94,7 @@ export function speechSegments(
     if (!/\S/u.test(text.slice(s.start, s.end))) continue;
     plain(text.slice(at, s.start));
     const corrected = s.corrected === true;
+    const inferred = s.inferred === true && s.speaker !== null;
     const speaker = s.speaker === null ? null : resolve(s.speaker);
     out.push({
       marked: true,
@@ -84,8 +102,10 @@ export function speechSegments(
       text: text.slice(s.start, s.end),
       speaker,
       corrected,
-      label: speechLabel({ kind: s.kind, speaker, corrected }),
-      labelId: `${idPrefix}-sp${++k}`,
+      inferred,
+      label: speechLabel({ kind: s.kind, speaker, corrected, inferred, evidence: s.evidence }),
+      id: speechSpanId(idPrefix, ++k),
+      labelId: `${speechSpanId(idPrefix, k)}-who`,
     });
     at = s.end;
   }

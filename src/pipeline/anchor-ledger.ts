@@ -22,6 +22,14 @@
  *    the link stays put whatever later edits do to similarity; the page
  *    renders the old id as an extra (empty) element inside the successor.
  *
+ * An anchor inside another (`in`: a speech span inside its paragraph, a
+ * statement inside its source's section on a people page) is matched only
+ * among the anchors inside the same block: its successor is the one there with
+ * exactly its words, else the block itself (its parent, followed to wherever
+ * that resolves), so a span whose paragraph changed still leads to the
+ * paragraph. Blocks themselves are matched among blocks first, and only then
+ * (an old entry of a block that is now nested) among all anchors.
+ *
  * Anything else is a problem naming the anchor and its page: the build fails.
  * Anchors the ledger does not know are appended with today's date.
  *
@@ -61,6 +69,8 @@ export interface LedgerEntry {
   sketch: string;
   /** The anchor before this one on its page when it was first published; null when it came first. */
   after: string | null;
+  /** The anchor of the block this one is inside (a speech span's paragraph), if any. */
+  in?: string;
   /** Where this anchor now leads (an id of the same page), once it no longer exists itself. */
   successor?: string;
   /** Set by hand: the block was removed on purpose. */
@@ -79,6 +89,8 @@ export interface Ledger {
 export interface CurrentAnchor {
   id: string;
   text: string;
+  /** The anchor of the block it is inside (a speech span: its paragraph), listed before it. */
+  in?: string | undefined;
 }
 
 /** A ledger anchor that would vanish: the build fails with these. */
@@ -179,11 +191,13 @@ export function reconcilePage(page: string, old: readonly LedgerEntry[], current
   const redirected: PageReconciliation['redirected'] = [];
   const memo = new Map<string, Resolution>();
 
-  /** The block of the page that holds most of the entry's text, if unique. */
-  const findSuccessor = (e: LedgerEntry): Resolution => {
-    const exact = current.find((a) => printOf(a).text === e.text);
+  const topLevel = current.filter((a) => a.in === undefined);
+
+  /** The block of the page that holds most of the entry's text, if unique, among `candidates`. */
+  const similar = (e: LedgerEntry, candidates: readonly CurrentAnchor[]): Resolution => {
+    const exact = candidates.find((a) => printOf(a).text === e.text);
     if (exact) return { kind: 'live', id: exact.id };
-    const scored = current
+    const scored = candidates
       .map((a) => ({ id: a.id, score: containment(e.sketch, printOf(a).shingles) }))
       .sort((a, b) => b.score - a.score);
     const [best, second] = scored;
@@ -195,9 +209,29 @@ export function reconcilePage(page: string, old: readonly LedgerEntry[], current
       const close = scored.filter((s) => best.score - s.score < UNIQUE_MARGIN).map((s) => `${s.id} (${pct(s.score)})`);
       return { kind: 'lost', message: `its successor is ambiguous: ${close.join(', ')} hold nearly as much of its text` };
     }
-    e.successor = best.id;
-    redirected.push({ id: e.id, to: best.id, score: best.score });
     return { kind: 'live', id: best.id };
+  };
+
+  const findSuccessor = (e: LedgerEntry, seen: ReadonlySet<string>): Resolution => {
+    let r: Resolution;
+    if (e.in !== undefined) {
+      // Inside a block: the anchor with the same words inside the block's successor, else that block.
+      const parent = resolve(e.in, new Set([...seen, e.id]));
+      if (parent.kind !== 'live') return parent.kind === 'lost' ? { kind: 'lost', message: `the block it was in (${e.in}) would vanish: ${parent.message}` } : parent;
+      const same = current.find((a) => a.in === parent.id && printOf(a).text === e.text);
+      r = { kind: 'live', id: same?.id ?? parent.id };
+    } else {
+      r = similar(e, topLevel);
+      if (r.kind === 'lost' && topLevel.length < current.length) {
+        const any = similar(e, current);
+        if (any.kind === 'live') r = any;
+      }
+    }
+    if (r.kind === 'live') {
+      e.successor = r.id;
+      redirected.push({ id: e.id, to: r.id, score: e.in !== undefined ? 1 : containment(e.sketch, printOf(current[order.get(r.id)!]!).shingles) });
+    }
+    return r;
   };
 
   const resolve = (id: string, seen: ReadonlySet<string>): Resolution => {
@@ -211,7 +245,7 @@ export function reconcilePage(page: string, old: readonly LedgerEntry[], current
     if (e.tombstone) r = { kind: 'tomb', id };
     else {
       const viaRecord = e.successor !== undefined ? resolve(e.successor, new Set([...seen, id])) : undefined;
-      r = viaRecord && viaRecord.kind !== 'lost' ? viaRecord : findSuccessor(e);
+      r = viaRecord && viaRecord.kind !== 'lost' ? viaRecord : findSuccessor(e, seen);
       if (r.kind === 'lost' && viaRecord?.kind === 'lost') r = { kind: 'lost', message: `${viaRecord.message}, and ${r.message}` };
     }
     memo.set(id, r);
@@ -257,13 +291,21 @@ export function reconcilePage(page: string, old: readonly LedgerEntry[], current
     });
 
   const added: string[] = [];
-  current.forEach((a, i) => {
-    if (byId.has(a.id)) return;
-    const entry: LedgerEntry = { id: a.id, first: today, ...fingerprint(a.text), after: i > 0 ? current[i - 1]!.id : null };
-    entries.push(entry);
-    byId.set(a.id, entry);
-    added.push(a.id);
-  });
+  let lastBlock: string | null = null;
+  for (const a of current) {
+    const known = byId.get(a.id);
+    if (known) {
+      // An anchor published before nesting was recorded (a people page's statements) learns its block.
+      if (a.in !== undefined && known.in !== a.in) known.in = a.in;
+    } else {
+      // A nested anchor's `after` is its block (where a tombstone of it would go); a block's, the block before it.
+      const entry: LedgerEntry = { id: a.id, first: today, ...fingerprint(a.text), after: a.in ?? lastBlock, ...(a.in !== undefined ? { in: a.in } : {}) };
+      entries.push(entry);
+      byId.set(a.id, entry);
+      added.push(a.id);
+    }
+    if (a.in === undefined) lastBlock = a.id;
+  }
   return { page, entries, aliases, tombstones, added, redirected, problems };
 }
 
@@ -322,7 +364,7 @@ export function combine(ledger: Ledger, pages: ReadonlyMap<string, PageReconcili
 export const emptyLedger = (anchorNormalisation: number): Ledger => ({ version: LEDGER_VERSION, anchorNormalisation, pages: {} });
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const KEYS = ['id', 'first', 'text', 'sketch', 'after', 'successor', 'tombstone'] as const;
+const KEYS = ['id', 'first', 'text', 'sketch', 'after', 'in', 'successor', 'tombstone'] as const;
 
 /** Error in the ledger file, naming where. */
 export class LedgerFormatError extends Error {
@@ -366,7 +408,9 @@ export function parseLedger(json: string): Ledger {
       if (typeof e.sketch !== 'string') fail(at, 'sketch must be a string');
       if (e.after !== null && typeof e.after !== 'string') fail(at, 'after must be an id or null');
       if (e.successor !== undefined && typeof e.successor !== 'string') fail(at, 'successor must be an id');
+      if (e.in !== undefined && (typeof e.in !== 'string' || e.in === '')) fail(at, 'in must be an id');
       const entry: LedgerEntry = { id: e.id as string, first: e.first as string, text: e.text as string, sketch: e.sketch as string, after: (e.after as string | null) ?? null };
+      if (e.in !== undefined) entry.in = e.in as string;
       if (e.successor !== undefined) entry.successor = e.successor as string;
       if (e.tombstone !== undefined) {
         const t = e.tombstone as Record<string, unknown> | null;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildPeople, nameResolver, parsePeopleConfig, personSlugs, type SourceInput, type SpanInput } from '../../src/lib/people.ts';
+import { buildPeople, holderFromName, holderTypeOf, nameResolver, parsePeopleConfig, peopleSections, personSlugs, retiredPeoplePages, type SourceInput, type SpanInput } from '../../src/lib/people.ts';
 
 /** A paragraph with spans given as [kind, speaker, words, statement?] in text order; the rest is narration. */
 function para(anchor: string, n: number, text: string, marks: [SpanInput['kind'], string | null, string, number?][]) {
@@ -193,5 +193,118 @@ describe('buildPeople', () => {
       paragraphs: [para('p', 1, 'Ann Lee said yes. She said no.', [['reported', 'Ann Lee', 'Ann Lee said yes.', 1], ['reported', 'Ann Lee', ' She said no.', 2]])],
     };
     expect(buildPeople([src])[0]!.count).toBe(2);
+  });
+});
+
+describe('kinds of holder', () => {
+  test.each([
+    ['Vladimir Putin', 'person'],
+    ['Biden', 'person'],
+    ['the Russian president', 'person'],
+    ['polls', 'group'],
+    ['experts', 'group'],
+    ['Experts', 'group'],
+    ['intelligence analysts', 'group'],
+    ['Russians', 'group'],
+    ['Russian officials', 'group'],
+    ['Putin and his aides', 'group'],
+    ['the Russian president and his inner circle', 'group'],
+    ['the Kremlin', 'body'],
+    ['Joint Chiefs', 'body'],
+    ['Russia', 'body'],
+    ['the Institute for the Study of War', 'body'],
+    ['NATO', 'body'],
+    ['CNN', 'outlet'],
+    ['POLITICO', 'outlet'],
+    ['Reuters', 'outlet'],
+    ['Fox News', 'outlet'],
+  ] as const)('%s is a %s by its name', (name, type) => {
+    expect(holderFromName(name)).toBe(type);
+  });
+
+  test('content/people.yaml wins; then the speech stage (most frequent); a name that is a group is never a person', () => {
+    expect(holderTypeOf('Anna Smith', ['person'], 'group')).toBe('group');
+    expect(holderTypeOf('the Kremlin', ['body', 'body', 'person'])).toBe('body');
+    expect(holderTypeOf('Anna Smith', [undefined, 'person'])).toBe('person');
+    expect(holderTypeOf('experts', ['person'])).toBe('group');
+    expect(holderTypeOf('Meduza', ['outlet'])).toBe('outlet');
+    expect(holderTypeOf('polls', [undefined])).toBe('group');
+  });
+
+  test('people.yaml takes a type, and rejects an unknown one', () => {
+    expect(parsePeopleConfig('- name: CNN\n  type: outlet\n', 'p.yaml')).toEqual([{ name: 'CNN', aliases: [], description: undefined, type: 'outlet' }]);
+    expect(() => parsePeopleConfig('- name: CNN\n  type: newspaper\n', 'content/people.yaml')).toThrow(/entry 1 \("CNN"\), field "type": type must be one of person, group, body, outlet/);
+  });
+
+  const src: SourceInput = {
+    id: 'gamma',
+    title: 'Gamma',
+    paragraphs: [
+      para('p-g1', 1, 'Polls show support. Experts said it would fail. CNN reported a deal. Anna Smith said “yes.”', [
+        ['reported', 'polls', 'Polls show support.'],
+        ['reported', 'Experts', 'Experts said it would fail.'],
+        ['reported', 'CNN', 'CNN reported a deal.'],
+        ['direct', 'Anna Smith', '“yes.”'],
+      ]),
+    ],
+  };
+
+  test('buildPeople heads each entry with its kind; /people/ sections list people first, then groups, bodies and outlets', () => {
+    const people = buildPeople([src]);
+    expect(people.map((p) => [p.name, p.type, p.label])).toEqual([
+      ['Anna Smith', 'person', 'Person'],
+      ['CNN', 'outlet', 'Outlet'],
+      ['Experts', 'group', 'Group'],
+      ['polls', 'group', 'Group'],
+    ]);
+    expect(peopleSections(people).map((s) => [s.heading, s.people.map((p) => p.name)])).toEqual([
+      ['People', ['Anna Smith']],
+      ['Groups of people', ['Experts', 'polls']],
+      ['News outlets', ['CNN']],
+    ]);
+  });
+
+  test('the holder type of the spans is used when people.yaml has none', () => {
+    const withHolder: SourceInput = { ...src, paragraphs: src.paragraphs.map((p) => ({ ...p, spans: (p.spans ?? []).map((s) => (s.speaker === 'Anna Smith' ? { ...s, holder: 'outlet' as const } : s)) })) };
+    expect(buildPeople([withHolder]).find((p) => p.name === 'Anna Smith')!.label).toBe('Outlet');
+    expect(buildPeople([withHolder], [{ name: 'Anna Smith', aliases: [], type: 'person' }]).find((p) => p.name === 'Anna Smith')!.label).toBe('Person');
+  });
+});
+
+describe('inferred speakers', () => {
+  test('a statement with an inferred span is inferred, with its evidence; others are not', () => {
+    const p = para('p-i', 1, '“We stay,” Anna Smith said. “We will win.”', [
+      ['direct', 'Anna Smith', '“We stay,”'],
+      ['direct', 'Anna Smith', '“We will win.”'],
+    ]);
+    p.spans[p.spans.length - 1] = { ...p.spans.at(-1)!, inferred: true, evidence: 'continues her quotation' };
+    const [anna] = buildPeople([{ id: 'i', title: 'I', paragraphs: [p] }]);
+    expect(anna!.sources[0]!.statements.map((s) => [s.text, s.inferred, s.evidence])).toEqual([
+      ['“We stay,”', false, null],
+      ['“We will win.”', true, 'continues her quotation'],
+    ]);
+  });
+});
+
+describe('retiredPeoplePages', () => {
+  test('a ledger people page nobody has any more leads each id to where its statement is now', () => {
+    const people = buildPeople([a, b], [{ name: 'Vladimir Putin', aliases: ['the Russian president'] }]);
+    const putin = people.find((p) => p.name === 'Vladimir Putin')!;
+    const st = putin.sources[0]!.statements[0]!;
+    const ledger = new Map([
+      ['/people/the-russian-president/', [`from-${st.source}`, st.id, 'beta--p-gone-0']],
+      [`/people/${putin.slug}/`, [st.id]],
+      ['/people/nobody/', ['alpha--p-x-0']],
+    ]);
+    const [nobody, gone, ...rest] = retiredPeoplePages(ledger, people);
+    expect(rest).toEqual([]);
+    expect(gone!.page).toBe('/people/the-russian-president/');
+    expect(gone!.successor).toEqual({ slug: putin.slug, name: 'Vladimir Putin', label: 'Person' });
+    expect(gone!.reason).toBe('its statements are now listed under “Vladimir Putin”');
+    expect(gone!.targets.get(st.id)).toBe(`/people/${putin.slug}/#${st.id}`);
+    expect(gone!.targets.get(`from-${st.source}`)).toBe(`/people/${putin.slug}/#from-${st.source}`);
+    expect(gone!.targets.get('beta--p-gone-0')).toBe(`/people/${putin.slug}/`);
+    expect(nobody!.successor).toBeNull();
+    expect(nobody!.targets.get('alpha--p-x-0')).toBe('/people/');
   });
 });

@@ -26,9 +26,29 @@ describe('speechSegments', () => {
       ['reported', 'Trump', 'Trump said he wants peace.'],
     ]);
     expect(marked.map((s) => s.label)).toEqual(['Quotation: Mark Galeotti', 'Reported speech: Trump (editorial correction)']);
-    expect(marked.map((s) => s.labelId)).toEqual(['p-x-sp1', 'p-x-sp2']);
+    // Each span's own id is a published anchor (the paragraph's anchor and its number); its label's id follows from it.
+    expect(marked.map((s) => s.id)).toEqual(['p-x-sp1', 'p-x-sp2']);
+    expect(marked.map((s) => s.labelId)).toEqual(['p-x-sp1-who', 'p-x-sp2-who']);
     // Narration, the scare quote and the narration around it merge into one plain piece.
     expect(segs.at(-1)).toEqual({ marked: false, text: ' So-called “neutral” states.' });
+  });
+
+  test('an inferred speaker is labelled as inferred, with the evidence, never as certain', () => {
+    const t = '“We will stay,” she said. “And we will win.”';
+    const segs = speechSegments(
+      t,
+      [
+        { kind: 'direct', speaker: 'Anna Smith', start: 0, end: 15 },
+        { kind: 'narration', speaker: null, start: 15, end: 26 },
+        { kind: 'direct', speaker: 'Anna Smith', start: 26, end: t.length, inferred: true, evidence: 'continues her quotation' },
+      ],
+      'p-y',
+    ).filter((s) => s.marked);
+    expect(segs.map((s) => [s.inferred, s.label])).toEqual([
+      [false, 'Quotation: Anna Smith'],
+      [true, 'Quotation: Anna Smith (inferred: continues her quotation)'],
+    ]);
+    expect(speechLabel({ kind: 'reported', speaker: 'the Kremlin', inferred: true })).toBe('Reported speech: the Kremlin (inferred)');
   });
 
   test('the resolver names speakers as their people pages do', () => {

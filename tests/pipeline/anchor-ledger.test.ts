@@ -217,3 +217,87 @@ describe('the whole ledger', () => {
     expect(() => parseLedger(good.replace('"after":null', '"after":null,"redirect":"x"'))).toThrow(/unknown field "redirect"/);
   });
 });
+
+describe('anchors inside a block (speech spans in their paragraph)', () => {
+  const QUOTE = '“We will not give up an inch,”';
+  const P1 = `${QUOTE} the minister said on Tuesday, speaking to reporters in the capital after the talks had ended.`;
+  const P1_EDITED = `${QUOTE} the minister said on Wednesday, speaking to reporters in the capital after the talks had ended.`;
+  const P1_REQUOTED = '“We shall not give up anything,” the minister said on Wednesday, speaking to reporters in the capital after the talks had ended.';
+  /** A paragraph anchor (as the pipeline makes it) and its spans, published as the source page does. */
+  const withSpans = (paras: string[]): CurrentAnchor[] =>
+    anchorsOf(paras).flatMap((a) => {
+      const quote = /^“[^”]*”/.exec(a.text)?.[0];
+      return quote ? [a, { id: `${a.id}-sp1`, text: quote, in: a.id }] : [a];
+    });
+
+  test('a span is recorded with its paragraph (`in`), after it, and a new paragraph comes after the paragraph before it, not after its spans', () => {
+    const r = reconcilePage(PAGE, [], withSpans([P1, B]), '2026-01-01');
+    const span = r.entries.find((e) => e.id.endsWith('-sp1'))!;
+    const para = r.entries.find((e) => e.id === span.in)!;
+    expect(span.after).toBe(para.id);
+    expect(r.entries.find((e) => e.id === idOf(B, [P1, B]))!.after).toBe(para.id);
+    expect(parseLedger(serialiseLedger({ ...emptyLedger(1), pages: { [PAGE]: r.entries } })).pages[PAGE]).toEqual(r.entries);
+  });
+
+  test('when a word of its paragraph changes, the old span id leads to the same words inside the edited paragraph', () => {
+    const before = reconcilePage(PAGE, [], withSpans([P1, B]), '2026-01-01').entries;
+    const oldSpan = `${idOf(P1, [P1, B])}-sp1`;
+    const now = withSpans([P1_EDITED, B]);
+    const newPara = idOf(P1_EDITED, [P1_EDITED, B]);
+    expect(newPara).not.toBe(idOf(P1, [P1, B]));
+    const r = reconcilePage(PAGE, before, now, '2026-02-01');
+    expect(r.problems).toEqual([]);
+    expect(r.aliases.get(`${newPara}-sp1`)).toEqual([oldSpan]);
+    expect(r.entries.find((e) => e.id === oldSpan)!.successor).toBe(`${newPara}-sp1`);
+  });
+
+  test('when the span’s own words change too, it leads to its paragraph’s successor; never to another block', () => {
+    const before = reconcilePage(PAGE, [], withSpans([P1, B]), '2026-01-01').entries;
+    const oldSpan = `${idOf(P1, [P1, B])}-sp1`;
+    const r = reconcilePage(PAGE, before, withSpans([P1_REQUOTED, B]), '2026-02-01');
+    expect(r.problems).toEqual([]);
+    const newPara = idOf(P1_REQUOTED, [P1_REQUOTED, B]);
+    expect(r.entries.find((e) => e.id === oldSpan)!.successor).toBe(newPara);
+    expect(r.aliases.get(newPara)).toContain(oldSpan);
+  });
+
+  test('a span of a paragraph that is removed follows the paragraph’s tombstone', () => {
+    const before = reconcilePage(PAGE, [], withSpans([P1, B]), '2026-01-01').entries;
+    const para = idOf(P1, [P1, B]);
+    const marked = before.map((e) => (e.id === para ? { ...e, tombstone: { date: '2026-02-01', reason: 'it was a duplicate' } } : e));
+    const r = reconcilePage(PAGE, marked, withSpans([B]), '2026-02-01');
+    expect(r.problems).toEqual([]);
+    expect(r.tombstones.find((t) => t.id === para)!.aliases).toEqual([`${para}-sp1`]);
+  });
+
+  test('a paragraph is not matched to a span holding its words: an edit still finds the paragraph', () => {
+    const QUOTED = `“${P1.replace(/[“”]/g, '')}”`;
+    const before = reconcilePage(PAGE, [], withSpans([QUOTED, B]), '2026-01-01').entries;
+    const edited = QUOTED.replace('Tuesday', 'Wednesday');
+    const r = reconcilePage(PAGE, before, withSpans([edited, B]), '2026-02-01');
+    expect(r.problems).toEqual([]);
+    expect(r.entries.find((e) => e.id === idOf(QUOTED, [QUOTED, B]))!.successor).toBe(idOf(edited, [edited, B]));
+  });
+
+  test('an entry published before nesting was recorded learns its block', () => {
+    const before = reconcilePage('/people/x/', [], [{ id: 'from-a', text: 'A' }, { id: 'a--p-1-0', text: 'Words said.' }], '2026-01-01').entries;
+    expect(before[1]!.in).toBeUndefined();
+    const r = reconcilePage('/people/x/', before, [{ id: 'from-a', text: 'A' }, { id: 'a--p-1-0', text: 'Words said.', in: 'from-a' }], '2026-02-01');
+    expect(r.entries[1]!.in).toBe('from-a');
+    expect(r.added).toEqual([]);
+  });
+});
+
+describe('a page no longer built', () => {
+  test('is a problem for each anchor, unless its entries are tombstoned (as retirePage does for a people page)', () => {
+    const page = '/people/gone/';
+    const entries = reconcilePage(page, [], [{ id: 'from-a', text: 'Source A' }, { id: 'a--p-1-0', text: 'Words said.', in: 'from-a' }], '2026-01-01').entries;
+    const ledger = { ...emptyLedger(1), pages: { [page]: entries } };
+    expect(combine(ledger, new Map()).problems.map((p) => p.id)).toEqual(['from-a', 'a--p-1-0']);
+    const retired = entries.map((e) => ({ ...e, tombstone: { date: '2026-02-01', reason: 'its statements are now listed under “X”' } }));
+    const r = reconcilePage(page, retired, [], '2026-02-01');
+    expect(r.problems).toEqual([]);
+    expect(r.tombstones.map((t) => t.id)).toEqual(['from-a', 'a--p-1-0']);
+    expect(combine(ledger, new Map([[page, r]])).problems).toEqual([]);
+  });
+});

@@ -12,6 +12,18 @@ import { parseLedger } from '../../src/pipeline/anchor-ledger.ts';
 
 const ledger = parseLedger(readFileSync(join(ROOT, 'content/anchors.lock.json'), 'utf8'));
 
+test('the ledger keeps speech-span ids of source pages, each inside its paragraph, and people-page statements inside their source section', () => {
+  const spans = Object.entries(ledger.pages)
+    .filter(([p]) => p.startsWith('/sources/'))
+    .flatMap(([, es]) => es.filter((e) => /-sp\d+$/.test(e.id)));
+  expect(spans.length).toBeGreaterThan(20);
+  for (const e of spans) expect(e.id.startsWith(`${e.in}-sp`), e.id).toBe(true);
+  const statements = Object.entries(ledger.pages)
+    .filter(([p]) => p.startsWith('/people/'))
+    .flatMap(([, es]) => es.filter((e) => !e.id.startsWith('from-') && !e.tombstone));
+  for (const e of statements) expect(e.in, e.id).toMatch(/^from-/);
+});
+
 test('the ledger lists the source pages, the thesis pages and the people pages', () => {
   const pages = Object.keys(ledger.pages);
   expect(pages.filter((p) => p.startsWith('/sources/')).length).toBe(5);
@@ -25,7 +37,7 @@ describe.each(Object.entries(ledger.pages))('%s', (path, entries) => {
     for (const e of entries) {
       const el = $(`[id="${e.id}"]`);
       expect(el.length, e.id).toBe(1);
-      expect(el.is('.para, .tpara, h2, h3, .statement, .anchor-alias, .tombstone'), e.id).toBe(true);
+      expect(el.is('.para, .tpara, h2, h3, .statement, .speech, .anchor-alias, .tombstone'), e.id).toBe(true);
     }
   });
 });

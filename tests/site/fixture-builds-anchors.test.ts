@@ -66,7 +66,7 @@ let dir = '';
 let harness: Harness | undefined;
 const write = (name: string, text: string) => writeFileSync(join(dir, name), text);
 const seed = (paras: string[]) => write('seeds/ledger-sample.txt', `${paras.join('\n\n')}\n`);
-const ledger = () => JSON.parse(readFileSync(join(dir, LEDGER), 'utf8')) as { anchorNormalisation: number; pages: Record<string, { id: string; tombstone?: unknown }[]> };
+const ledger = () => JSON.parse(readFileSync(join(dir, LEDGER), 'utf8')) as { anchorNormalisation: number; pages: Record<string, { id: string; in?: string; tombstone?: unknown }[]> };
 const build = (env: Record<string, string> = {}) => {
   const r = buildCopy(dir, { ANCHOR_LEDGER_TODAY: '2026-11-22', ...env });
   return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
@@ -143,7 +143,12 @@ describe('the anchor ledger keeps every published anchor resolving', () => {
     expect(r.status, r.output).toBe(0);
     first = ledger();
     before = { source: texts(SOURCE), thesis: texts(THESIS) };
-    expect(first.pages[SOURCE]!.map((e) => e.id)).toEqual([...before.source.keys()]);
+    // Blocks, in page order; the speech spans inside them are anchors too, each recorded with its paragraph.
+    expect(first.pages[SOURCE]!.filter((e) => e.in === undefined).map((e) => e.id)).toEqual([...before.source.keys()]);
+    for (const e of first.pages[SOURCE]!.filter((e) => e.in !== undefined)) {
+      expect(before.source.has(e.in!), e.id).toBe(true);
+      expect(e.id).toMatch(/-sp\d+$/);
+    }
     expect(first.pages[THESIS]!.map((e) => e.id)).toEqual([...before.thesis.keys()]);
     expect(before.thesis.size).toBe(7); // In brief heading and paragraph, heading, two paragraphs, two list items
   }, 120_000);

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { loadSources } from '../../src/pipeline/load-sources.ts';
-import { nameResolver, parsePeopleConfig, SEARCHABLE_MIN_SOURCES, speakersOf } from '../../src/lib/people.ts';
+import { holderTypeOf, nameResolver, parsePeopleConfig, SEARCHABLE_MIN_SOURCES, speakersOf } from '../../src/lib/people.ts';
 import type { SpeechRecord } from '../../src/lib/data-export.ts';
 import { page } from '../support/dist.ts';
 import { DIST, ROOT, SEEDS } from '../support/paths.ts';
@@ -79,12 +79,53 @@ describe.each(canonical.map((name) => [name] as const))('%s', (name) => {
     });
   });
 
-  test('the page is indexed as a Person exactly when content/people.yaml lists the person or the person speaks in two sources or more', () => {
+  test('the page is indexed exactly when content/people.yaml lists the speaker or the speaker speaks in two sources or more, as a Person only for a person', () => {
     const speaksIn = new Set(named.filter((n) => resolve(n.x.speaker!) === name).map((n) => n.source)).size;
     const searchable = config.some((e) => e.name === name) || speaksIn >= SEARCHABLE_MIN_SOURCES;
-    expect($('[data-pagefind-filter="kind"]').text()).toBe('Person');
+    const label = $('.holder-label').text();
+    expect(['Person', 'Group', 'Body', 'Outlet']).toContain(label);
+    expect($('[data-pagefind-filter="kind"]').text()).toBe(label === 'Person' ? 'Person' : 'Group, body or outlet');
     expect($('main[data-pagefind-body]').length).toBe(searchable ? 1 : 0);
   });
+
+  test('the page is headed with its kind of speaker, and listed under that heading on /people/', () => {
+    const label = $('.holder-label').text();
+    const type = label.toLowerCase();
+    const configured = config.find((e) => e.name === name)?.type;
+    if (configured) expect(type).toBe(configured);
+    // Without holder types from the speech stage, the name rules decide.
+    if (!configured && !mine.some((n) => n.x.holder)) expect(type).toBe(holderTypeOf(name, []));
+    expect($index(`.people-list[data-type="${type}"] li > a`).filter((_, el) => $index(el).text() === name).length).toBe(1);
+    // A lower-case common noun ("polls", "experts") or a plural is never a person.
+    if (/^\p{Ll}/u.test(name.replace(/^the /, ''))) expect(label).not.toBe('Person');
+  });
+});
+
+test('/people/ lists people first, then groups, bodies and outlets under their own headings; the seeds’ common nouns, groups and outlets are not people', () => {
+  const headings = $index('main h2').map((_, el) => $index(el).text()).get();
+  expect(headings[0]).toBe('People');
+  expect(headings).toContain('Groups of people');
+  const typeOf = (name: string) => $index('.people-list li > a').filter((_, el) => $index(el).text() === name).closest('ul').attr('data-type');
+  for (const name of ['polls', 'Russians', 'Experts', 'Putin and his aides']) if (slugOf.has(name)) expect(typeOf(name), name).toBe('group');
+  if (slugOf.has('CNN')) expect(typeOf('CNN')).toBe('outlet');
+  if (slugOf.has('the Kremlin')) expect(typeOf('the Kremlin')).toBe('body');
+  expect(typeOf('Vladimir Putin')).toBe('person');
+  // Merged in content/people.yaml: one group, not two people.
+  expect(slugOf.has('the Russian president and his inner circle')).toBe(false);
+});
+
+test('a people page that no speaker has any more is a removal notice keeping every id it published, each linking on', () => {
+  const $ = page('/people/the-russian-president-and-his-inner-circle/');
+  expect($('h1').text()).toBe('Page removed');
+  expect($('main').text()).toContain('Putin and his aides');
+  const kept = $('li.statement.tombstone');
+  expect(kept.length).toBeGreaterThan(0);
+  kept.each((_, el) => {
+    const href = $(el).find('a').attr('href')!;
+    const [path, id] = href.split('#');
+    if (id) expect(page(path!)(`[id="${id}"]`).length, href).toBe(1);
+  });
+  expect($('main[data-pagefind-body]').length).toBe(0);
 });
 
 test('both kinds of people page occur in the seeds: some are search results, some are found through their source', () => {
