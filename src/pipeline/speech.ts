@@ -101,6 +101,8 @@ class SourceAnalyser {
   private lastDirect: { para: number; speaker: string; cue: string | null; holder?: HolderType | undefined } | null =
     null;
   private pendingRunOn: Seg[] = [];
+  /** The person a paragraph without quotations was about (see analyse). */
+  private topic: { para: number; speaker: string } | null = null;
   /** The subject of a paragraph that ended with a colon (“… released the following statement:”). */
   private colonIntro: { para: number; speaker: string; holder: HolderType; evidence?: string | undefined } | null =
     null;
@@ -249,6 +251,24 @@ class SourceAnalyser {
         quoteSpeaker[qi] = { speaker: intro.speaker, cue: ':', holder: intro.holder, evidence: intro.evidence };
         return;
       }
+      const topic = this.topic;
+      if (
+        opensParagraph &&
+        qi === 0 &&
+        quotes.length === 1 &&
+        q.end >= text.trimEnd().length - 1 &&
+        topic &&
+        topic.para === pi - 1 &&
+        sentenceLike(text, q)
+      ) {
+        quoteSpeaker[qi] = {
+          speaker: topic.speaker,
+          cue: null,
+          holder: 'person',
+          evidence: `a quotation on its own, after a paragraph about ${topic.speaker}`,
+        };
+        return;
+      }
       if (opensParagraph && qi === 0 && this.lastDirect && this.lastDirect.para === pi - 1 && sentenceLike(text, q)) {
         // No cue of its own: the speaker is our reading of the layout, shown as inferred, with no cue.
         const last = this.lastDirect;
@@ -298,10 +318,33 @@ class SourceAnalyser {
     // A paragraph that ends with a colon introduces what follows; remember its subject.
     this.colonIntro = null;
     if (/:\s*$/u.test(text) && (quotes.length === 0 || quotes[quotes.length - 1]!.end < text.trimEnd().length - 1)) {
+      // The holder of the last statement in its last sentence (Cruz called them on it: / as X observed, …:),
+      // else that sentence's subject.
+      const lastStart = d.sentences[d.sentences.length - 1]![0];
+      const said = segs.filter((g) => g.kind === 'reported' && g.speaker && g.start >= lastStart).pop();
+      if (said?.speaker)
+        this.colonIntro = {
+          para: pi,
+          speaker: said.speaker,
+          holder: said.holder ?? holderType(said.speaker, 'name'),
+          evidence: said.evidence,
+        };
+      else {
+        const np = subjectOfSentence(d, d.sentences.length - 1);
+        if (np && np.type !== 'np') {
+          const { name, evidence } = this.holders.resolve(np, pi, 'main');
+          if (name) this.colonIntro = { para: pi, speaker: name, holder: holderType(name, np.type), evidence };
+        }
+      }
+    }
+    // The person a paragraph without quotations is about (its last sentence's subject), for a quotation
+    // paragraph right after it that names nobody: an inference, shown as one.
+    this.topic = null;
+    if (quotes.length === 0 && !this.colonIntro) {
       const np = subjectOfSentence(d, d.sentences.length - 1);
-      if (np && np.type !== 'np') {
-        const { name, evidence } = this.holders.resolve(np, pi, 'main');
-        if (name) this.colonIntro = { para: pi, speaker: name, holder: holderType(name, np.type), evidence };
+      if (np && np.type === 'name') {
+        const { name } = this.holders.resolve(np, pi, 'main');
+        if (name && holderType(name, 'name') === 'person') this.topic = { para: pi, speaker: name };
       }
     }
 

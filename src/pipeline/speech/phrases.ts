@@ -136,7 +136,7 @@ export function clauseEnd(text: string, from: number, sEnd: number): number {
  * follows is the writer's, not the speaker's.
  */
 const CLAUSE_BREAK =
-  /;\s|,[\u201d"\u2019\u00bb]?\s+but\s|\s(?:but|and)\s+then\s|,[\u201d"\u2019\u00bb]?\s+and\s+(?:have|has|had)\s+(?:not\s+)?\p{Ll}+ed\s|,[\u201d"\u2019\u00bb]?\s+(?:even\s+though|even\s+as|although|though|whereas|despite)\s|,[\u201d"\u2019\u00bb]?\s+(?:reflecting|showing|revealing|underscoring|underlining|highlighting|signalling|signaling|indicating|betraying|illustrating|demonstrating|echoing|mirroring|exposing|confirming|hinting|seemingly|apparently)\s/u;
+  /;\s|,[\u201d"\u2019\u00bb]?\s+but\s(?!that\s)|\s(?:but|and)\s+then\s|,[\u201d"\u2019\u00bb]?\s+and\s+(?:have|has|had)\s+(?:not\s+)?\p{Ll}+ed\s|,[\u201d"\u2019\u00bb]?\s+(?:even\s+though|even\s+as|although|though|whereas|despite)\s|,[\u201d"\u2019\u00bb]?\s+(?:reflecting|showing|revealing|underscoring|underlining|highlighting|signalling|signaling|indicating|betraying|illustrating|demonstrating|echoing|mirroring|exposing|confirming|hinting|seemingly|apparently)\s/u;
 
 export function cueText(d: ParaData, v: number): string {
   const t = d.tokens[v]!;
@@ -307,6 +307,9 @@ export function subjectBefore(d: ParaData, v: number): NP | null {
     if (c > 0 && /,/u.test(opener.before) && !isCap(opener) && tokens[c - 1]!.quote < 0) {
       j = c - 1;
       head = tokens[j]!;
+    } else if (c > 0 && /,/u.test(opener.before) && tokens.slice(c, j + 1).every((t) => isCap(t))) {
+      // "A top strategist, John Weaver, tells …": the name stands in apposition to a description.
+      return nameEndingAt(d, j);
     } else return null;
   }
   const lower = head.lower;

@@ -25,7 +25,38 @@ export interface Token {
 }
 
 /** Abbreviated titles written with a dot before a name. */
-const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen', 'rep', 'gov', 'col', 'lt', 'capt', 'sgt', 'adm', 'maj', 'cmdr', 'rev', 'fr', 'sr', 'supt', 'insp', 'pres', 'amb', 'hon', 'atty', 'brig', 'cpl', 'pvt', 'msgr', 'sec']);
+const TITLE_ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'gen',
+  'sen',
+  'rep',
+  'gov',
+  'col',
+  'lt',
+  'capt',
+  'sgt',
+  'adm',
+  'maj',
+  'cmdr',
+  'rev',
+  'fr',
+  'sr',
+  'supt',
+  'insp',
+  'pres',
+  'amb',
+  'hon',
+  'atty',
+  'brig',
+  'cpl',
+  'pvt',
+  'msgr',
+  'sec',
+]);
 
 const WORD = /[\p{L}\p{N}]+(?:[’'\-.][\p{L}\p{N}]+)*/gu;
 
@@ -41,7 +72,11 @@ export function tokenize(text: string, quotes: QuoteRange[]): Token[] {
     // that a name after one reads on: “…,” said Rep. Jane Holloway. `lower` is the title without its dot.
     let lower: string | undefined;
     if (text[start + raw.length] === '.' && /^(?:\p{L}\.)+\p{L}$/u.test(raw)) raw += '.';
-    else if (text[start + raw.length] === '.' && TITLE_ABBREVIATIONS.has(raw.toLowerCase()) && /^\s+\p{Lu}/u.test(text.slice(start + raw.length + 1, start + raw.length + 3))) {
+    else if (
+      text[start + raw.length] === '.' &&
+      TITLE_ABBREVIATIONS.has(raw.toLowerCase()) &&
+      /^\s+\p{Lu}/u.test(text.slice(start + raw.length + 1, start + raw.length + 3))
+    ) {
       lower = raw.toLowerCase();
       raw += '.';
     }
@@ -63,9 +98,49 @@ export function tokenize(text: string, quotes: QuoteRange[]): Token[] {
 }
 
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'gen', 'sen', 'rep', 'gov', 'jr', 'sr', 'vs', 'etc', 'no', 'col', 'lt',
-  'capt', 'sgt', 'rev', 'fr', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'u.s', 'u.k', 'e.g', 'i.e', 'inc', 'corp', 'co', 'ltd', 'approx', 'cf',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'st',
+  'gen',
+  'sen',
+  'rep',
+  'gov',
+  'jr',
+  'sr',
+  'vs',
+  'etc',
+  'no',
+  'col',
+  'lt',
+  'capt',
+  'sgt',
+  'rev',
+  'fr',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'u.s',
+  'u.k',
+  'e.g',
+  'i.e',
+  'inc',
+  'corp',
+  'co',
+  'ltd',
+  'approx',
+  'cf',
 ]);
 
 /**
@@ -98,7 +173,13 @@ export function sentenceRanges(text: string, quotes: QuoteRange[]): [number, num
       endAt = j;
       if (c === '.') {
         const wordStart = text.slice(Math.max(0, i - 12), i).search(/[\p{L}.]+$/u);
-        const word = wordStart < 0 ? '' : text.slice(Math.max(0, i - 12), i).slice(wordStart).toLowerCase();
+        const word =
+          wordStart < 0
+            ? ''
+            : text
+                .slice(Math.max(0, i - 12), i)
+                .slice(wordStart)
+                .toLowerCase();
         if (word.length === 1 || ABBREVIATIONS.has(word) || ABBREVIATIONS.has(word.replace(/\.$/u, ''))) endAt = -1;
       }
     }
