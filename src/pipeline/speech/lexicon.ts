@@ -45,6 +45,27 @@ const VERB_LEMMAS: [string[], boolean][] = [
   [['declare', 'declares', 'declared', 'declaring'], false],
   [['tweet', 'tweets', 'tweeted', 'tweeting'], false],
   [['quip', 'quips', 'quipped', 'quipping'], false],
+  [['retort', 'retorts', 'retorted', 'retorting'], false],
+  [['joke', 'jokes', 'joked', 'joking'], false],
+  [['boast', 'boasts', 'boasted', 'boasting'], false],
+  [['scoff', 'scoffs', 'scoffed', 'scoffing'], false],
+  [['exclaim', 'exclaims', 'exclaimed', 'exclaiming'], false],
+  [['vow', 'vows', 'vowed', 'vowing'], true],
+  [['pledge', 'pledges', 'pledged', 'pledging'], true],
+  [['confirm', 'confirms', 'confirmed', 'confirming'], true],
+  [['caution', 'cautions', 'cautioned', 'cautioning'], true],
+  [['counter', 'counters', 'countered', 'countering'], true],
+  [['reiterate', 'reiterates', 'reiterated', 'reiterating'], true],
+  [['repeat', 'repeats', 'repeated', 'repeating'], true],
+  [['testify', 'testifies', 'testified', 'testifying'], true],
+  [['proclaim', 'proclaims', 'proclaimed', 'proclaiming'], true],
+  [['assure', 'assures', 'assured', 'assuring'], true],
+  [['recount', 'recounts', 'recounted', 'recounting'], true],
+  [['muse', 'muses', 'mused', 'musing'], false],
+  [['shout', 'shouts', 'shouted', 'shouting'], false],
+  [['yell', 'yells', 'yelled', 'yelling'], false],
+  [['continue', 'continues', 'continued', 'continuing'], true],
+  [['echo', 'echoes', 'echoed', 'echoing'], true],
 ];
 
 export const SPEECH_VERBS = new Map<string, { needsThat: boolean; participle: boolean; tell: boolean }>();
@@ -58,7 +79,8 @@ for (const [forms, needsThat] of VERB_LEMMAS) {
 export const NAMING_VERBS = new Set([
   'call', 'calls', 'called', 'calling', 'dub', 'dubs', 'dubbed', 'term', 'terms', 'termed', 'label', 'labels',
   'labelled', 'labeled', 'brand', 'brands', 'branded', 'describe', 'describes', 'described', 'refer', 'refers',
-  'referred', 'referring', 'praise', 'praised', 'praises', 'denounce', 'denounced', 'denounces',
+  'referred', 'referring', 'praise', 'praised', 'praises', 'praising', 'denounce', 'denounced', 'denounces',
+  'denouncing', 'describing', 'labelling', 'labeling', 'branding', 'dubbing', 'terming',
 ]);
 
 /** Nouns that report a statement after a possessive: his assertion that …, X's argument that … */
