@@ -8,7 +8,16 @@
  */
 import type { QuoteRange } from './text.ts';
 import { holderType } from './holders.ts';
-import { AUX, CATENATIVES, NAMING_VERBS, NOT_COMPLEMENT, SPEECH_VERBS, STATEMENT_NOUNS, WH } from './lexicon.ts';
+import {
+  AUX,
+  CATENATIVES,
+  CLAUSE_OPENERS,
+  NAMING_VERBS,
+  NOT_COMPLEMENT,
+  SPEECH_VERBS,
+  STATEMENT_NOUNS,
+  WH,
+} from './lexicon.ts';
 import {
   MAX_EVENTS_PER_SENTENCE,
   MAX_LOOKBACK,
@@ -56,6 +65,16 @@ export interface QuoteCues {
   /** The cue of a tag whose holder the text does not name ("…,” said Senator.): the quotation is speech with no speaker. */
   untraced: (string | null)[];
 }
+
+/** Verbs whose statement follows a fixed preposition: insist on, call for, hint at, ask for. */
+const PREPOSITION_CUES = new Map<string, string>();
+for (const [forms, prep] of [
+  [['insist', 'insists', 'insisted', 'insisting'], 'on'],
+  [['call', 'calls', 'called', 'calling'], 'for'],
+  [['hint', 'hints', 'hinted', 'hinting'], 'at'],
+  [['ask', 'asks', 'asked', 'asking'], 'for'],
+] as const)
+  for (const f of forms) PREPOSITION_CUES.set(f, prep);
 
 /** "According to" these is the writer citing evidence: polls, figures, data. */
 const DATA_NOUNS = new Set([
@@ -397,7 +416,8 @@ export function reportedAt(d: ParaData, k: number, quoteTags: Event[]): Event | 
       mode: 'main',
       start: inClause ? t.start : sStart,
       end: trimEnd(text, sEnd),
-      wholeSentence: !inClause,
+      // Either way nothing inside it is a statement of its own (… according to X, Y and Z have made it clear …).
+      wholeSentence: true,
     };
   }
   // In X's view, … / his argument that …
@@ -448,6 +468,11 @@ export function reportedAt(d: ParaData, k: number, quoteTags: Event[]): Event | 
   } else if (['point', 'points', 'pointed', 'pointing'].includes(t.lower) && next?.lower === 'out') {
     cueEnd = next.end;
     cueLast = k + 1;
+  } else if (next && PREPOSITION_CUES.get(t.lower) === next.lower && next.before === '') {
+    // insisted on elections, called for a ceasefire, hinted at sanctions: the preposition is part of the cue.
+    cueEnd = next.end;
+    cueLast = k + 1;
+    fixedCue = true;
   } else if (!SPEECH_VERBS.has(t.lower)) {
     return null;
   }
@@ -584,7 +609,11 @@ export function reportedAt(d: ParaData, k: number, quoteTags: Event[]): Event | 
     at: subjStart,
     np,
     cue,
-    mode: np.type === 'pronoun' && commaBeforeSubj ? 'tag' : 'main',
+    // "…, he argued that …" continues the last speaker; "In a 2005 speech, he lamented that …" is a main clause.
+    mode:
+      np.type === 'pronoun' && commaBeforeSubj && !CLAUSE_OPENERS.has(tokens[d.sentenceFirst[t.sentence]!]?.lower ?? '')
+        ? 'tag'
+        : 'main',
     start: coordinatedAt >= 0 ? tokens[coordinatedAt]!.start : subjStart,
     end: clauseEnd(text, cueEnd, sEnd),
   };

@@ -312,6 +312,16 @@ export function subjectBefore(d: ParaData, v: number): NP | null {
       return nameEndingAt(d, j);
     } else return null;
   }
+  // "Trump, who has hinted at …": a relative "who" speaks for the name it follows.
+  if (
+    (head.lower === 'who' || head.lower === 'which') &&
+    j > 0 &&
+    /,/u.test(head.before) &&
+    isCap(tokens[j - 1]) &&
+    tokens[j - 1]!.quote < 0
+  ) {
+    return nameEndingAt(d, j - 1);
+  }
   const lower = head.lower;
   const pron = PRONOUNS.get(lower);
   if (pron && !['his', 'her', 'its', 'their'].includes(lower)) {
