@@ -44,6 +44,11 @@ export interface SpeechRecord {
   /** UTF-16 offsets into the paragraph text. */
   start: number;
   end: number;
+  /** What kind of holder the speaker is; present when there is a speaker and the stage could tell. */
+  holder?: 'person' | 'group' | 'body' | 'outlet';
+  /** Present (true) when the speaker is the build's inference, not named by the text at this point; `evidence` says why. */
+  inferred?: true;
+  evidence?: string;
 }
 
 interface SpeechSourceLike {
@@ -51,7 +56,18 @@ interface SpeechSourceLike {
   paragraphs: {
     anchor: string;
     text: string;
-    spans?: readonly { kind: string; speaker: string | null; cue: string | null; start: number; end: number }[] | undefined;
+    spans?:
+      | readonly {
+          kind: string;
+          speaker: string | null;
+          cue: string | null;
+          start: number;
+          end: number;
+          holder?: 'person' | 'group' | 'body' | 'outlet' | undefined;
+          inferred?: boolean | undefined;
+          evidence?: string | undefined;
+        }[]
+      | undefined;
   }[];
 }
 
@@ -67,7 +83,13 @@ export function speechRecords(sources: readonly SpeechSourceLike[], resolve: (sp
       for (const sp of [...(p.spans ?? [])].sort((a, b) => a.start - b.start)) {
         if (sp.kind !== 'direct' && sp.kind !== 'reported' && sp.kind !== 'scare') continue;
         const speaker = sp.kind === 'scare' || sp.speaker === null ? null : resolve(sp.speaker);
-        out.push({ source: s.id, anchor: p.anchor, kind: sp.kind, text: p.text.slice(sp.start, sp.end), speaker, cue: sp.cue, start: sp.start, end: sp.end });
+        const record: SpeechRecord = { source: s.id, anchor: p.anchor, kind: sp.kind, text: p.text.slice(sp.start, sp.end), speaker, cue: sp.cue, start: sp.start, end: sp.end };
+        if (speaker && sp.holder) record.holder = sp.holder;
+        if (speaker && sp.inferred) {
+          record.inferred = true;
+          if (sp.evidence) record.evidence = sp.evidence;
+        }
+        out.push(record);
       }
     }
   }

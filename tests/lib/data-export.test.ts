@@ -39,3 +39,25 @@ test('speechRecords: every span but narration, in text order, text the exact sli
 test('paragraphRecords is unchanged by spans: no speech fields leak into paragraphs.json', () => {
   expect(Object.keys(paragraphRecords([source])[0]!).sort()).toEqual(['anchor', 'kind', 'line', 'n', 'role', 'source', 'text']);
 });
+
+test('speechRecords: holder type and an inferred speaker with its evidence are published; none for a scare quote', () => {
+  const records = speechRecords([
+    {
+      id: 's',
+      paragraphs: [
+        {
+          anchor: 'p-b',
+          text: '“We stay.” A so-called “deal”.',
+          spans: [
+            { kind: 'direct', speaker: 'Ann Lee', cue: null, start: 0, end: 10, holder: 'person' as const, inferred: true, evidence: 'continues Ann Lee’s quotation in the previous paragraph' },
+            { kind: 'narration', speaker: 'Author', cue: null, start: 10, end: 23 },
+            { kind: 'scare', speaker: null, cue: null, start: 23, end: 29, holder: 'person' as const },
+          ],
+        },
+      ],
+    },
+  ]);
+  expect(records[0]).toMatchObject({ speaker: 'Ann Lee', holder: 'person', inferred: true, evidence: 'continues Ann Lee’s quotation in the previous paragraph' });
+  expect(records[1]).not.toHaveProperty('holder');
+  expect(records[1]).not.toHaveProperty('inferred');
+});

@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { measureSpeechAccuracy, loadAnnotation, narrationViolations } from '../bench/speech-accuracy.ts';
 
-// Regression floor against the hand annotation (tests/fixtures/speech/seeds-annotation.yaml),
-// corrections off. Set just below the figures measured with `npm run speech:accuracy`
-// (direct 46/46 precision, 46/48 recall; reported 45/45, 45/52; scare 7/9, 7/7).
+// Regression floor against the hand annotation (tests/fixtures/speech/seeds-annotation.yaml, corrected
+// span by span after the outside review), corrections off. Set just below the figures measured with
+// `npm run speech:accuracy -- --holders` on 2026-12-07: direct 45/45 precision, 45/48 recall; reported
+// 44/45, 44/61; scare 7/10, 7/7; holder type 87/88, inferred 88/88.
 describe('speech stage accuracy on the five seeds (hand annotation)', () => {
   const accuracy = measureSpeechAccuracy();
 
@@ -17,17 +18,22 @@ describe('speech stage accuracy on the five seeds (hand annotation)', () => {
   test('direct-quote speakers', () => {
     expect(accuracy.direct.gold).toBe(48);
     expect(accuracy.direct.precision).toBeGreaterThanOrEqual(0.97);
-    expect(accuracy.direct.recall).toBeGreaterThanOrEqual(0.95);
+    expect(accuracy.direct.recall).toBeGreaterThanOrEqual(0.92);
   });
   test('reported-speech attribution', () => {
     // 52 before the review's corrections (ed-annot): +11 statements the annotation had missed, −1 (polls, evidence not speech), −1 (the Kremlin's "view", CNN's gloss).
     expect(accuracy.reported.gold).toBe(61);
-    expect(accuracy.reported.precision).toBeGreaterThanOrEqual(0.97);
-    expect(accuracy.reported.recall).toBeGreaterThanOrEqual(0.85);
+    expect(accuracy.reported.precision).toBeGreaterThanOrEqual(0.95);
+    expect(accuracy.reported.recall).toBeGreaterThanOrEqual(0.7);
   });
   test('scare quotes', () => {
-    expect(accuracy.scare.precision).toBeGreaterThanOrEqual(0.75);
+    expect(accuracy.scare.precision).toBeGreaterThanOrEqual(0.65);
     expect(accuracy.scare.recall).toBeGreaterThanOrEqual(0.95);
+  });
+  test('holder types and inferred speakers', () => {
+    expect(accuracy.fields.holder.total).toBeGreaterThan(80);
+    expect(accuracy.fields.holder.agree / accuracy.fields.holder.total).toBeGreaterThanOrEqual(0.95);
+    expect(accuracy.fields.inferred.agree / accuracy.fields.inferred.total).toBeGreaterThanOrEqual(0.95);
   });
 });
 
