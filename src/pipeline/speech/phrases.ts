@@ -14,6 +14,7 @@ import {
   LEADING_CONNECTORS,
   NOT_COMPLEMENT,
   ORG_WORDS,
+  OUTLETS,
   PRONOUNS,
   SPEAKER_NOUNS,
   SPEECH_VERBS,
@@ -609,11 +610,12 @@ const NOT_NAME_WORDS = new Set([
 export function nameLike(tokens: Token[], a: number, b: number): boolean {
   const run = tokens.slice(a, b + 1);
   if (run.some((t) => NOT_NAME_WORDS.has(stripPossessive(t.lower)))) return false;
-  if (
-    run.every((t) => /^[\p{Lu}\d.’'&-]+$/u.test(t.raw)) &&
-    run.some((t) => t.raw.replace(/[^\p{Lu}]/gu, '').length > 4)
-  )
-    return false;
+  const caps =
+    run.every((t) => /^[\p{Lu}\d.’'&-]+$/u.test(t.raw)) && run.some((t) => t.raw.replace(/[^\p{Lu}]/gu, '').length > 4);
+  // Capitals are a headline, except an outlet or body written so (POLITICO, UNESCO).
+  const known =
+    run.length === 1 && (OUTLETS.has(stripPossessive(run[0]!.lower)) || ORG_WORDS.has(stripPossessive(run[0]!.lower)));
+  if (caps && !known) return false;
   const t = run[0]!;
   const sentenceStart = a === 0 || tokens[a - 1]!.sentence !== t.sentence;
   if (run.length === 1 && sentenceStart && /(?:ing|ed)$/u.test(t.lower)) return false;
