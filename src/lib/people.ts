@@ -221,12 +221,15 @@ export function holderTypeOf(name: string, fromSpans: readonly (HolderType | und
   return best === 'person' && byName === 'group' ? 'group' : best;
 }
 
-/** Slugs for canonical names: github-slugger, in sorted order so that they are stable; never empty. */
+/**
+ * Slugs for canonical names: github-slugger of the name without diacritics (Zelenskyy, Kottasova: an
+ * address a reader can type and share as is), in sorted order so that they are stable; never empty.
+ */
 export function personSlugs(names: readonly string[]): Map<string, string> {
   const slugger = new GithubSlugger();
   const out = new Map<string, string>();
   for (const name of [...new Set(names)].sort(compareNames)) {
-    const base = slugger.slug(name);
+    const base = slugger.slug(name.normalize('NFKD').replace(/[\u0300-\u036f]/gu, ''));
     out.set(name, base.replace(/^-+|-+$/g, '') ? base : slugger.slug('person'));
   }
   return out;

@@ -308,3 +308,8 @@ describe('retiredPeoplePages', () => {
     expect(nobody!.targets.get('alpha--p-x-0')).toBe('/people/');
   });
 });
+
+test('person slugs are ASCII: diacritics dropped, so an address can be typed and shared as is', () => {
+  const slugs = personSlugs(['Ivana Kottasová', 'Détente', 'Jürgen Müller']);
+  expect([...slugs.values()]).toEqual(expect.arrayContaining(['ivana-kottasova', 'detente', 'jurgen-muller']));
+});

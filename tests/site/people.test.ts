@@ -158,9 +158,12 @@ describe('/data/speech.json', () => {
     const want = sources.flatMap((s) => s.paragraphs.flatMap((p) => (p.spans ?? []).filter((x) => x.kind !== 'narration')));
     expect(records.length).toBe(want.length);
     for (const r of records) {
-      expect(Object.keys(r).sort()).toEqual(['anchor', 'cue', 'end', 'kind', 'source', 'speaker', 'start', 'text']);
+      const optional = ['evidence', 'holder', 'inferred'];
+      expect(Object.keys(r).filter((k) => !optional.includes(k)).sort()).toEqual(['anchor', 'cue', 'end', 'kind', 'source', 'speaker', 'start', 'text']);
       expect(['direct', 'reported', 'scare']).toContain(r.kind);
       if (r.kind === 'scare') expect(r.speaker).toBeNull();
+      if (r.holder !== undefined) expect(['person', 'group', 'body', 'outlet']).toContain(r.holder);
+      if (r.inferred !== undefined) expect(r.inferred && typeof r.evidence === 'string' && r.speaker !== null).toBe(true);
     }
   });
 

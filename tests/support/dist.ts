@@ -6,7 +6,8 @@ import { DIST } from './paths.ts';
 
 /** The HTML of a built page, by its URL path ("/sources/trenin-2021/"). */
 export function page(urlPath: string): CheerioAPI {
-  const file = urlPath.endsWith('/') ? join(DIST, urlPath, 'index.html') : join(DIST, urlPath);
+  const path = decodeURIComponent(urlPath);
+  const file = path.endsWith('/') ? join(DIST, path, 'index.html') : join(DIST, path);
   return load(readFileSync(file, 'utf8'));
 }
 
