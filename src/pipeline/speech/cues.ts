@@ -218,7 +218,12 @@ export function findQuoteTags(d: ParaData): QuoteCues {
           : /^[\s\u00a0]+[\p{Ll}\d]/u.test(text.slice(q.end)) &&
             sameSentence(d, q.start, Math.min(text.length - 1, q.end + 1));
       if (vi >= 0 && !partial) {
-        const np = subjectBefore(d, vi);
+        // A participle after a comma (…, telling Reuters, “…”) speaks for the sentence's subject.
+        const main =
+          SPEECH_VERBS.get(tokens[vi]!.lower)?.participle && /,/u.test(tokens[vi]!.before)
+            ? subjectOfSentence(d, tokens[vi]!.sentence)
+            : null;
+        const np = main && main.last < vi ? main : subjectBefore(d, vi);
         if (np) {
           used.add(vi);
           const ev: Event = {
@@ -501,7 +506,9 @@ export function reportedAt(d: ParaData, k: number, quoteTags: Event[]): Event | 
   const parenthetical = /,/u.test(text.slice(tokens[compIdx - 1]!.end, compTok?.start ?? sEnd)) && !tagEnd;
 
   // Participle after a comma: “…,” X said, adding that … / Putin uses myths, claiming that …
-  if (info?.participle) {
+  const progressive =
+    ['is', 'are', 'was', 'were', 'been', "'s", "'re"].includes(tokens[k - 1]?.lower ?? '') && !/,/u.test(t.before);
+  if (info?.participle && !progressive) {
     if (!/,/u.test(t.before) && !['by'].includes(tokens[k - 1]?.lower ?? '')) return null;
     if (info.needsThat && next?.lower !== 'that' && !compInQuote) return null;
     if (endsHere) return null;
@@ -671,7 +678,8 @@ function verbBeforeAdjunct(d: ParaData, last: number): number {
     const t = tokens[v]!;
     if (t.quote >= 0 || t.sentence !== sent || /[.;:!?]/u.test(tokens[v + 1]!.before)) return -1;
     const info = SPEECH_VERBS.get(t.lower);
-    if (info && !info.participle)
+    // Trump …, telling Reuters, “…” — a participle of "tell" with its hearer, too.
+    if (info && (!info.participle || info.tell))
       return ADJUNCT_OPENERS.has(tokens[v + 1]!.lower) || (info.tell && isCap(tokens[v + 1])) ? v : -1;
   }
   return -1;

@@ -137,7 +137,7 @@ export function clauseEnd(text: string, from: number, sEnd: number): number {
  * follows is the writer's, not the speaker's.
  */
 const CLAUSE_BREAK =
-  /;\s|,[\u201d"\u2019\u00bb]?\s+but\s(?!that\s)|\s(?:but|and)\s+then\s|,[\u201d"\u2019\u00bb]?\s+and\s+(?:have|has|had)\s+(?:not\s+)?\p{Ll}+ed\s|,[\u201d"\u2019\u00bb]?\s+(?:even\s+though|even\s+as|although|though|whereas|despite)\s|,[\u201d"\u2019\u00bb]?\s+(?:reflecting|showing|revealing|underscoring|underlining|highlighting|signalling|signaling|indicating|betraying|illustrating|demonstrating|echoing|mirroring|exposing|confirming|hinting|seemingly|apparently)\s/u;
+  /;\s|,[\u201d"\u2019\u00bb]?\s+but\s(?!that\s|[\u201c"\u00ab\u201e])|\s(?:but|and)\s+then\s|,[\u201d"\u2019\u00bb]?\s+and\s+(?:have|has|had)\s+(?:not\s+)?\p{Ll}+ed\s|,[\u201d"\u2019\u00bb]?\s+(?:even\s+though|even\s+as|although|though|whereas|despite)\s|,[\u201d"\u2019\u00bb]?\s+(?:reflecting|showing|revealing|underscoring|underlining|highlighting|signalling|signaling|indicating|betraying|illustrating|demonstrating|echoing|mirroring|exposing|confirming|hinting|seemingly|apparently)\s/u;
 
 export function cueText(d: ParaData, v: number): string {
   const t = d.tokens[v]!;
@@ -288,7 +288,7 @@ export function subjectBefore(d: ParaData, v: number): NP | null {
     tokens[j + 1]!.before === ''
   ) {
     const l = tokens[j]!.lower;
-    if (AUX.has(l) || (/ly$/u.test(l) && !isCap(tokens[j]))) j--;
+    if (AUX.has(l) || (/ly$/u.test(l) && !isCap(tokens[j])) || (BE.has(l) && tokens[v]!.lower.endsWith('ing'))) j--;
     else if (l === 'to' && CATENATIVES.has(tokens[j - 1]?.lower ?? '')) j -= 2;
     else break;
   }
@@ -548,6 +548,9 @@ export function sentenceLike(text: string, q: QuoteRange): boolean {
   const words = inner.split(/\s+/u).filter(Boolean).length;
   return words >= 6 || (/[.!?…](?:\s|$)/u.test(inner) && words >= 3);
 }
+
+/** Forms of "be" before a progressive speech verb: Lena Ortiz is telling supporters … */
+const BE = new Set(['is', 'are', 'was', 'were', 'am', 'be', 'been', "'s", "'re"]);
 
 /** Capitalised words that are never (part of) a speaker's name: days, months, party labels. */
 const NOT_NAME_WORDS = new Set([

@@ -74,7 +74,7 @@ export function tokenize(text: string, quotes: QuoteRange[]): Token[] {
     if (text[start + raw.length] === '.' && /^(?:\p{L}\.)+\p{L}$/u.test(raw)) raw += '.';
     else if (
       text[start + raw.length] === '.' &&
-      TITLE_ABBREVIATIONS.has(raw.toLowerCase()) &&
+      (TITLE_ABBREVIATIONS.has(raw.toLowerCase()) || /^\p{Lu}$/u.test(raw)) && // … and initials: J. Gerald Hebert
       /^\s+\p{Lu}/u.test(text.slice(start + raw.length + 1, start + raw.length + 3))
     ) {
       lower = raw.toLowerCase();
