@@ -333,7 +333,7 @@ export function subjectBefore(d: ParaData, v: number): NP | null {
     const np = nameEndingAt(d, j);
     if (np) return np;
   }
-  if (!isCap(head) && !PRONOUNS.has(lower) && !AUX.has(lower)) {
+  if (!isCap(head) && !PRONOUNS.has(lower) && !AUX.has(lower) && !BE.has(lower)) {
     const speakerHead = SPEAKER_NOUNS.has(lower) || /(?:ers|ists|ians|ants|ents|ials)$/u.test(lower);
     let first = j;
     let n = 0;
@@ -602,6 +602,16 @@ const NOT_NAME_WORDS = new Set([
   'instagram',
   'youtube',
   'tiktok',
+  'likewise',
+  'similarly',
+  'separately',
+  'pause',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'united',
 ]);
 
 /**
