@@ -37,7 +37,8 @@
 import { assignSentences, scanQuotes, sentenceRanges, tokenize } from './speech/text.ts';
 import { findQuoteTags, findReported, type Event } from './speech/cues.ts';
 import { Holders, holderType } from './speech/holders.ts';
-import { sentenceAt, sentenceLike, subjectOfSentence, type ParaData } from './speech/phrases.ts';
+import { sentenceAt, sentenceLike, subjectBefore, subjectOfSentence, type ParaData } from './speech/phrases.ts';
+import { SPEECH_VERBS } from './speech/lexicon.ts';
 import { applySpeechCorrections, narrator, tile, type Seg } from './speech/spans.ts';
 import type {
   HolderType,
@@ -297,6 +298,18 @@ class SourceAnalyser {
       const pick = prevTagged[qi]! >= 0 ? prevTagged[qi]! : nextTagged[qi]!;
       if (pick >= 0) quoteSpeaker[qi] = { ...quoteSpeaker[pick]!, statement: undefined };
     });
+    // A quoted term in a sentence where a named person (or a pronoun for one) says or repeats something
+    // before it is that person's phrase: he has always repeated that it was a “catastrophe”.
+    quotes.forEach((q, qi) => {
+      if (scare[qi] || quoteSpeaker[qi] || sentenceLike(text, q)) return;
+      const v = speechVerbBefore(d, q);
+      if (v < 0) return;
+      const np = subjectBefore(d, v);
+      if (!np || np.type === 'np') return;
+      const { name, evidence } = this.holders.resolve(np, pi, 'main');
+      if (name && holderType(name, np.type) === 'person')
+        quoteSpeaker[qi] = { speaker: name, cue: d.tokens[v]!.raw, holder: 'person', evidence };
+    });
     quotes.forEach((q, qi) => {
       const qs = quoteSpeaker[qi];
       if (scare[qi] || (!qs && !sentenceLike(text, q))) {
@@ -401,4 +414,19 @@ function isHeadline(text: string): boolean {
   const upper = text.match(/\p{Lu}/gu)?.length ?? 0;
   const lower = text.match(/\p{Ll}/gu)?.length ?? 0;
   return upper >= 8 && lower <= upper / 10 && /\p{L}\s+\p{L}/u.test(text);
+}
+
+/** A speech verb (not a participle) before quotation q in its sentence, at most 25 words back, or -1. */
+function speechVerbBefore(d: ParaData, q: { start: number }): number {
+  const { tokens } = d;
+  let k = tokens.findIndex((t) => t.start >= q.start) - 1;
+  if (k < 0) k = tokens.length - 1;
+  const sentence = tokens[k]?.sentence;
+  for (let n = 0; k >= 0 && n < 25 && tokens[k]!.sentence === sentence; k--, n++) {
+    const t = tokens[k]!;
+    if (t.quote >= 0) return -1;
+    const info = SPEECH_VERBS.get(t.lower);
+    if (info && !info.participle) return k;
+  }
+  return -1;
 }

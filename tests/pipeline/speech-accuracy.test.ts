@@ -3,8 +3,8 @@ import { measureSpeechAccuracy, loadAnnotation, narrationViolations } from '../b
 
 // Regression floor against the hand annotation (tests/fixtures/speech/seeds-annotation.yaml, corrected
 // span by span after the outside review), corrections off. Set just below the figures measured with
-// `npm run speech:accuracy -- --holders` on 2026-12-07: direct 45/45 precision, 45/48 recall; reported
-// 44/45, 44/61; scare 7/10, 7/7; holder type 87/88, inferred 88/88.
+// `npm run speech:accuracy -- --holders` on 2026-12-07: direct 46/46 precision, 46/48 recall; reported
+// 44/45, 44/61; scare 7/9, 7/7; holder type 89/90, inferred 90/90.
 describe('speech stage accuracy on the five seeds (hand annotation)', () => {
   const accuracy = measureSpeechAccuracy();
 
@@ -18,7 +18,7 @@ describe('speech stage accuracy on the five seeds (hand annotation)', () => {
   test('direct-quote speakers', () => {
     expect(accuracy.direct.gold).toBe(48);
     expect(accuracy.direct.precision).toBeGreaterThanOrEqual(0.97);
-    expect(accuracy.direct.recall).toBeGreaterThanOrEqual(0.92);
+    expect(accuracy.direct.recall).toBeGreaterThanOrEqual(0.95);
   });
   test('reported-speech attribution', () => {
     // 52 before the review's corrections (ed-annot): +11 statements the annotation had missed, −1 (polls, evidence not speech), −1 (the Kremlin's "view", CNN's gloss).
@@ -27,7 +27,7 @@ describe('speech stage accuracy on the five seeds (hand annotation)', () => {
     expect(accuracy.reported.recall).toBeGreaterThanOrEqual(0.7);
   });
   test('scare quotes', () => {
-    expect(accuracy.scare.precision).toBeGreaterThanOrEqual(0.65);
+    expect(accuracy.scare.precision).toBeGreaterThanOrEqual(0.75);
     expect(accuracy.scare.recall).toBeGreaterThanOrEqual(0.95);
   });
   test('holder types and inferred speakers', () => {
