@@ -9,7 +9,9 @@
  * keeps its stored entry (no re-validation, no re-render from the content
  * layer's point of view); only changed entries are set and vanished ones
  * deleted. Logging: one line per changed source while few changed (at most
- * PER_SOURCE_LINES), then one total line; warnings are always logged.
+ * PER_SOURCE_LINES), then one total line; warnings (classification's, and a
+ * source's `notices`: an override that followed its words to another line, a
+ * speech correction extended to a whole quotation) are always logged.
  */
 import type { Loader } from 'astro/loaders';
 import { alignmentsFor, sourcesFor } from '../lib/source-index.ts';
@@ -41,8 +43,9 @@ export function sourcesLoader(options: { seedsDir: string }): Loader {
         for (const source of sources) {
           const summary = summariseSource(source);
           for (const k of ['paragraphs', 'headings', 'furniture', 'comments'] as const) totals[k] += summary.blocks[k];
-          totals.warnings += summary.warnings.length;
+          totals.warnings += summary.warnings.length + (source.notices?.length ?? 0);
           for (const w of summary.warnings) logger.warn(formatWarning(source.entry.id, w));
+          for (const n of source.notices ?? []) logger.warn(n);
           const { entry, paragraphs, sha256, size, path } = source;
           const raw = {
             ...entry,

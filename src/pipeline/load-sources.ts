@@ -7,7 +7,7 @@ import { splitLines } from './split-paragraphs.ts';
 import { classifyBlocks, type ClassifyContext } from './classify-blocks.ts';
 import { assignAnchors } from './anchor-ids.ts';
 import { SourceError, type ManifestEntry } from './manifest.ts';
-import { linesDecidedByManifest, OverrideError } from './overrides.ts';
+import { linesDecidedByManifest, OverrideError, resolveOverrides, type ManifestOverride } from './overrides.ts';
 import { summariseClassification, type ClassificationSummary } from './classification-report.ts';
 import { extractSpeechDetailed } from './speech.ts';
 import type { Paragraph } from './types.ts';
@@ -19,11 +19,22 @@ export interface Source {
   sha256: string;
   size: number;
   paragraphs: Paragraph[];
+  /** The manifest's overrides at the lines that hold their words now (`resolveOverrides`); absent: as in the manifest. */
+  overrides?: ManifestOverride[];
+  /** What the build should say about this source's manifest entry (an override that followed its words to another line, a correction extended to a whole quotation): build warnings. */
+  notices?: string[];
 }
 
 /** Splits, classifies and anchors one decoded text. Pure. */
 export function paragraphsOf(text: string, ctx: ClassifyContext = {}): Paragraph[] {
-  return assignAnchors(classifyBlocks(splitLines(text), ctx));
+  return classify(text, ctx).paragraphs;
+}
+
+/** paragraphsOf, with the overrides as resolved against the text and a note for each that moved. */
+function classify(text: string, ctx: ClassifyContext): { paragraphs: Paragraph[]; overrides: ManifestOverride[]; moved: string[] } {
+  const lines = splitLines(text);
+  const { overrides, moved } = resolveOverrides(lines, ctx.overrides);
+  return { paragraphs: assignAnchors(classifyBlocks(lines, { ...ctx, overrides })), overrides, moved: moved.map((m) => m.message) };
 }
 
 /**
@@ -32,17 +43,19 @@ export function paragraphsOf(text: string, ctx: ClassifyContext = {}): Paragraph
  * the manifest entry and the field.
  */
 export function buildSource(file: SourceFile): Source {
-  let paragraphs: Paragraph[];
+  let classified: ReturnType<typeof classify>;
   try {
-    paragraphs = paragraphsOf(file.text, { author: file.entry.author, overrides: file.entry.overrides });
+    classified = classify(file.text, { author: file.entry.author, overrides: file.entry.overrides });
   } catch (err) {
     if (err instanceof OverrideError) throw new SourceError(file.path, `manifest entry "${file.entry.id}", field ${err.message}`);
     throw err;
   }
+  const { paragraphs, overrides } = classified;
   if (!paragraphs.some((p) => p.kind === 'article')) {
     throw new SourceError(file.path, 'has no article paragraph: every line was taken for furniture or comments');
   }
-  return { entry: file.entry, path: file.path, sha256: file.sha256, size: file.size, paragraphs: withSpeech(paragraphs, file) };
+  const notices = classified.moved.map((m) => `${file.path}: manifest entry "${file.entry.id}", ${m}`);
+  return { entry: file.entry, path: file.path, sha256: file.sha256, size: file.size, paragraphs: withSpeech(paragraphs, file), overrides, notices };
 }
 
 /** Adds the speech stage's spans to the article paragraphs, applying the manifest's corrections. */
@@ -61,7 +74,7 @@ function withSpeech(paragraphs: Paragraph[], file: SourceFile): Paragraph[] {
 
 /** Counts and warnings of one built source's classification, for the build log. */
 export function summariseSource(source: Source): ClassificationSummary {
-  return summariseClassification(source.paragraphs, linesDecidedByManifest(source.entry.overrides));
+  return summariseClassification(source.paragraphs, linesDecidedByManifest(source.overrides ?? source.entry.overrides));
 }
 
 /** Reads and builds every source listed in `seedsDir/sources.yaml`. */

@@ -5,10 +5,16 @@
  * ```yaml
  * overrides:
  *   - { lines: "12-14", kind: article }            # force lines to article text
- *   - { line: 3, kind: furniture, role: editor-note }
+ *   - { line: 3, kind: furniture, role: editor-note, words: "Editor's note" }
  *   - { lines: "33-157", kind: comment }
  *   - { line: 84, split: "But Putin has also framed" }   # one line → two paragraphs
  * ```
+ *
+ * Overrides hold across edits of the text above them: a `split` is found by
+ * its words, a kind override by its optional `words` (the first words of its
+ * first line). `resolveOverrides` moves each to the line now holding its
+ * words (the nearest to its number, when several do) and returns a note for
+ * each one it moved; words found nowhere are an error naming them.
  *
  * This module holds the schema (validated with zod, strictly: an unknown
  * field in an override is an error) and the pure functions that apply the
@@ -19,11 +25,11 @@
 import { z } from 'astro/zod';
 import type { BlockKind, BlockRole } from './types.ts';
 import type { SourceLine } from './split-paragraphs.ts';
-import { findOriginal } from './normalise-text.ts';
+import { findOriginal, locateOriginal } from './normalise-text.ts';
 
 export const ARTICLE_ROLES = ['paragraph', 'heading'] as const;
 export const FURNITURE_ROLES = ['header', 'editor-note', 'pull-quote', 'bio', 'link-list', 'footer'] as const;
-const FIELDS = ['line', 'lines', 'kind', 'role', 'split'] as const;
+const FIELDS = ['line', 'lines', 'kind', 'role', 'split', 'words'] as const;
 
 const lineNumber = z.number().int().positive();
 const lineRange = z.union([
@@ -45,6 +51,8 @@ export const overrideSchema = z
     role: z.enum([...ARTICLE_ROLES, ...FURNITURE_ROLES, 'comment']).optional(),
     /** Split `line` into paragraphs before these words (each must occur once on that line). */
     split: z.union([words, z.array(words).min(1)]).optional(),
+    /** With kind: the first words of the (first) line, so the override follows its line when lines above it are added or removed. */
+    words: words.optional(),
   })
   // Strict: an unknown field is an error. Checked here rather than with z.strictObject so that the
   // message names the fields of an override, not those of the manifest entry around it.
@@ -57,6 +65,7 @@ export const overrideSchema = z
     if ((o.kind === undefined) === (o.split === undefined)) issue('kind', 'an override needs exactly one of "kind" or "split"');
     if (o.split !== undefined && o.line === undefined) issue('split', 'needs a single "line", not "lines"');
     if (o.role !== undefined && o.kind === undefined) issue('role', 'needs "kind"');
+    if (o.words !== undefined && o.kind === undefined) issue('words', 'needs "kind" (a split is found by its own words)');
     if (o.lines !== undefined) {
       const r = parseRange(o.lines);
       if (r.from < 1) issue('lines', 'line numbers start at 1');
@@ -117,6 +126,86 @@ const clip = (text: string, max = 70): string => {
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 };
 
+/** An override found on another line than the manifest says (see `resolveOverrides`). */
+export interface MovedOverride {
+  index: number;
+  /** The line the manifest names, and the line that holds the override's words now. */
+  from: number;
+  to: number;
+  /** "overrides[0]: the words "…" are on line 86 now, not 84; …" */
+  message: string;
+}
+
+const phrasesOf = (o: ManifestOverride): string[] => (o.split === undefined ? [] : typeof o.split === 'string' ? [o.split] : o.split);
+
+/** Numbers of the lines that hold every phrase (with `atStart`, the first one at the start of the line). */
+function linesHolding(lines: readonly SourceLine[], phrases: readonly string[], atStart: boolean): number[] {
+  return lines
+    .filter((l) =>
+      phrases.every((phrase, k) => {
+        const at = locateOriginal(l.text, phrase);
+        return at !== undefined && !(atStart && k === 0 && l.text.normalize('NFC').slice(0, at.start).trim() !== '');
+      }),
+    )
+    .map((l) => l.line);
+}
+
+/**
+ * Finds each override's line by its words, so that an edit above it does not
+ * break it: a `split` by the words it splits before (all of them on one
+ * line), a kind override with `words` by the first words of its first line.
+ * When the line the manifest names holds them, nothing changes. Else the
+ * override moves to the line that holds them (the nearest to the number, when
+ * several do; a range keeps its length) and a note says so. Words found on no
+ * line, or on two lines equally near, are an OverrideError naming them. Kind
+ * overrides without `words` keep their numbers (kindOverridesByLine checks
+ * them). Pure.
+ */
+export function resolveOverrides(
+  lines: readonly SourceLine[],
+  overrides: readonly ManifestOverride[] = [],
+): { overrides: ManifestOverride[]; moved: MovedOverride[] } {
+  const moved: MovedOverride[] = [];
+  const out = overrides.map((o, index): ManifestOverride => {
+    const split = o.split !== undefined;
+    const phrases = split ? phrasesOf(o) : o.words !== undefined ? [o.words] : [];
+    if (phrases.length === 0) return o;
+    const { from, to } = parseRange(o.lines ?? o.line!);
+    const found = linesHolding(lines, phrases, !split);
+    if (found.includes(from)) return o;
+    const field = split ? 'split' : 'words';
+    const what = `the words ${phrases.map((p) => `"${clip(p)}"`).join(' and ')}`;
+    const now = lines.find((l) => l.line === from);
+    const there = now ? `line ${from} reads "${clip(now.text)}"` : `line ${from} is blank or beyond the end of the file`;
+    if (found.length === 0) {
+      throw new OverrideError(
+        index,
+        field,
+        `${what} ${split ? 'are on no line of the file' : 'begin no line of the file'} (${there}). ` +
+          `The text has changed: find the line the override is meant for and write its ${split ? 'words' : 'first words'} and number here, or remove the override`,
+      );
+    }
+    const dist = (l: number) => Math.abs(l - from);
+    const [best, second] = [...found].sort((a, b) => dist(a) - dist(b) || a - b) as [number, number | undefined];
+    if (second !== undefined && dist(second) === dist(best)) {
+      throw new OverrideError(index, field, `${there}; ${what} are on lines ${best} and ${second}, equally near: write the right line number here`);
+    }
+    const shift = best - from;
+    const key = o.lines !== undefined ? 'lines' : 'line';
+    const value = key === 'line' || typeof o.lines === 'number' ? from + shift : `${from + shift}-${to + shift}`;
+    moved.push({
+      index,
+      from,
+      to: best,
+      message:
+        `overrides[${index}] (${key}: ${JSON.stringify(o.lines ?? o.line)}): ${what} are on line ${best} now, not ${from}; ` +
+        `the override follows them. Write ${key}: ${JSON.stringify(value)} in the manifest to say so`,
+    });
+    return { ...o, [key]: value };
+  });
+  return { overrides: out, moved };
+}
+
 /**
  * Applies the split overrides: the named line becomes several lines (same
  * line number and indent), cut just before each given phrase. Matching
@@ -166,7 +255,10 @@ export function kindOverridesByLine(lines: readonly SourceLine[], overrides: rea
     const field = overrides[o.index]!.lines !== undefined ? 'lines' : 'line';
     const what = o.from === o.to ? `line ${o.from}` : `lines ${o.from}-${o.to}`;
     const one = o.from === o.to;
-    if (o.to > last) throw new OverrideError(o.index, field, `${what} ${one ? 'goes' : 'go'} beyond the last line of text (${last})`);
+    const hint = overrides[o.index]!.words === undefined
+      ? '; add words: "<the first words of the line meant>" to the override, so that it finds its line when lines above it change'
+      : '';
+    if (o.to > last) throw new OverrideError(o.index, field, `${what} ${one ? 'goes' : 'go'} beyond the last line of text (${last})${hint}`);
     let any = false;
     for (let l = o.from; l <= o.to; l++) {
       if (!present.has(l)) continue;
@@ -175,7 +267,7 @@ export function kindOverridesByLine(lines: readonly SourceLine[], overrides: rea
       if (other) throw new OverrideError(o.index, field, `line ${l} is already decided by overrides[${other.index}]`);
       out.set(l, o);
     }
-    if (!any) throw new OverrideError(o.index, field, `${what} ${one ? 'is' : 'are'} blank`);
+    if (!any) throw new OverrideError(o.index, field, `${what} ${one ? 'is' : 'are'} blank${hint}`);
   }
   return out;
 }
