@@ -9,7 +9,7 @@ import { assignAnchors } from './anchor-ids.ts';
 import { SourceError, type ManifestEntry } from './manifest.ts';
 import { linesDecidedByManifest, OverrideError, resolveOverrides, type ManifestOverride } from './overrides.ts';
 import { summariseClassification, type ClassificationSummary } from './classification-report.ts';
-import { extractSpeechDetailed } from './speech.ts';
+import { applySpeechCorrections, extractSpeechDetailed } from './speech.ts';
 import type { Paragraph } from './types.ts';
 
 /** A source ready to render and cite. */
@@ -54,22 +54,33 @@ export function buildSource(file: SourceFile): Source {
   if (!paragraphs.some((p) => p.kind === 'article')) {
     throw new SourceError(file.path, 'has no article paragraph: every line was taken for furniture or comments');
   }
-  const notices = classified.moved.map((m) => `${file.path}: manifest entry "${file.entry.id}", ${m}`);
-  return { entry: file.entry, path: file.path, sha256: file.sha256, size: file.size, paragraphs: withSpeech(paragraphs, file), overrides, notices };
+  const speech = withSpeech(paragraphs, file);
+  const notices = [...classified.moved.map((m) => `${file.path}: manifest entry "${file.entry.id}", ${m}`), ...speech.notices];
+  return { entry: file.entry, path: file.path, sha256: file.sha256, size: file.size, paragraphs: speech.paragraphs, overrides, notices };
 }
 
-/** Adds the speech stage's spans to the article paragraphs, applying the manifest's corrections. */
-function withSpeech(paragraphs: Paragraph[], file: SourceFile): Paragraph[] {
+/**
+ * Adds the speech stage's spans to the article paragraphs, applying the
+ * manifest's corrections. A correction that cannot be applied (words not
+ * found, or words that cut a quotation and are not `direct`) fails the build;
+ * one applied to a whole quotation of which it named part returns a notice.
+ */
+function withSpeech(paragraphs: Paragraph[], file: SourceFile): { paragraphs: Paragraph[]; notices: string[] } {
   const { entry } = file;
+  const ctx = { author: entry.author, outlet: entry.outlet };
   const corrections = (entry.speech ?? []).map((c) => ({ paragraph: c.para, words: c.words, kind: c.kind, speaker: c.speaker, cue: c.cue ?? null }));
-  const { spans, unapplied } = extractSpeechDetailed(paragraphs, { author: entry.author, outlet: entry.outlet }, corrections);
+  const found = extractSpeechDetailed(paragraphs, ctx).spans;
+  const { spans, unapplied, notes } = applySpeechCorrections(paragraphs, found, corrections, ctx);
   if (unapplied.length) {
     throw new SourceError(
       file.path,
-      `manifest entry "${entry.id}", field "speech": ${unapplied.map((c) => `no article paragraph "${c.paragraph}" containing "${c.words}"`).join('; ')}`,
+      `manifest entry "${entry.id}", field "speech": ${unapplied.map((c) => c.reason ?? `no article paragraph "${c.paragraph}" containing "${c.words}"`).join('; ')}`,
     );
   }
-  return paragraphs.map((p, i) => (p.kind === 'article' ? { ...p, spans: spans[i] ?? [] } : p));
+  return {
+    paragraphs: paragraphs.map((p, i) => (p.kind === 'article' ? { ...p, spans: spans[i] ?? [] } : p)),
+    notices: notes.map((n) => `${file.path}: manifest entry "${entry.id}", field "speech": ${n}`),
+  };
 }
 
 /** Counts and warnings of one built source's classification, for the build log. */

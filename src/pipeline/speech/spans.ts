@@ -76,14 +76,30 @@ export function locateWords(text: string, words: string): [number, number] | nul
   return [map[at]!, map[at + target.length - 1]! + 1];
 }
 
+/**
+ * Applies editorial corrections in order: each gives the words it names (in
+ * its paragraph) the kind and speaker it says, cutting the spans around them.
+ *
+ * A quotation is never left in pieces. When the words cover part of a
+ * quotation (a `direct` or `scare` span the stage found; an editor's own
+ * corrected spans may be cut) but not all of it:
+ *   - a `direct` correction is applied to the whole quotation (its range grows
+ *     to cover every quotation it touches), and `notes` says so;
+ *   - any other kind is refused: the correction is returned in `unapplied`
+ *     with a `reason` quoting the words and the quotation's full text (to cut
+ *     a quotation on purpose, first correct all of it, then its parts).
+ * Corrections whose paragraph or words are not found are in `unapplied`
+ * without a reason.
+ */
 export function applySpeechCorrections(
   paragraphs: readonly SpeechParagraph[],
   spans: SpeechSpan[][],
   corrections: readonly SpeechCorrection[],
   ctx: SpeechContext = {},
-): SpeechResult {
+): Omit<SpeechResult, 'unapplied'> & { unapplied: (SpeechCorrection & { reason?: string })[]; notes: string[] } {
   const out = spans.map((list) => list.slice());
-  const unapplied: SpeechCorrection[] = [];
+  const unapplied: (SpeechCorrection & { reason?: string })[] = [];
+  const notes: string[] = [];
   for (const c of corrections) {
     const index = typeof c.paragraph === 'number' ? c.paragraph : paragraphs.findIndex((p) => p.anchor === c.paragraph);
     const para = paragraphs[index];
@@ -92,7 +108,31 @@ export function applySpeechCorrections(
       unapplied.push(c);
       continue;
     }
-    const [start, end] = range;
+    let [start, end] = range;
+    const where = `paragraph ${para.anchor !== undefined ? `"${para.anchor}"` : index}`;
+    // Quotations the words cut: they overlap the words and reach beyond them.
+    const cut = out[index]!.filter(
+      (s) => (s.kind === 'direct' || s.kind === 'scare') && !s.corrected && s.start < end && s.end > start && (s.start < start || s.end > end),
+    );
+    if (cut.length) {
+      const quoted = cut.map((s) => `“${s.text.replace(/^[\s"“”‘’']+|[\s"“”‘’']+$/gu, '')}”`).join(' and ');
+      const whose = cut.map((s) => (s.kind === 'scare' ? 'a scare quote' : s.speaker ? `speaker ${s.speaker}` : 'no speaker found')).join('; ');
+      if (c.kind !== 'direct') {
+        unapplied.push({
+          ...c,
+          reason:
+            `${where}: the words "${c.words}" are part of the quotation ${quoted} (${whose}), not all of it, and a ${c.kind} correction would leave ` +
+            `the rest of the quotation in pieces. Put the whole quotation in "words", or (to cut it on purpose) first correct the whole quotation, then its part`,
+        });
+        continue;
+      }
+      start = Math.min(start, ...cut.map((s) => s.start));
+      end = Math.max(end, ...cut.map((s) => s.end));
+      notes.push(
+        `${where}: the words "${c.words}" are part of the quotation ${quoted} (${whose}); the correction (direct, speaker ${c.speaker ?? 'none'}) ` +
+          `is applied to the whole quotation. Put the whole quotation in "words" to say so`,
+      );
+    }
     const next: SpeechSpan[] = [];
     for (const s of out[index]!) {
       if (s.end <= start || s.start >= end) {
@@ -116,7 +156,7 @@ export function applySpeechCorrections(
     next.sort((a, b) => a.start - b.start);
     out[index] = next;
   }
-  return { spans: out, unapplied };
+  return { spans: out, unapplied, notes };
 }
 
 export const narrator = (ctx: SpeechContext): string | null => ctx.author ?? ctx.outlet ?? null;
