@@ -15,6 +15,7 @@ import {
   combine,
   describeChanges,
   emptyLedger,
+  ledgerFix,
   parseLedger,
   reconcilePage,
   serialiseLedger,
@@ -141,8 +142,8 @@ export interface LedgerOutcome {
 }
 
 /**
- * Ends a build: every ledger anchor must resolve (else AnchorLedgerError naming
- * each anchor and page); a changed ledger is written, or, when frozen, fails
+ * Ends a build: every ledger anchor must resolve (else AnchorLedgerError with
+ * one line per anchor saying what to add to the file: `ledgerFix`); a changed ledger is written, or, when frozen, fails
  * the build saying what changed and to run the build locally and commit it.
  */
 export function closeLedger(options: { frozen: boolean }): LedgerOutcome {
@@ -152,8 +153,11 @@ export function closeLedger(options: { frozen: boolean }): LedgerOutcome {
   const rel = s.file.replace(`${process.cwd()}/`, '');
   if (result.problems.length) {
     const n = result.problems.length;
+    const today = ledgerToday();
     throw new AnchorLedgerError(
-      `Anchor ledger: ${n} published anchor${n > 1 ? 's' : ''} would vanish (ledger ${rel}):\n${result.problems.map((p) => `  ${p.message}`).join('\n')}`,
+      `Anchor ledger: ${n} published anchor${n > 1 ? 's' : ''} would vanish. Keep the text, or add to each entry of ${rel} named below ` +
+        `(page › id) what its line says; a reader sees a tombstone as "This … was removed on <date> because <reason>." (reword the reason as you see fit):\n` +
+        result.problems.map((p) => `  ${ledgerFix(p, rel, today)}`).join('\n'),
       result.problems,
     );
   }

@@ -93,11 +93,19 @@ export interface CurrentAnchor {
   in?: string | undefined;
 }
 
-/** A ledger anchor that would vanish: the build fails with these. */
+/** A ledger anchor that would vanish: the build fails with these (`ledgerFix` says what to add to the file). */
 export interface LedgerProblem {
   page: string;
   id: string;
   message: string;
+  /** Why it would vanish, in a few words ("no block of the page holds 50% of its text"). */
+  why?: string;
+  /** The block it was inside, itself vanishing: a tombstone or successor for that block settles this anchor too. */
+  inside?: string;
+  /** Blocks that hold some of its text (best first, with the share): a successor to offer. */
+  candidates?: { id: string; score: number }[];
+  /** The whole page is no longer built (a tombstone cannot help). */
+  pageGone?: boolean;
 }
 
 /** A removed block as the page shows it. */
@@ -169,7 +177,10 @@ export function containment(sketch: string, candidate: Set<string>): number {
 // Reconciliation
 // ---------------------------------------------------------------------------
 
-type Resolution = { kind: 'live'; id: string } | { kind: 'tomb'; id: string } | { kind: 'lost'; message: string };
+type Resolution =
+  | { kind: 'live'; id: string }
+  | { kind: 'tomb'; id: string }
+  | { kind: 'lost'; message: string; inside?: string; candidates?: { id: string; score: number }[] };
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
@@ -203,11 +214,12 @@ export function reconcilePage(page: string, old: readonly LedgerEntry[], current
     const [best, second] = scored;
     if (!best || best.score < SIMILARITY_THRESHOLD) {
       const near = best && best.score > 0 ? ` (closest: ${best.id}, ${pct(best.score)})` : '';
-      return { kind: 'lost', message: `no block of the page holds ${pct(SIMILARITY_THRESHOLD)} of its text${near}` };
+      return { kind: 'lost', message: `no block of the page holds ${pct(SIMILARITY_THRESHOLD)} of its text${near}`, candidates: scored.filter((c) => c.score > 0 && best!.score - c.score < UNIQUE_MARGIN) };
     }
     if (second && best.score - second.score < UNIQUE_MARGIN) {
       const close = scored.filter((s) => best.score - s.score < UNIQUE_MARGIN).map((s) => `${s.id} (${pct(s.score)})`);
-      return { kind: 'lost', message: `its successor is ambiguous: ${close.join(', ')} hold nearly as much of its text` };
+      const candidates = scored.filter((s) => best.score - s.score < UNIQUE_MARGIN);
+      return { kind: 'lost', message: `its successor is ambiguous: ${close.join(', ')} hold nearly as much of its text`, candidates };
     }
     return { kind: 'live', id: best.id };
   };
@@ -217,7 +229,7 @@ export function reconcilePage(page: string, old: readonly LedgerEntry[], current
     if (e.in !== undefined) {
       // Inside a block: the anchor with the same words inside the block's successor, else that block.
       const parent = resolve(e.in, new Set([...seen, e.id]));
-      if (parent.kind !== 'live') return parent.kind === 'lost' ? { kind: 'lost', message: `the block it was in (${e.in}) would vanish: ${parent.message}` } : parent;
+      if (parent.kind !== 'live') return parent.kind === 'lost' ? { kind: 'lost', message: `the block it was in (${e.in}) would vanish: ${parent.message}`, inside: e.in } : parent;
       const same = current.find((a) => a.in === parent.id && printOf(a).text === e.text);
       r = { kind: 'live', id: same?.id ?? parent.id };
     } else {
@@ -246,7 +258,7 @@ export function reconcilePage(page: string, old: readonly LedgerEntry[], current
     else {
       const viaRecord = e.successor !== undefined ? resolve(e.successor, new Set([...seen, id])) : undefined;
       r = viaRecord && viaRecord.kind !== 'lost' ? viaRecord : findSuccessor(e, seen);
-      if (r.kind === 'lost' && viaRecord?.kind === 'lost') r = { kind: 'lost', message: `${viaRecord.message}, and ${r.message}` };
+      if (r.kind === 'lost' && viaRecord?.kind === 'lost') r = { ...r, message: `${viaRecord.message}, and ${r.message}` };
     }
     memo.set(id, r);
     return r;
@@ -262,6 +274,9 @@ export function reconcilePage(page: string, old: readonly LedgerEntry[], current
         page,
         id: e.id,
         message: `${page}#${e.id} (first published ${e.first}) would vanish: ${r.message}. Keep the text, or give its ledger entry a "tombstone": {"date": "YYYY-MM-DD", "reason": "…"} or a "successor": "<id on the page>"`,
+        why: r.message,
+        ...(r.inside !== undefined ? { inside: r.inside } : {}),
+        ...(r.candidates?.length ? { candidates: r.candidates } : {}),
       });
     } else if (r.id !== e.id) {
       const into = r.kind === 'live' ? aliases : tombAliases;
@@ -343,7 +358,7 @@ export function combine(ledger: Ledger, pages: ReadonlyMap<string, PageReconcili
     const entries = ledger.pages[page]!;
     out.pages[page] = entries;
     for (const e of entries) {
-      problems.push({ page, id: e.id, message: `${page}#${e.id} (first published ${e.first}) would vanish: the page ${page} is no longer built` });
+      problems.push({ page, id: e.id, message: `${page}#${e.id} (first published ${e.first}) would vanish: the page ${page} is no longer built`, why: `the page ${page} is no longer built`, pageGone: true });
     }
   }
   const redirects = new Map<string, Map<string, string>>();
@@ -355,6 +370,44 @@ export function combine(ledger: Ledger, pages: ReadonlyMap<string, PageReconcili
     tombstones.set(page, r.tombstones);
   }
   return { ledger: out, pages: new Map(pages), redirects, tombstones, problems };
+}
+
+/** A successor is offered when a block holds at least this share of the old text (below SIMILARITY_THRESHOLD, or tied). */
+export const SUGGEST_SUCCESSOR = 0.3;
+
+/** The reason offered where the build cannot guess one; parseLedger rejects it, so it must be rewritten. */
+export const TOMBSTONE_REASON_PLACEHOLDER = '<why, as readers will read it after “was removed because”>';
+
+/** The reason a tombstone is offered with: what a reader will read after "… was removed on <date> because". */
+export function suggestedReason(page: string, id: string): string {
+  if (page.startsWith('/people/')) {
+    return /^from-/.test(id) ? 'the statements from this source are no longer credited to this speaker' : 'this statement is no longer credited to this speaker';
+  }
+  return TOMBSTONE_REASON_PLACEHOLDER;
+}
+
+/**
+ * One line saying exactly what to add to the ledger file for a problem:
+ * `content/anchors.lock.json › "/people/x/" › {"id":"from-y", …}: add "tombstone": {"date":"2026-12-07","reason":"…"}`,
+ * offering a successor when a block holds much of the old text, saying
+ * "nothing to add" for an anchor inside a block that gets the fix, and that a
+ * tombstone cannot help on a page no longer built. Then, after " — ", why.
+ */
+export function ledgerFix(p: LedgerProblem, file: string, today: string): string {
+  const where = `${file} › ${JSON.stringify(p.page)} › {"id":${JSON.stringify(p.id)}, …}`;
+  const why = p.why ?? p.message;
+  if (p.pageGone) {
+    return `${where}: a tombstone cannot keep it: the page is no longer built. Build the page again (a removed page stays as a removal notice), or restore what made it — ${why}`;
+  }
+  if (p.inside !== undefined) {
+    return `${where}: nothing to add: it follows the block it was in, ${JSON.stringify(p.inside)}, once that has the tombstone or successor its own line asks for — ${why}`;
+  }
+  const tombstone = `"tombstone": ${JSON.stringify({ date: today, reason: suggestedReason(p.page, p.id) })}`;
+  const offer = (p.candidates ?? []).filter((c) => c.score >= SUGGEST_SUCCESSOR);
+  const successor = offer.length
+    ? `, or, if its text went to ${offer.length > 1 ? 'one of them' : 'that block'}, ${offer.map((c) => `"successor": ${JSON.stringify(c.id)} (holds ${pct(c.score)} of its text)`).join(' or ')}`
+    : '';
+  return `${where}: add ${tombstone}${successor} — ${why}`;
 }
 
 // ---------------------------------------------------------------------------
@@ -417,6 +470,7 @@ export function parseLedger(json: string): Ledger {
         if (typeof t !== 'object' || t === null || typeof t.date !== 'string' || !DATE.test(t.date) || typeof t.reason !== 'string' || t.reason.trim() === '') {
           fail(at, 'tombstone must be {"date": "YYYY-MM-DD", "reason": "…"}');
         }
+        if (t!.reason === TOMBSTONE_REASON_PLACEHOLDER) fail(at, 'tombstone reason is still the placeholder: write why it was removed, as readers will read it after "because"');
         entry.tombstone = { date: t!.date as string, reason: t!.reason as string };
       }
       return entry;
