@@ -25,6 +25,7 @@ import { DIST, ROOT } from '../support/paths.ts';
 import { THESIS_MAX_FETCH_BYTES, THESIS_MAX_HEIGHT_PX } from '../support/reader-budgets.ts';
 import { syntheticLines, syntheticSources } from './synthetic-sources.ts';
 import { paragraphsOf } from '../../src/pipeline/load-sources.ts';
+import { extractSpeech } from '../../src/pipeline/speech.ts';
 
 const check = process.argv.includes('--check');
 /** `--quick`: no timed builds, no pipeline run and no scale run; measures the dist/ already built (for iterating, not for the README). */
@@ -293,6 +294,17 @@ const seedBuildMs = Number(results.buildMsMedian);
 const perSource = (s: ScaleFigures) => (s.buildMs - seedBuildMs) / s.sources;
 if (scales.length === 2) results.growth = { msPerSource1000: perSource(scales[0]!), msPerSourceN: perSource(scales[1]!), ratio: perSource(scales[1]!) / perSource(scales[0]!) };
 
+// ---- hostile text: the speech stage stays linear --------------------------------
+const speechMs = (marks: number): number => {
+  const text = '“x” "'.repeat(marks / 2);
+  const t0 = performance.now();
+  extractSpeech([{ text }]);
+  return performance.now() - t0;
+};
+speechMs(10_000); // warm up
+const hostile = { ms10k: Math.max(speechMs(10_000), 1), ms100k: speechMs(100_000) };
+results.hostileSpeech = hostile;
+
 // ---- report ----------------------------------------------------------------
 const n = (x: number) => x.toLocaleString('en-GB');
 const rows: [string, string][] = [
@@ -324,6 +336,7 @@ if (scales.length === 2) {
   const g = results.growth as { msPerSource1000: number; msPerSourceN: number; ratio: number };
   rows.push([`build time per source beyond the seeds, 1,000 → ${n(scales[1]!.sources)}`, `${g.msPerSource1000.toFixed(1)} ms → ${g.msPerSourceN.toFixed(1)} ms (× ${g.ratio.toFixed(2)})`]);
 }
+rows.push(['speech stage on 10,000 / 100,000 quotation marks in one paragraph', `${Math.round(hostile.ms10k)} ms / ${Math.round(hostile.ms100k)} ms`]);
 const width = Math.max(...rows.map(([k]) => k.length));
 console.log(`\n${results.machine}; ${results.date}; bytes: ${results.compression}\n`);
 console.log(`| ${'Measure'.padEnd(width)} | Value |\n|${'-'.repeat(width + 2)}|-------|`);
@@ -338,6 +351,7 @@ const budgets: [string, boolean][] = [
   [`every thesis: at most ${n(THESIS_MAX_HEIGHT_PX)} px tall at 1280 × 900, disclosures closed`, Object.values(theses).length > 0 && Object.values(theses).every((t) => t.heightPx <= THESIS_MAX_HEIGHT_PX)],
   ['no web fonts (no font requests, no @font-face)', Object.values(pages).every((p) => p.fontRequests === 0) && !cssHasFontFace(DIST)],
   ['no request leaves the origin', Object.values(pages).every((p) => p.foreignRequests.length === 0)],
+  ['hostile text: 100,000 quotation marks take under 40 × the time of 10,000 (no blow-up)', hostile.ms100k < 40 * hostile.ms10k],
   ['/search/: last keystroke → first result < 100 ms (every query)', (results.search as SearchFigures[]).every((s) => s.msToFirstResult < 100)],
   ['/search/: a first search fetches ≤ 100 kB at seed scale (every query)', (results.search as SearchFigures[]).every((s) => s.bytesFetched <= 100 * 1024)],
   ...(skipScale ? [] : [[`${n(scaleSources)}-source build finishes; a first search (rare and common word) fetches < 300 kB`, scales.length > 0 && scales.every((sc) => sc.search.every((s) => s.bytesFetched < 300 * 1024))] as [string, boolean]]),

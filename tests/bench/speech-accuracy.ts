@@ -158,6 +158,8 @@ export function measureSpeechAccuracy(annotation: Annotation = loadAnnotation())
   };
   for (const src of sources) {
     const id = src.entry.id;
+    // Only annotated sources are scored: a source added to seeds/ later has no annotation to be wrong against.
+    if (!(id in annotation)) continue;
     // As the build runs it: every block of the source in order (furniture included), corrections off.
     const all = extractSpeech(src.paragraphs, { author: src.entry.author, outlet: src.entry.outlet });
     const articleAt = src.paragraphs.flatMap((p, i) => (p.kind === 'article' ? [i] : []));

@@ -1,7 +1,7 @@
 /**
  * The remark plugin on fixture folders, through a plain unified + MDX parser
  * (no Astro build): tests/fixtures/citations/<case>/input.mdx, with
- * expected-messages.txt (every problem, exactly as the build prints it, in
+ * expected-messages.txt (every problem, exactly as the build prints it, with {seed-ids} for the real seeds' ids, in
  * order; empty when the file is fine) and, for a file that resolves,
  * expected-citations.txt (one resolved citation per line). A case may bring
  * its own seeds/ folder (otherwise the real seeds are used) and its own
@@ -16,6 +16,7 @@ import remarkMdx from 'remark-mdx';
 import { VFile } from 'vfile';
 import remarkCitations, { CitationError, RULES, type PageCitation } from '../../src/integrations/remark-citations.ts';
 import { FIXTURES, SEEDS } from '../support/paths.ts';
+import { seedEntries } from '../support/corpus.ts';
 
 const CASES = join(FIXTURES, 'citations');
 const cases = readdirSync(CASES, { withFileTypes: true })
@@ -51,7 +52,9 @@ async function run(name: string) {
 describe.each(cases)('%s', (name) => {
   test('reports exactly the expected problems, each as a vfile message at its place', async () => {
     const { dir, file, error } = await run(name);
-    const expected = readLines(join(dir, 'expected-messages.txt'));
+    // "{seed-ids}" stands for the real seeds' ids, in manifest order, where a fixture uses them (any corpus).
+    const ids = seedEntries().map((e) => e.id).join(', ');
+    const expected = readLines(join(dir, 'expected-messages.txt')).map((l) => l.replaceAll('{seed-ids}', ids));
     if (expected.length === 0) {
       expect(error).toBeUndefined();
       return;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { ROOT } from '../support/paths.ts';
 import { page } from '../support/dist.ts';
 import { parseLedger } from '../../src/pipeline/anchor-ledger.ts';
+import { SEED_COUNT } from '../support/corpus.ts';
 
 const ledger = parseLedger(readFileSync(join(ROOT, 'content/anchors.lock.json'), 'utf8'));
 
@@ -26,7 +27,7 @@ test('the ledger keeps speech-span ids of source pages, each inside its paragrap
 
 test('the ledger lists the source pages, the thesis pages and the people pages', () => {
   const pages = Object.keys(ledger.pages);
-  expect(pages.filter((p) => p.startsWith('/sources/')).length).toBe(5);
+  expect(pages.filter((p) => p.startsWith('/sources/')).length).toBe(SEED_COUNT);
   expect(pages.filter((p) => p.startsWith('/theses/')).length).toBe(4);
   expect(pages.filter((p) => p.startsWith('/people/')).length).toBeGreaterThan(10);
 });

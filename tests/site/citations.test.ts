@@ -16,6 +16,7 @@ import { parse as parseRis } from 'astrocite-ris';
 import { parseAllHeaders } from '@netlify/headers-parser';
 import { DIST } from '../support/paths.ts';
 import { htmlPages, page } from '../support/dist.ts';
+import { seedEntries } from '../support/corpus.ts';
 
 interface Name { given?: string; family?: string; literal?: string; 'non-dropping-particle'?: string }
 interface Item { id: string; type: string; title: string; author?: Name[]; 'container-title'?: string; publisher?: string; issued?: { 'date-parts': number[][] }; URL: string }
@@ -30,8 +31,12 @@ test('there are pages to check', () => {
   expect(theses.length).toBeGreaterThanOrEqual(4);
 });
 
+/** A source's original address from the manifest (cited instead of this site's copy), if it has one. */
+const originalUrl = (folder: string, id: string): string | undefined => (folder === 'sources' ? seedEntries().find((e) => e.id === id)?.url : undefined);
+
 describe.each(cited)('/%s/%s/', (folder, id) => {
   const json = JSON.parse(file(folder, id, 'cite.json')) as Item[];
+  const original = originalUrl(folder, id);
   const item = json[0]!;
   const $ = page(`/${folder}/${id}/`);
   const meta = (name: string) => $(`meta[name="${name}"]`).map((_, el) => $(el).attr('content')!).get();
@@ -42,9 +47,9 @@ describe.each(cited)('/%s/%s/', (folder, id) => {
     expect(json).toHaveLength(1);
     expect(item.title).toBeTruthy();
     expect(['article-newspaper', 'article-magazine', 'webpage']).toContain(item.type);
-    // Our page's address is absolute only with SITE_URL; without it a download names no page address (and no source
-    // in the corpus has a known original URL yet).
-    expect(item.URL).toBeUndefined();
+    // A source with a known original is cited at the original's address, exactly as the manifest writes it; otherwise
+    // our page's address is absolute only with SITE_URL, and without it a download names no page address.
+    expect(item.URL).toBe(original);
   });
 
   test('the Highwire and Dublin Core tags agree with the CSL-JSON', () => {
@@ -105,10 +110,11 @@ describe.each(cited)('/%s/%s/', (folder, id) => {
     expect(section.find('dt').map((_, el) => $(el).text()).get()).toEqual(['APA', 'MLA', 'Chicago']);
     const refs = section.find('dd').map((_, el) => $(el).text().trim()).get();
     expect(new Set(refs).size).toBe(3);
-    // The page is named by its path after an empty element the browser fills with the origin it is read at.
-    expect(section.find('.csl-entry [data-origin]').length).toBe(3);
+    // The page is named by its path after an empty element the browser fills with the origin it is read at; a source
+    // with a known original names the original instead.
+    expect(section.find('.csl-entry [data-origin]').length).toBe(original ? 0 : 3);
     for (const ref of refs) {
-      expect(ref).toContain(`/${folder}/${id}/`);
+      expect(ref).toContain(original ?? `/${folder}/${id}/`);
       if (date) expect(ref).toContain(String(date[0]));
       for (const a of item.author ?? []) expect(ref).toContain(a.family ?? a.literal);
     }
@@ -125,7 +131,9 @@ test('each page’s paragraphs can be cited: cite-paragraph.json has the three s
     expect(t.styles.map((s) => s.key)).toEqual(['apa', 'mla', 'chicago']);
     expect(t.styles.find((s) => s.key === 'apa')!.paragraph, id).toContain('para. {n}');
     expect(t.styles.find((s) => s.key === 'mla')!.paragraph, id).toContain('par. {n}');
-    expect(t.styles.find((s) => s.key === 'chicago')!.paragraph, id).toMatch(/para\. \{n\}, \{url\}/);
+    const original = originalUrl(folder, id);
+    if (original) expect(t.styles.find((s) => s.key === 'chicago')!.paragraph, id).toContain(`para. {n}, ${original}`);
+    else expect(t.styles.find((s) => s.key === 'chicago')!.paragraph, id).toMatch(/para\. \{n\}, \{url\}/);
     // Without SITE_URL the page is its path after the {origin} the browser fills in: no address invented.
     expect(t.page).toBe(`{origin}/${folder}/${id}/`);
     expect(JSON.stringify(t)).not.toContain('page-origin.invalid');

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildFixtureProject, type FixtureProject } from '../support/fixture-project.ts';
+import { NEXT_ENTRY } from '../support/corpus.ts';
 
 const made: FixtureProject[] = [];
 afterAll(() => made.forEach((p) => p.remove()));
@@ -29,7 +30,7 @@ describe('bad manifest entries and source files fail the real build, naming file
     });
     expect(project.status).not.toBe(0);
     expect(project.output).toContain(
-      'seeds/sources.yaml: entry 6 (id "js-url"): field "url" must be an absolute http:// or https:// address (got "javascript:alert(1)")',
+      `seeds/sources.yaml: entry ${NEXT_ENTRY} (id "js-url"): field "url" must be an absolute http:// or https:// address (got "javascript:alert(1)")`,
     );
     expect(project.output).not.toMatch(/Complete!/);
   });
@@ -41,7 +42,7 @@ describe('bad manifest entries and source files fail the real build, naming file
     });
     expect(project.status).not.toBe(0);
     expect(project.output).toContain(
-      'seeds/sources.yaml: entry 6 (id "bad-date"): field "published" must be a real calendar date written YYYY-MM-DD (got "2025-02-30")',
+      `seeds/sources.yaml: entry ${NEXT_ENTRY} (id "bad-date"): field "published" must be a real calendar date written YYYY-MM-DD (got "2025-02-30")`,
     );
     expect(project.output).not.toMatch(/2 March 2025|Invalid Date|Complete!/);
   });
@@ -54,7 +55,7 @@ describe('bad manifest entries and source files fail the real build, naming file
     });
     expect(project.status).not.toBe(0);
     expect(project.output).toContain(
-      'seeds/sources.yaml: entry 6 (id "passwd"): field "file" names seeds/passwd.txt, which resolves to /etc/passwd, outside seeds/: a source must be a file inside seeds/ (got "passwd.txt")',
+      `seeds/sources.yaml: entry ${NEXT_ENTRY} (id "passwd"): field "file" names seeds/passwd.txt, which resolves to /etc/passwd, outside seeds/: a source must be a file inside seeds/ (got "passwd.txt")`,
     );
     expect(project.output).not.toMatch(/root:x:0:0|Complete!/);
   });
@@ -67,7 +68,7 @@ describe('bad manifest entries and source files fail the real build, naming file
     expect(project.status).not.toBe(0);
     expect(project.output).toContain(
       `seeds/wide.txt: looks like UTF-16 LE without a byte-order mark (${text.length} of ${text.length} bytes at odd offsets are 00–08, high bytes of UTF-16 characters); save it as UTF-8\n` +
-      '  listed in seeds/sources.yaml: entry 6 (id "wide"), field "file"',
+      `  listed in seeds/sources.yaml: entry ${NEXT_ENTRY} (id "wide"), field "file"`,
     );
     expect(project.output).not.toMatch(/Complete!/);
   });

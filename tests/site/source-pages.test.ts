@@ -7,13 +7,14 @@ import { splitLines } from '../../src/pipeline/split-paragraphs.ts';
 import { normaliseForMatch } from '../../src/pipeline/normalise-text.ts';
 import { DIST, ROOT, SEEDS } from '../support/paths.ts';
 import { page } from '../support/dist.ts';
+import { SEED_COUNT } from '../support/corpus.ts';
 
 const files = readSources(SEEDS, ROOT);
 
-test('the build has the home page, the sources index, five source pages and a 404 page', () => {
+test('the build has the home page, the sources index, a page for every source and a 404 page', () => {
   for (const path of ['index.html', 'sources/index.html', '404.html']) expect(existsSync(join(DIST, path))).toBe(true);
   for (const f of files) expect(existsSync(join(DIST, 'sources', f.entry.id, 'index.html'))).toBe(true);
-  expect(files).toHaveLength(5);
+  expect(files).toHaveLength(SEED_COUNT);
 });
 
 describe.each(files.map((f) => [f.entry.id, f] as const))('%s', (id, file) => {
@@ -90,7 +91,7 @@ test('the Foreign Affairs editor’s note shows its braces literally', () => {
   expect($('#reader-comments').text()).toBe('Reader comments');
 });
 
-test('the home page lists the question, four thesis cards and the five sources', () => {
+test('the home page lists the question, four thesis cards and every source', () => {
   const $ = page('/');
   expect($('h1').text()).toBe('What does Putin want?');
   expect($('.cards > li')).toHaveLength(4);
