@@ -78,11 +78,18 @@ function compare(source: Source): Tally {
   return t;
 }
 
-/** Floors for role and speaker agreement (share of lines), just under what the rules reach; see the header. */
-const FLOORS = { role: 0, speaker: 0 };
+/**
+ * Floors for role and speaker agreement (share of lines), just under what was reached (2026-12, branch
+ * ed-furn): roles 176/177 overall, the lowest source 35/36 (repost-comments: its "Posted by" line is
+ * a byline by the rules, `header` in the hand expectation); speakers 52/66, the lowest source 5/9
+ * (news-boxes) and 8/14 (qa-festival: A: lines have no quotation marks, the speech stage leaves them
+ * to the source). Before the rules of issue 22: kinds 88/177, roles 86/177, 70 furniture or comment
+ * lines made article.
+ */
+const FLOORS = { role: 0.95, speaker: 0.5 };
 
 describe('furniture shapes: six invented sources with plain manifest entries', () => {
-  const tallies = new Map(sources.map((s) => [s.entry.id, compare(s)]));
+  const tallies = new Map<string, Tally>(sources.map((s) => [s.entry.id, compare(s)]));
 
   test('all six sources load', () => {
     expect([...tallies.keys()].sort()).toEqual(['interview-writeup', 'news-boxes', 'opinion-collection', 'qa-festival', 'repost-comments', 'wire-titles']);
