@@ -14,7 +14,7 @@
 import type { Loader } from 'astro/loaders';
 import { alignmentsFor, sourcesFor } from '../lib/source-index.ts';
 import { summariseSource } from '../pipeline/load-sources.ts';
-import { formatSummary, formatWarning } from '../pipeline/classification-report.ts';
+import { formatRun, formatSummary, formatWarning } from '../pipeline/classification-report.ts';
 import { SourceError } from '../pipeline/manifest.ts';
 
 /** More changed sources than this are summarised in one line rather than one line each. */
@@ -43,6 +43,8 @@ export function sourcesLoader(options: { seedsDir: string }): Loader {
           for (const k of ['paragraphs', 'headings', 'furniture', 'comments'] as const) totals[k] += summary.blocks[k];
           totals.warnings += summary.warnings.length;
           for (const w of summary.warnings) logger.warn(formatWarning(source.entry.id, w));
+          for (const r of summary.runs) logger.warn(formatRun(source.entry.id, r));
+          totals.warnings += summary.runs.length;
           const { entry, paragraphs, sha256, size, path } = source;
           const raw = {
             ...entry,
