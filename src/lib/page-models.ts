@@ -12,6 +12,12 @@ interface BlockLike {
 /** Labels of the furniture boxes on a source page, by block role. */
 export const FURNITURE_LABEL: Readonly<Record<string, string>> = {
   header: 'Page header: headline, byline and date lines as printed',
+  standfirst: 'Standfirst: the summary under the headline',
+  byline: 'Byline: who wrote it',
+  dateline: 'Dateline: where the report was filed',
+  promo: 'Promotion box: newsletter, subscription, teasers (site furniture)',
+  media: 'Video player or photo caption',
+  credit: 'Credit line: photo credit, reporting and editing credits',
   'editor-note': 'Editor’s note added by the republishing site',
   'pull-quote': 'Pull quote: repeats words of the article',
   bio: 'Author bio',

@@ -16,7 +16,7 @@
 import type { Loader } from 'astro/loaders';
 import { alignmentsFor, sourcesFor } from '../lib/source-index.ts';
 import { summariseSource } from '../pipeline/load-sources.ts';
-import { formatSummary, formatWarning } from '../pipeline/classification-report.ts';
+import { formatRun, formatSummary, formatWarning } from '../pipeline/classification-report.ts';
 import { SourceError } from '../pipeline/manifest.ts';
 
 /** More changed sources than this are summarised in one line rather than one line each. */
@@ -46,6 +46,8 @@ export function sourcesLoader(options: { seedsDir: string }): Loader {
           totals.warnings += summary.warnings.length + (source.notices?.length ?? 0);
           for (const w of summary.warnings) logger.warn(formatWarning(source.entry.id, w));
           for (const n of source.notices ?? []) logger.warn(n);
+          for (const r of summary.runs) logger.warn(formatRun(source.entry.id, r));
+          totals.warnings += summary.runs.length;
           const { entry, paragraphs, sha256, size, path } = source;
           const raw = {
             ...entry,

@@ -28,7 +28,7 @@ import type { SourceLine } from './split-paragraphs.ts';
 import { findOriginal, locateOriginal } from './normalise-text.ts';
 
 export const ARTICLE_ROLES = ['paragraph', 'heading'] as const;
-export const FURNITURE_ROLES = ['header', 'editor-note', 'pull-quote', 'bio', 'link-list', 'footer'] as const;
+export const FURNITURE_ROLES = ['header', 'standfirst', 'byline', 'dateline', 'editor-note', 'pull-quote', 'bio', 'promo', 'media', 'credit', 'link-list', 'footer'] as const;
 const FIELDS = ['line', 'lines', 'kind', 'role', 'split', 'words'] as const;
 
 const lineNumber = z.number().int().positive();

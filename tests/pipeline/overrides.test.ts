@@ -82,7 +82,7 @@ describe('applying overrides', () => {
 
   test('kind: forces lines to article, furniture (with role) or comment', () => {
     expect(shape([{ lines: '6-8', kind: 'article' }])).toEqual([
-      '1 furniture:header A headline', '2 furniture:header By A. Writer', '4 article:paragraph This first p',
+      '1 furniture:header A headline', '2 furniture:byline By A. Writer', '4 article:paragraph This first p',
       '5 article:paragraph “They believ', '6 article:paragraph Related:', '7 article:paragraph - One link', '8 article:paragraph - Another li',
     ]);
     expect(shape([{ line: 4, kind: 'furniture', role: 'editor-note' }, { lines: '7-8', kind: 'comment' }]).slice(2)).toEqual([
