@@ -40,17 +40,31 @@
  * `splitOriginals`); a reordered paragraph as a pair whose original lies
  * before its predecessor's.
  *
- * Limits: matching is lexical (stems), so a paraphrase sharing no content word
- * with its source (“find Putin fundamentally untrustworthy” → “his promises
- * have little credibility”) is missed: its sentence becomes a claim-added and
- * its source may be listed as dropped. Quotations are compared word by word:
- * punctuation inside a quotation is ignored.
+ * Meaning as well as spelling (issue 22): a derivative word the original
+ * lacks counts as an original word it shares a WordNet sense with (see
+ * ./align/synonyms.ts); a clause of a matched sentence whose content its
+ * matched paragraphs lack takes a second source among the nearby original
+ * sentences that bring half of the missing terms (4b); an unused original
+ * paragraph between two paragraphs merged into one derivative paragraph,
+ * while that paragraph has a clause its originals do not explain, is used
+ * (a paraphrase too loose for words, inside a merge). Subheadings are never
+ * `dropped`: they are not paragraphs of the text.
+ *
+ * Limits: matching is lexical (stems and WordNet senses), so a paraphrase
+ * sharing neither a word nor a sense with its source outside a merge is
+ * missed: its clause may become a claim-added and its source be listed as
+ * dropped. Quotations are compared word by word: punctuation inside a
+ * quotation is ignored.
  *
  * Flags (each `{ type, detail }`; detail quotes the words concerned), computed
  * per derivative sentence against the original sentence(s) matched to it:
- * number-changed, name-changed, quote-not-verbatim (per paragraph, against all
+ * number-changed (not for a renaming the original states), name-changed (not
+ * for a spelling variant), quote-not-verbatim (per paragraph, against all
  * quotations of the original), attribution-changed (only when speech spans are
- * given for both texts), hedge-dropped, claim-added. See ./align/flags.ts.
+ * given for both texts; not for a speaker still named or only described),
+ * hedge-dropped, strength-changed (softened or hardened verb), claim-added (a
+ * sentence with no match, or a clause whose content the pair's originals
+ * lack). See ./align/flags.ts.
  *
  * Cost: indexing O(total words); matching O(Σ posting lengths of the
  * derivative's terms), at most derivative sentences × original sentences
@@ -92,7 +106,8 @@ export interface AlignParagraph {
 }
 
 /** Speech spans of a text's paragraphs, by paragraph anchor (offsets into that paragraph's text). */
-export type SpeechByAnchor = ReadonlyMap<string, readonly SpeechSpan[]> | Readonly<Record<string, readonly SpeechSpan[]>>;
+export type SpeechByAnchor =
+  ReadonlyMap<string, readonly SpeechSpan[]> | Readonly<Record<string, readonly SpeechSpan[]>>;
 
 export interface AlignText {
   id: string;
@@ -196,9 +211,12 @@ export function alignTexts(
     // Headings match headings, prose matches prose: a three-word heading
     // would otherwise win on one shared word.
     const heading = dParas[s.para]!.role === 'heading';
-    if (pin === undefined) return index.query(s.vector).filter((c) => (oParas[oSents[c.doc]!.para]!.role === 'heading') === heading);
+    if (pin === undefined)
+      return index.query(s.vector).filter((c) => (oParas[oSents[c.doc]!.para]!.role === 'heading') === heading);
     // A sentence of a pinned paragraph matches its twin in the pinned original.
-    const twin = (sentencesOfPara.get(pin) ?? []).find((o) => normaliseForMatch(oSents[o]!.text) === normaliseForMatch(s.text));
+    const twin = (sentencesOfPara.get(pin) ?? []).find(
+      (o) => normaliseForMatch(oSents[o]!.text) === normaliseForMatch(s.text),
+    );
     matches[i] = { sentences: twin === undefined ? [] : [twin], score: 1 };
     return [];
   });
@@ -212,12 +230,13 @@ export function alignTexts(
     return !rival || rival.score < 0.9 * best.score;
   });
   dSents.forEach((_, i) => {
-    if (isAnchor[i] && !matches[i]) matches[i] = { sentences: [candidates[i]![0]!.doc], score: candidates[i]![0]!.score };
+    if (isAnchor[i] && !matches[i])
+      matches[i] = { sentences: [candidates[i]![0]!.doc], score: candidates[i]![0]!.score };
   });
   const paraOfMatch = (i: number) => {
     const m = matches[i];
     const first = m?.sentences[0];
-    return first === undefined ? pinned.get(dSents[i]!.para) ?? -1 : oSents[first]!.para;
+    return first === undefined ? (pinned.get(dSents[i]!.para) ?? -1) : oSents[first]!.para;
   };
   const anchorIdx = dSents.map((_, i) => i).filter((i) => isAnchor[i] && paraOfMatch(i) !== -1);
   const backbone = new Set(longestNonDecreasing(anchorIdx.map(paraOfMatch)).map((k) => anchorIdx[k]!));
@@ -362,7 +381,10 @@ export function alignTexts(
     const flags: AlignFlag[] = [];
     if (pin === undefined) {
       for (const { s, i } of mine) {
-        const ms = (matches[i]?.sentences ?? []).slice().sort((a, b) => a - b).map((o) => oSents[o]!);
+        const ms = (matches[i]?.sentences ?? [])
+          .slice()
+          .sort((a, b) => a - b)
+          .map((o) => oSents[o]!);
         if (ms.length === 0) {
           flags.push({ type: 'claim-added', detail: `no counterpart in the original: “${excerpt(s.text)}”` });
           continue;
@@ -370,7 +392,13 @@ export function alignTexts(
         const matchedText = ms.map((o) => o.text).join(' ');
         flags.push(...numberFlags(s.text, matchedText, lexicon));
         flags.push(...nameFlags(s.text, matchedText, lexicon));
-        flags.push(...hedgeFlags(s.text, ms.map((o) => o.text), mapper.terms));
+        flags.push(
+          ...hedgeFlags(
+            s.text,
+            ms.map((o) => o.text),
+            mapper.terms,
+          ),
+        );
         flags.push(...strengthFlags(s.text, matchedText));
         for (const c of uncoveredClauses(s.text, pool, mapper.terms, oTermsOfPara)) {
           if (explained.get(para)?.has(c.clause)) continue;
