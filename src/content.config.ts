@@ -48,7 +48,7 @@ const alignment = z.object({
       relation: z.enum(['same', 'condensed', 'merged', 'altered', 'added']),
       flags: z.array(
         z.object({
-          type: z.enum(['number-changed', 'name-changed', 'quote-not-verbatim', 'attribution-changed', 'hedge-dropped', 'claim-added']),
+          type: z.enum(['number-changed', 'name-changed', 'quote-not-verbatim', 'attribution-changed', 'hedge-dropped', 'strength-changed', 'claim-added']),
           detail: z.string(),
         }),
       ),

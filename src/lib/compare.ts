@@ -96,6 +96,7 @@ export const RELATION_TEXT: Record<Relation, string> = {
 export const FLAG_TEXT: Record<FlagType, string> = {
   'quote-not-verbatim': 'quotation not verbatim',
   'hedge-dropped': 'hedge dropped',
+  'strength-changed': 'claim softened or hardened',
   'number-changed': 'number changed',
   'name-changed': 'name changed or new',
   'attribution-changed': 'attribution changed',
@@ -233,7 +234,8 @@ export function compareView(alignment: Alignment, derivative: TextOf, original: 
   const totals = totalsOf(
     alignment,
     alignment.pairs.map((p) => dBy.get(p.derivative)!.text),
-    oArticle.length,
+    // Paragraphs as the source page numbers them: subheadings are not counted.
+    oArticle.filter((p) => p.role !== 'heading').length,
   );
   return { rows, totals, summary: totals.map((t) => t.text).join('; ') };
 }
@@ -268,6 +270,7 @@ export function totalsOf(
       text: `${notVerbatim} of ${plural(quotations, 'quotation')} not verbatim`,
     },
     flag('hedge-dropped', 'hedge dropped', 'hedges dropped'),
+    flag('strength-changed', 'claim softened or hardened', 'claims softened or hardened'),
     flag('number-changed', 'number changed', 'numbers changed'),
     flag('name-changed', 'name changed or new', 'names changed or new'),
     flag('attribution-changed', 'attribution changed', 'attributions changed'),

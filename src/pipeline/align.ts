@@ -40,17 +40,31 @@
  * `splitOriginals`); a reordered paragraph as a pair whose original lies
  * before its predecessor's.
  *
- * Limits: matching is lexical (stems), so a paraphrase sharing no content word
- * with its source (“find Putin fundamentally untrustworthy” → “his promises
- * have little credibility”) is missed: its sentence becomes a claim-added and
- * its source may be listed as dropped. Quotations are compared word by word:
- * punctuation inside a quotation is ignored.
+ * Meaning as well as spelling (issue 22): a derivative word the original
+ * lacks counts as an original word it shares a WordNet sense with (see
+ * ./align/synonyms.ts); a clause of a matched sentence whose content its
+ * matched paragraphs lack takes a second source among the nearby original
+ * sentences that bring half of the missing terms (4b); an unused original
+ * paragraph between two paragraphs merged into one derivative paragraph,
+ * while that paragraph has a clause its originals do not explain, is used
+ * (a paraphrase too loose for words, inside a merge). Subheadings are never
+ * `dropped`: they are not paragraphs of the text.
+ *
+ * Limits: matching is lexical (stems and WordNet senses), so a paraphrase
+ * sharing neither a word nor a sense with its source outside a merge is
+ * missed: its clause may become a claim-added and its source be listed as
+ * dropped. Quotations are compared word by word: punctuation inside a
+ * quotation is ignored.
  *
  * Flags (each `{ type, detail }`; detail quotes the words concerned), computed
  * per derivative sentence against the original sentence(s) matched to it:
- * number-changed, name-changed, quote-not-verbatim (per paragraph, against all
+ * number-changed (not for a renaming the original states), name-changed (not
+ * for a spelling variant), quote-not-verbatim (per paragraph, against all
  * quotations of the original), attribution-changed (only when speech spans are
- * given for both texts), hedge-dropped, claim-added. See ./align/flags.ts.
+ * given for both texts; not for a speaker still named or only described),
+ * hedge-dropped, strength-changed (softened or hardened verb), claim-added (a
+ * sentence with no match, or a clause whose content the pair's originals
+ * lack). See ./align/flags.ts.
  *
  * Cost: indexing O(total words); matching O(Σ posting lengths of the
  * derivative's terms), at most derivative sentences × original sentences
@@ -63,6 +77,7 @@
 import { diffWords } from 'diff';
 import { normaliseForMatch, words } from './normalise-text.ts';
 import { contentTerms, sentencesWithOffsets, type Sentence } from './align/text.ts';
+import { termMapper } from './align/synonyms.ts';
 import { cosine, InvertedIndex, tfIdf, type Scored, type TermVector } from './align/similarity.ts';
 import {
   attributionFlag,
@@ -73,6 +88,8 @@ import {
   nameFlags,
   numberFlags,
   quoteFlags,
+  strengthFlags,
+  uncoveredClauses,
   type AlignFlag,
   type SpeechSpan,
 } from './align/flags.ts';
@@ -89,7 +106,8 @@ export interface AlignParagraph {
 }
 
 /** Speech spans of a text's paragraphs, by paragraph anchor (offsets into that paragraph's text). */
-export type SpeechByAnchor = ReadonlyMap<string, readonly SpeechSpan[]> | Readonly<Record<string, readonly SpeechSpan[]>>;
+export type SpeechByAnchor =
+  ReadonlyMap<string, readonly SpeechSpan[]> | Readonly<Record<string, readonly SpeechSpan[]>>;
 
 export interface AlignText {
   id: string;
@@ -174,7 +192,11 @@ export function alignTexts(
   // 2. Sentences, vectors, index.
   const cut = (paras: readonly AlignParagraph[]) =>
     paras.flatMap((p, para) => sentencesWithOffsets(p.text).map((s) => ({ ...s, para, terms: contentTerms(s.text) })));
-  const dSents0 = cut(dParas);
+  // Derivative words that are WordNet synonyms of original words count as those words.
+  const mapper = termMapper(oParas.map((p) => p.text));
+  const dSents0 = dParas.flatMap((p, para) =>
+    sentencesWithOffsets(p.text).map((s) => ({ ...s, para, terms: mapper.terms(s.text) })),
+  );
   const oSents0 = cut(oParas);
   const model = tfIdf([...dSents0, ...oSents0].map((s) => s.terms));
   const dSents: SentenceRef[] = dSents0.map((s) => ({ ...s, vector: model.vector(s.terms) }));
@@ -189,9 +211,12 @@ export function alignTexts(
     // Headings match headings, prose matches prose: a three-word heading
     // would otherwise win on one shared word.
     const heading = dParas[s.para]!.role === 'heading';
-    if (pin === undefined) return index.query(s.vector).filter((c) => (oParas[oSents[c.doc]!.para]!.role === 'heading') === heading);
+    if (pin === undefined)
+      return index.query(s.vector).filter((c) => (oParas[oSents[c.doc]!.para]!.role === 'heading') === heading);
     // A sentence of a pinned paragraph matches its twin in the pinned original.
-    const twin = (sentencesOfPara.get(pin) ?? []).find((o) => normaliseForMatch(oSents[o]!.text) === normaliseForMatch(s.text));
+    const twin = (sentencesOfPara.get(pin) ?? []).find(
+      (o) => normaliseForMatch(oSents[o]!.text) === normaliseForMatch(s.text),
+    );
     matches[i] = { sentences: twin === undefined ? [] : [twin], score: 1 };
     return [];
   });
@@ -205,12 +230,13 @@ export function alignTexts(
     return !rival || rival.score < 0.9 * best.score;
   });
   dSents.forEach((_, i) => {
-    if (isAnchor[i] && !matches[i]) matches[i] = { sentences: [candidates[i]![0]!.doc], score: candidates[i]![0]!.score };
+    if (isAnchor[i] && !matches[i])
+      matches[i] = { sentences: [candidates[i]![0]!.doc], score: candidates[i]![0]!.score };
   });
   const paraOfMatch = (i: number) => {
     const m = matches[i];
     const first = m?.sentences[0];
-    return first === undefined ? pinned.get(dSents[i]!.para) ?? -1 : oSents[first]!.para;
+    return first === undefined ? (pinned.get(dSents[i]!.para) ?? -1) : oSents[first]!.para;
   };
   const anchorIdx = dSents.map((_, i) => i).filter((i) => isAnchor[i] && paraOfMatch(i) !== -1);
   const backbone = new Set(longestNonDecreasing(anchorIdx.map(paraOfMatch)).map((k) => anchorIdx[k]!));
@@ -262,26 +288,103 @@ export function alignTexts(
     if (second) m.sentences.push(second.doc);
   }
 
-  // 5. Pairs.
+  // 4b. Clauses: a clause of a matched sentence whose content its matched
+  // paragraphs lack may come from a nearby original sentence (two original
+  // paragraphs fused into one sentence: "Some councillors called the price
+  // too high, but the road authority will pay half").
+  const oTermsOfPara = oParas.map((p) => new Set(contentTerms(p.text)));
+  dSents.forEach((s, i) => {
+    const m = matches[i];
+    if (pinned.has(s.para) || !m || m.sentences.length === 0) return;
+    const paras = new Set(m.sentences.map((o) => oSents[o]!.para));
+    const pool = new Set([...paras].flatMap((p) => [...oTermsOfPara[p]!]));
+    const primary = oSents[m.sentences[0]!]!.para;
+    for (const c of uncoveredClauses(s.text, pool, mapper.terms, [], false)) {
+      const want = new Set(c.missing);
+      const best = index
+        .query(model.vector(mapper.terms(c.clause)))
+        .filter((x) => {
+          const para = oSents[x.doc]!.para;
+          return !paras.has(para) && Math.abs(para - primary) <= slack + 1 && x.score >= 2 * weak;
+        })
+        // It must bring at least two of the missing terms, and half of them.
+        .find((x) => {
+          const n = oSents[x.doc]!.terms.filter((t) => want.has(t)).length;
+          return n >= 2 && n >= want.size / 2;
+        });
+      if (best) {
+        m.sentences.push(best.doc);
+        paras.add(oSents[best.doc]!.para);
+      }
+    }
+  });
+
+  // 5. Pairs: origins first, then short original paragraphs inside a merge, then flags.
   const dSpeechAll = input.derivative.speech;
   const oSpeechAll = input.original.speech;
   const withSpeech = dSpeechAll !== undefined && oSpeechAll !== undefined;
   const lexicon = lexiconOf(oParas.map((p) => p.text));
-  const used = new Set<number>();
-  const pairs: AlignedPair[] = dParas.map((dp, para) => {
-    const mine = dSents.map((s, i) => ({ s, i })).filter(({ s }) => s.para === para);
+  const termsOfPara = oTermsOfPara;
+  const mineOf = dParas.map((_, para) => dSents.map((s, i) => ({ s, i })).filter(({ s }) => s.para === para));
+  const originsOf = dParas.map((_, para) => {
     const fromParas = new Set<number>();
     const pin = pinned.get(para);
     if (pin !== undefined) fromParas.add(pin);
-    for (const { i } of mine) for (const o of matches[i]?.sentences ?? []) fromParas.add(oSents[o]!.para);
-    const origins = [...fromParas].sort((a, b) => a - b);
-    origins.forEach((o) => used.add(o));
+    for (const { i } of mineOf[para]!) for (const o of matches[i]?.sentences ?? []) fromParas.add(oSents[o]!.para);
+    return [...fromParas].sort((a, b) => a - b);
+  });
+  /** Clauses of matched sentences whose content the pair's originals lack, per derivative paragraph. */
+  const poolOf = (origins: readonly number[]) => new Set(origins.flatMap((o) => [...termsOfPara[o]!]));
+  const uncoveredOf = (para: number) => {
+    const pool = poolOf(originsOf[para]!);
+    return mineOf[para]!.flatMap(({ s, i }) =>
+      pinned.has(para) || !matches[i]?.sentences.length ? [] : uncoveredClauses(s.text, pool, mapper.terms, [], false),
+    );
+  };
+  const used = new Set(originsOf.flat());
+  // An unused original paragraph that lies between two original paragraphs
+  // merged into one derivative paragraph, while that paragraph has a clause
+  // its originals do not explain, is where the clause comes from: merged
+  // paragraphs keep the original's order, and a paraphrase too loose for
+  // word overlap ("Experts say this is nonsense" → "historians refute this
+  // narrative") would otherwise be listed as dropped and flagged as added.
+  const explained = new Map<number, Set<string>>();
+  originsOf.forEach((origins, para) => {
+    if (origins.length < 2) return;
+    const gaps: number[] = [];
+    for (let o = origins[0]! + 1; o < origins.at(-1)!; o++) {
+      if (!used.has(o) && oParas[o]!.role !== 'heading') gaps.push(o);
+    }
+    if (gaps.length === 0) return;
+    const open = uncoveredOf(para);
+    for (const gap of gaps) {
+      if (open.length === 0) break;
+      // The clause sharing most terms with the gap paragraph, else the first.
+      const share = (c: { missing: string[] }) => c.missing.filter((t) => termsOfPara[gap]!.has(t)).length;
+      const k = open.reduce((best, c, j) => (share(c) > share(open[best]!) ? j : best), 0);
+      const [clause] = open.splice(k, 1);
+      origins.push(gap);
+      used.add(gap);
+      if (!explained.has(para)) explained.set(para, new Set());
+      explained.get(para)!.add(clause!.clause);
+    }
+    origins.sort((a, b) => a - b);
+  });
+
+  const pairs: AlignedPair[] = dParas.map((dp, para) => {
+    const mine = mineOf[para]!;
+    const pin = pinned.get(para);
+    const origins = originsOf[para]!;
     const originTexts = origins.map((o) => oParas[o]!.text);
+    const pool = poolOf(origins);
 
     const flags: AlignFlag[] = [];
     if (pin === undefined) {
       for (const { s, i } of mine) {
-        const ms = (matches[i]?.sentences ?? []).slice().sort((a, b) => a - b).map((o) => oSents[o]!);
+        const ms = (matches[i]?.sentences ?? [])
+          .slice()
+          .sort((a, b) => a - b)
+          .map((o) => oSents[o]!);
         if (ms.length === 0) {
           flags.push({ type: 'claim-added', detail: `no counterpart in the original: “${excerpt(s.text)}”` });
           continue;
@@ -289,7 +392,18 @@ export function alignTexts(
         const matchedText = ms.map((o) => o.text).join(' ');
         flags.push(...numberFlags(s.text, matchedText, lexicon));
         flags.push(...nameFlags(s.text, matchedText, lexicon));
-        flags.push(...hedgeFlags(s.text, ms.map((o) => o.text)));
+        flags.push(
+          ...hedgeFlags(
+            s.text,
+            ms.map((o) => o.text),
+            mapper.terms,
+          ),
+        );
+        flags.push(...strengthFlags(s.text, matchedText));
+        for (const c of uncoveredClauses(s.text, pool, mapper.terms, oTermsOfPara)) {
+          if (explained.get(para)?.has(c.clause)) continue;
+          flags.push({ type: 'claim-added', detail: `not in the original: “${excerpt(c.clause)}”` });
+        }
         if (withSpeech) {
           const dSpan = dominantSpan(speechOf(dSpeechAll, dp.anchor) ?? [], s.start, s.end);
           for (const o of ms) {
@@ -320,7 +434,8 @@ export function alignTexts(
     original: input.original.id,
     derivation: input.derivation,
     pairs,
-    dropped: oParas.filter((_, i) => !used.has(i)).map((p) => p.anchor),
+    // Subheadings are not paragraphs of the text: a rewrite that drops them drops no content.
+    dropped: oParas.filter((p, i) => !used.has(i) && p.role !== 'heading').map((p) => p.anchor),
   };
 }
 
@@ -380,7 +495,14 @@ function wordDiff(original: string, derivative: string): DiffPart[] {
   }));
 }
 
-const SUBSTANTIVE = new Set(['number-changed', 'name-changed', 'quote-not-verbatim', 'attribution-changed', 'claim-added']);
+const SUBSTANTIVE = new Set([
+  'number-changed',
+  'name-changed',
+  'quote-not-verbatim',
+  'attribution-changed',
+  'strength-changed',
+  'claim-added',
+]);
 
 function relationOf(
   text: string,

@@ -142,7 +142,7 @@ describe('compareView', () => {
 
   test('totals count relations, flags, quotations and dropped paragraphs', () => {
     expect(view.summary).toBe(
-      '3 paragraphs (1 same text, 1 merged, 1 added); 1 of 0 quotations not verbatim; 1 hedge dropped; 0 numbers changed; ' +
+      '3 paragraphs (1 same text, 1 merged, 1 added); 1 of 0 quotations not verbatim; 1 hedge dropped; 0 claims softened or hardened; 0 numbers changed; ' +
         '0 names changed or new; 0 attributions changed; 1 sentence with a claim not in the original; 2 of 5 original paragraphs dropped',
     );
   });

@@ -90,12 +90,16 @@ const align = (orig: readonly AlignParagraph[]) =>
   });
 
 // Levels measured when the aligner was written: 18 of 23 retelling paragraphs
-// exactly as annotated; 10 of the 11 annotated dropped paragraphs listed, and
-// 5 listed as dropped that the retelling does use (paraphrases too loose for
-// word overlap). A change that makes the aligner worse on the real pair fails.
+// exactly as annotated; 10 of the 11 annotated dropped paragraphs listed (two
+// of them subheadings), and 5 listed as dropped that the retelling does use
+// (paraphrases too loose for word overlap). Since issue 22 (synonyms,
+// clauses, subheadings not paragraphs): 8 of the 9 annotated dropped
+// paragraphs, and 1 listed that the retelling uses (“After the fall of the
+// Soviet Union …”, whose thread the retelling's “Orthodox unity” paraphrases).
+// A change that makes the aligner worse on the real pair fails.
 const MIN_AGREED = 18;
-const MIN_DROPPED_RIGHT = 10;
-const MAX_DROPPED_WRONG = 5;
+const MIN_DROPPED_RIGHT = 8;
+const MAX_DROPPED_WRONG = 1;
 
 describe('alignment of the CNN retelling with the CNN analysis', () => {
   const alignment = align(original);
@@ -125,7 +129,18 @@ describe('alignment of the CNN retelling with the CNN analysis', () => {
   test('finds the changes the retelling is known for', () => {
     const flags = alignment.pairs.flatMap((p) => p.flags);
     const details = (type: string) => flags.filter((f) => f.type === type).map((f) => f.detail).join('\n');
-    expect(details('number-changed')).toMatch(/G7.*G8/);
+    // “It was invited into the G7 … – renamed the G8 after it joined” → “joined the G8”: the original states the renaming.
+    expect(details('number-changed')).not.toMatch(/G7.*G8/);
+    // Spelling corrections are not new names.
+    expect(details('name-changed')).not.toMatch(/Zelensky →|→ (?:\S+ )?Zelenskyy|“German Marshall Fund” is not in the original/);
+    expect(details('strength-changed')).toMatch(/softened: “eliminated” → “addressed”/);
+    expect(details('hedge-dropped')).toMatch(/“doesn’t mean” dropped: the original has “but that doesn't mean he has abandoned it\.”/);
+    const added = details('claim-added');
+    expect(added).toMatch(/repeatedly claimed its willingness to negotiate/);
+    expect(added).toMatch(/attempting to manipulate the process/);
+    expect(added).toMatch(/even if that means redrawing borders/);
+    // “Despite battlefield setbacks, he has not given up on this objective” paraphrases “… doesn't mean he has abandoned it”.
+    expect(added).not.toMatch(/given up/);
     expect(details('hedge-dropped')).toMatch(/“likely” dropped: the original has “This is likely why/);
     expect(details('quote-not-verbatim')).toMatch(/“historic Russia\.?” is not verbatim: the original quotes “historical Russia”/);
     // No speech spans were given, so attribution is not judged.

@@ -120,7 +120,7 @@ describe('alignCorpus on the real seeds (as the build makes them)', () => {
     if (hits.length !== 1) throw new Error(`annotation key "${key}" matches ${hits.length} paragraphs`);
     return hits[0]!.anchor as string;
   };
-  const MEASURED_AGREED = 18;
+  const MEASURED_AGREED = 20;
 
   test(`agrees with the hand annotation on ${MEASURED_AGREED} of ${annotation.pairs.length} retelling paragraphs (README figure)`, () => {
     const d = by(annotation.derivative);

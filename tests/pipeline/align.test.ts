@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
@@ -10,16 +10,41 @@ import {
   type SpeechSpan,
 } from '../../src/pipeline/align.ts';
 import { namesIn, numbersIn, quotedSpans, sentencesWithOffsets } from '../../src/pipeline/align/text.ts';
+import { compareView } from '../../src/lib/compare.ts';
 import { FIXTURES } from '../support/paths.ts';
 
 const DIR = join(FIXTURES, 'align');
 
-/** One article paragraph per non-blank line, anchored `<prefix><n>`. */
+/**
+ * One article paragraph per non-blank line, anchored `<prefix><line>`; a line
+ * starting with "## " is a subheading. Paragraphs and subheadings are numbered
+ * apart (`n`), as the source pages number them.
+ */
 function paragraphs(text: string, prefix: string): AlignParagraph[] {
+  const count = { paragraph: 0, heading: 0 };
   return text
     .split('\n')
     .filter((l) => l.trim() !== '')
-    .map((line, i) => ({ anchor: `${prefix}${i + 1}`, text: line.trim(), kind: 'article', role: 'paragraph', n: i + 1 }));
+    .map((line, i) => {
+      const role = line.startsWith('## ') ? 'heading' : 'paragraph';
+      return { anchor: `${prefix}${i + 1}`, text: line.replace(/^## /, '').trim(), kind: 'article', role, n: ++count[role] };
+    });
+}
+
+/** A fixture's speech.json: spans located by their text in the paragraph. */
+type SpeechFixture = Record<'original' | 'derivative', Record<string, { kind: SpeechSpan['kind']; speaker: string | null; text: string }[]>>;
+
+function speechOf(fixture: SpeechFixture[keyof SpeechFixture], paras: readonly AlignParagraph[]): Record<string, SpeechSpan[]> {
+  return Object.fromEntries(
+    Object.entries(fixture).map(([anchor, spans]) => {
+      const text = paras.find((p) => p.anchor === anchor)!.text;
+      return [anchor, spans.map((s) => {
+        const start = text.indexOf(s.text);
+        if (start < 0) throw new Error(`speech span not in ${anchor}: ${s.text}`);
+        return { kind: s.kind, speaker: s.speaker, start, end: start + s.text.length };
+      })];
+    }),
+  );
 }
 
 function text(id: string, body: string, prefix: string, speech?: AlignText['speech']): AlignText {
@@ -30,6 +55,8 @@ interface Expected {
   pairs: { derivative: string; original: string[]; relation: string; flags: string[]; details?: string[] }[];
   dropped: string[];
   split?: Record<string, string[]>;
+  /** A part of the compare view's summary line. */
+  totals?: string;
 }
 
 const cases = readdirSync(DIR, { withFileTypes: true })
@@ -40,18 +67,22 @@ const cases = readdirSync(DIR, { withFileTypes: true })
 describe('fixture pairs (tests/fixtures/align/<case>/)', () => {
   test('the fixture cases are all there', () => {
     expect(cases).toEqual(
-      expect.arrayContaining(['condensed', 'merged', 'split', 'reordered', 'dropped-added', 'number-changed', 'hedge-dropped', 'quote-reworded', 'name-changed', 'same']),
+      expect.arrayContaining(['condensed', 'merged', 'split', 'reordered', 'dropped-added', 'number-changed', 'hedge-dropped', 'quote-reworded', 'name-changed', 'same',
+        'renamed', 'spelling', 'alias', 'paraphrase', 'added-claims', 'softened', 'totals']),
     );
   });
 
   test.each(cases)('%s', (name) => {
     const read = (f: string) => readFileSync(join(DIR, name, f), 'utf8');
     const expected = JSON.parse(read('expected.json')) as Expected;
-    const alignment = alignTexts({
-      derivative: text('derivative', read('derivative.txt'), 'd'),
-      original: text('original', read('original.txt'), 'o'),
-      derivation: 'rewrite',
-    });
+    const derivative = text('derivative', read('derivative.txt'), 'd');
+    const original = text('original', read('original.txt'), 'o');
+    if (existsSync(join(DIR, name, 'speech.json'))) {
+      const speech = JSON.parse(read('speech.json')) as SpeechFixture;
+      derivative.speech = speechOf(speech.derivative, derivative.paragraphs);
+      original.speech = speechOf(speech.original, original.paragraphs);
+    }
+    const alignment = alignTexts({ derivative, original, derivation: 'rewrite' });
     expect(alignment).toMatchObject({ derivative: 'derivative', original: 'original', derivation: 'rewrite' });
     expect(alignment.pairs.map((p) => ({ derivative: p.derivative, original: p.original, relation: p.relation, flags: p.flags.map((f) => f.type).sort() }))).toEqual(
       expected.pairs.map((p) => ({ derivative: p.derivative, original: p.original, relation: p.relation, flags: [...p.flags].sort() })),
@@ -62,6 +93,10 @@ describe('fixture pairs (tests/fixtures/align/<case>/)', () => {
     });
     expect(alignment.dropped).toEqual(expected.dropped);
     if (expected.split) expect(Object.fromEntries(splitOriginals(alignment))).toEqual(expected.split);
+    if (expected.totals) {
+      const view = compareView(alignment, { id: 'derivative', paragraphs: derivative.paragraphs }, { id: 'original', paragraphs: original.paragraphs });
+      expect(view.summary).toContain(expected.totals);
+    }
   });
 });
 

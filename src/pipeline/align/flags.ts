@@ -4,8 +4,21 @@
  * derivative paragraph (quotations). Pure.
  */
 import { diffWords } from 'diff';
+import { eng } from 'stopword';
 import { normaliseForMatch, words } from '../normalise-text.ts';
-import { containsRun, contentTerms, namesIn, numbersIn, plainWords, quotedSpans, sameNameWord, stem } from './text.ts';
+import {
+  clausesOf,
+  containsRun,
+  contentTerms,
+  namesIn,
+  numbersIn,
+  plainWords,
+  quotedSpans,
+  sameNameWord,
+  sentencesWithOffsets,
+  spellingVariant,
+  stem,
+} from './text.ts';
 
 export type FlagType =
   | 'number-changed'
@@ -13,6 +26,7 @@ export type FlagType =
   | 'quote-not-verbatim'
   | 'attribution-changed'
   | 'hedge-dropped'
+  | 'strength-changed'
   | 'claim-added';
 
 export interface AlignFlag {
@@ -67,7 +81,8 @@ export function numberFlags(derivative: string, matched: string, original: Lexic
   const reported = new Set<string>();
   for (const h of hunks(matched, derivative)) {
     const gone = minus(numbersIn(h.removed), numbersIn(h.added));
-    const come = minus(numbersIn(h.added), numbersIn(h.removed));
+    // A new name the original itself gives the thing ("the G7 … renamed the G8") is no change.
+    const come = minus(numbersIn(h.added), numbersIn(h.removed)).filter((n) => !gone.some((g) => renamed(original, g, n)));
     if (gone.length > 0 && come.length > 0) {
       come.forEach((n) => reported.add(n));
       flags.push({
@@ -88,7 +103,54 @@ function abbreviates(acronym: string, names: readonly string[]): boolean {
   return names.some((n) => n.split(' ').map((w) => w[0]).join('') === acronym);
 }
 
+/** True when the original states that `a` was renamed `b` or the other way round (lower case). */
+function renamed(original: Lexicon, a: string, b: string): boolean {
+  return original.renamings.get(a.toLowerCase())?.has(b.toLowerCase()) ?? false;
+}
+
+/**
+ * Phrases by which a text says a thing took a new name: “X, renamed Y”, “X,
+ * now known as Y”, “X (formerly Y)”.
+ */
+const RENAMING = /\b(?:(?:was |were |since |later |then )?(?:renamed|rebranded|re-named)|(?:now |later |formerly |previously |also )?known as|now called|formerly|previously called)\s+(?:as\s+|to\s+)?(?:the\s+)?/giu;
+
+/**
+ * Renamings the text states, both ways, lower case: in a sentence with a
+ * renaming phrase, the last number (or capitalised name) before the phrase
+ * and the first one after it name the same thing (“It joined the G7 group –
+ * renamed the G8 after it joined”: g7 ↔ g8; “Nordfjord Lines … was renamed
+ * Fjordline”: nordfjord, lines ↔ fjordline).
+ */
+export function renamingsIn(text: string): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const link = (xs: readonly string[], ys: readonly string[]) => {
+    for (const x of xs)
+      for (const y of ys) {
+        if (x === y) continue;
+        if (!out.has(x)) out.set(x, new Set());
+        if (!out.has(y)) out.set(y, new Set());
+        out.get(x)!.add(y);
+        out.get(y)!.add(x);
+      }
+  };
+  for (const s of sentencesWithOffsets(text)) {
+    for (const m of s.text.matchAll(RENAMING)) {
+      const before = s.text.slice(0, m.index);
+      const after = s.text.slice(m.index + m[0].length);
+      const numBefore = numbersIn(before).at(-1);
+      const numAfter = numbersIn(after.split(/\s+/).slice(0, 3).join(' '))[0];
+      if (numBefore && numAfter) link([numBefore], [numAfter]);
+      const nameBefore = namesIn(before).at(-1);
+      const nameAfter = /^[\p{Lu}][\p{L}\p{N}'’-]*(?:\s+[\p{Lu}][\p{L}\p{N}'’-]*)*/u.exec(after)?.[0];
+      if (nameBefore && nameAfter) link(plainWords(nameBefore), plainWords(nameAfter));
+    }
+  }
+  return out;
+}
+
 export interface Lexicon {
+  /** Renamings the original states, both ways, lower case (see `renamingsIn`). */
+  renamings: ReadonlyMap<string, ReadonlySet<string>>;
   /** Words without possessives, for names. */
   words: ReadonlySet<string>;
   names: readonly string[];
@@ -104,6 +166,7 @@ export function lexiconOf(paragraphs: readonly string[]): Lexicon {
   const text = paragraphs.join('\n');
   const quotes = paragraphs.flatMap((p) => quotedSpans(p).map((q) => q.text));
   return {
+    renamings: renamingsIn(paragraphs.join('\n\n')),
     words: new Set(plainWords(text)),
     names: namesIn(text),
     numbers: new Set(numbersIn(text)),
@@ -113,11 +176,14 @@ export function lexiconOf(paragraphs: readonly string[]): Lexicon {
   };
 }
 
-/** True when every word of `name` is a word of `pool` (or its adjective: Russia/Russian). */
+/**
+ * True when every word of `name` is a word of `pool`, its adjective
+ * (Russia/Russian) or the same name spelt another way (Zelensky/Zelenskyy).
+ */
 function nameFound(name: string, pool: ReadonlySet<string>): boolean {
   return plainWords(name).every((w) => {
     if (pool.has(w)) return true;
-    for (const p of pool) if (p[0] === w[0] && sameNameWord(p, w)) return true;
+    for (const p of pool) if (p[0] === w[0] && (sameNameWord(p, w) || spellingVariant(p, w))) return true;
     return false;
   });
 }
@@ -145,9 +211,13 @@ export function nameFlags(derivative: string, matched: string, original: Lexicon
       .filter((w) => names.has(w.toLowerCase()) && !/\d/.test(w) && !nameFound(w, other));
   for (const h of hunks(matched, derivative)) {
     if (words(h.removed).length > 6 || words(h.added).length > 6) continue;
-    const gone = [...new Set(nameWords(h.removed, matchedNameWords, derivativeWords))];
+    const gone0 = [...new Set(nameWords(h.removed, matchedNameWords, derivativeWords))];
     // The new name may occur elsewhere in the original sentence (two people swapped).
-    const come = [...new Set(nameWords(h.added, derivativeNameWords, new Set(plainWords(h.removed))))];
+    const come0 = [...new Set(nameWords(h.added, derivativeNameWords, new Set(plainWords(h.removed))))];
+    // A new name the original itself gives ("… was renamed Fjordline") is no change.
+    const alias = (a: string, b: string) => renamed(original, a, b);
+    const gone = gone0.filter((g) => !come0.some((c) => alias(g, c)));
+    const come = come0.filter((c) => !gone0.some((g) => alias(g, c)));
     if (gone.length > 0 && come.length > 0) {
       come.forEach((w) => reported.add(w.toLowerCase()));
       flags.push({ type: 'name-changed', detail: `${gone.join(' ')} → ${come.join(' ')}: “${excerpt(derivative)}”` });
@@ -221,7 +291,11 @@ const HEDGES: { re: RegExp; scope: 'sentence' | 'clause' }[] = [
   { re: /\b(?:appears?|seems?|seemingly)\b/gi, scope: 'clause' },
   { re: /\b(?:likely|unlikely|probably|perhaps|possibly|maybe|presumably|arguably)\b/gi, scope: 'clause' },
   { re: /\b(?<!as\s(?:soon\s|much\s|far\s|quickly\s)?as\s)possible\b/gi, scope: 'clause' },
-  { re: /\b(?:might|could)\b/gi, scope: 'clause' },
+  // "could not" is the past of "cannot", not a hedge; "might not" still is one.
+  { re: /\bmight\b|\bcould\b(?!\s+not\b)/gi, scope: 'clause' },
+  // “that doesn’t mean he has abandoned it” leaves open what “he has not abandoned it” asserts.
+  { re: /\b(?:does|do|did|need)(?:\s+not|n['’]t)\s+(?:necessarily\s+)?mean\b/gi, scope: 'clause' },
+  { re: /\bnot\s+necessarily\b/gi, scope: 'clause' },
   { re: /\bmay\b/g, scope: 'clause' },
 ];
 
@@ -244,7 +318,8 @@ function hedgesIn(sentence: string): HedgeHit[] {
   return hits;
 }
 
-const HEDGE_WORDS = /\b(?:likely|probably|possibly|perhaps|maybe|possible|might|could|may|think|thinks|suggests?|seems?|appears?)\b/gi;
+const HEDGE_WORDS =
+  /\b(?:likely|probably|possibly|perhaps|maybe|possible|might|could|may|think|thinks|suggests?|seems?|appears?|mean|necessarily)\b/gi;
 
 /**
  * hedge-dropped: the matched original sentences carry more hedges than the
@@ -253,15 +328,20 @@ const HEDGE_WORDS = /\b(?:likely|probably|possibly|perhaps|maybe|possible|might|
  * or its sentence for a reporting phrase) recur in the derivative sentence.
  * A hedge whose statement was cut with it is an omission, not a dropped hedge.
  */
-export function hedgeFlags(derivative: string, matchedSentences: readonly string[]): AlignFlag[] {
+export function hedgeFlags(
+  derivative: string,
+  matchedSentences: readonly string[],
+  termsOf: (text: string) => string[] = contentTerms,
+): AlignFlag[] {
   const had = matchedSentences.flatMap(hedgesIn);
   const has = hedgesIn(derivative);
   if (had.length <= has.length) return [];
-  const dTerms = new Set(contentTerms(derivative));
+  const dTerms = new Set(termsOf(derivative));
   const kept = had.filter((h) => {
     const scopeTerms = [...new Set(contentTerms(h.scope.replace(HEDGE_WORDS, ' ')))];
     const shared = scopeTerms.filter((t) => dTerms.has(t)).length;
-    return shared >= 2 && shared >= 0.25 * scopeTerms.length;
+    // Two shared terms, or half of a scope that has fewer than four.
+    return shared >= Math.min(2, Math.ceil(scopeTerms.length / 2)) && shared > 0 && shared >= 0.25 * scopeTerms.length;
   });
   const hasWords = new Set(has.map((h) => h.word));
   const dropped = kept.filter((h) => !hasWords.has(h.word)).slice(0, had.length - has.length);
@@ -292,18 +372,47 @@ export function dominantSpan(spans: readonly SpeechSpan[], start: number, end: n
   return best?.span;
 }
 
-/** Same person: equal names, or one name's last word is the other's ("Berzina", "Kristine Berzina"). */
+/**
+ * The proper-name words of a speaker as the speech stage names it: its
+ * capitalised words, less a leading "The" and a capitalised modifier of a
+ * common noun ("the Russian president", "Russian officials" have none;
+ * "Putin and his aides" has Putin).
+ */
+export function speakerNames(speaker: string): string[] {
+  const toks = speaker.split(/\s+/).filter((t) => t !== '');
+  return toks
+    .filter((t, i) => {
+      if (!/^\p{Lu}/u.test(t) || (i === 0 && /^the$/i.test(t))) return false;
+      const next = toks[i + 1];
+      return !(next && /^\p{Ll}/u.test(next) && !STOP.has(next.toLowerCase()));
+    })
+    .map((t) => plainWords(t)[0] ?? '')
+    .filter((w) => w !== '');
+}
+
+const STOP = new Set(eng);
+
+/**
+ * Same person: equal names, one name's last word is the other's ("Berzina",
+ * "Kristine Berzina"), or they share a name word spelt alike or nearly so.
+ */
 export function sameSpeaker(a: string, b: string): boolean {
   const last = (s: string) => plainWords(s).at(-1) ?? '';
   const x = normaliseForMatch(a).toLowerCase();
   const y = normaliseForMatch(b).toLowerCase();
-  return x === y || last(a) === last(b);
+  if (x === y || last(a) === last(b)) return true;
+  const bn = speakerNames(b);
+  return speakerNames(a).some((w) => bn.some((v) => spellingVariant(w, v)));
 }
 
 /**
  * attribution-changed: the original sentence is mostly direct or reported
  * speech, and the derivative sentence made from it is narration (no span, a
- * narration span or a scare quote), or speech of another speaker.
+ * narration span or a scare quote) that does not name the speaker any more,
+ * or speech of another named speaker. A speaker described rather than named
+ * ("the mayor", "the Russian president and his inner circle") is taken for an
+ * alias of the named one, not for someone else: the texts rarely say which
+ * person a title means, so no change is claimed.
  */
 export function attributionFlag(
   derivative: { text: string; span: SpeechSpan | undefined },
@@ -314,16 +423,122 @@ export function attributionFlag(
   const d = derivative.span;
   const who = o.speaker ?? 'someone';
   if (!d || d.kind === 'narration' || d.kind === 'scare') {
+    // Still named ("Andrei Soldatov … believes"): the words are still his.
+    const named = o.speaker ? speakerNames(o.speaker) : [];
+    const dWords = plainWords(derivative.text);
+    if (named.length > 0 && named.some((w) => dWords.some((v) => spellingVariant(w, v)))) return undefined;
     return {
       type: 'attribution-changed',
       detail: `${o.kind} speech of ${who} is narration in the derivative: “${excerpt(original.text, 60)}” → “${excerpt(derivative.text, 60)}”`,
     };
   }
-  if (o.speaker && d.speaker && !sameSpeaker(o.speaker, d.speaker)) {
+  if (o.speaker && d.speaker && speakerNames(o.speaker).length > 0 && speakerNames(d.speaker).length > 0 && !sameSpeaker(o.speaker, d.speaker)) {
     return {
       type: 'attribution-changed',
       detail: `speaker ${o.speaker} → ${d.speaker}: “${excerpt(derivative.text, 60)}”`,
     };
   }
   return undefined;
+}
+
+/**
+ * Verbs of one kind by strength: replacing a `strong` verb of the original
+ * by a `weak` one of the same kind softens the claim ("must be eliminated" →
+ * "must be addressed"); the other way round hardens it ("asked" →
+ * "demanded"). A short hand-made list: WordNet has no scale of strength.
+ */
+const STRENGTH: { kind: string; strong: string[]; weak: string[] }[] = [
+  {
+    kind: 'removal',
+    strong: ['eliminate', 'eradicate', 'abolish', 'destroy', 'annihilate', 'remove', 'crush', 'obliterate', 'dismantle'],
+    weak: ['address', 'tackle', 'handle', 'reduce', 'limit', 'curb', 'weaken', 'resolve', 'review', 'consider', 'discuss', 'ease', 'change'],
+  },
+  {
+    kind: 'assertion',
+    strong: ['prove', 'confirm', 'demonstrate', 'establish'],
+    weak: ['suggest', 'indicate', 'hint', 'imply', 'allege', 'argue'],
+  },
+  {
+    kind: 'demand',
+    strong: ['demand', 'insist', 'require', 'compel', 'force'],
+    weak: ['ask', 'request', 'urge', 'invite', 'encourage', 'propose'],
+  },
+  {
+    kind: 'refusal',
+    strong: ['refuse', 'reject', 'forbid', 'ban', 'prohibit'],
+    weak: ['decline', 'hesitate', 'doubt', 'resist', 'discourage', 'delay'],
+  },
+].map((c) => ({ kind: c.kind, strong: c.strong.map(stem), weak: c.weak.map(stem) }));
+
+/** The first word of `text` whose stem is `s`, as written. */
+function wordWithStem(text: string, s: string): string {
+  return plainWords(text).find((w) => stem(w) === s) ?? s;
+}
+
+/**
+ * strength-changed: the matched original sentence(s) have a verb of a kind in
+ * `STRENGTH` that the derivative sentence lacks, and the derivative has one
+ * of the other strength of the same kind that the original lacks.
+ */
+export function strengthFlags(derivative: string, matched: string): AlignFlag[] {
+  const d = new Set(plainWords(derivative).map(stem));
+  const o = new Set(plainWords(matched).map(stem));
+  const flags: AlignFlag[] = [];
+  for (const c of STRENGTH) {
+    for (const [from, to, how] of [
+      [c.strong, c.weak, 'softened'],
+      [c.weak, c.strong, 'hardened'],
+    ] as const) {
+      const gone = from.find((s) => o.has(s) && !d.has(s));
+      const come = to.find((s) => d.has(s) && !o.has(s));
+      if (gone && come) {
+        flags.push({
+          type: 'strength-changed',
+          detail: `${how}: “${wordWithStem(matched, gone)}” → “${wordWithStem(derivative, come)}”: “${excerpt(derivative)}”`,
+        });
+      }
+    }
+  }
+  return flags;
+}
+
+/** Words that carry no claim of their own in a clause: modals, hedges, connectives. */
+const NOT_CONTENT = new Set(
+  ['may', 'might', 'could', 'would', 'should', 'must', 'will', 'can', 'also', 'even', 'despite', 'however', 'moreover',
+    'meanwhile', 'though', 'yet', 'still', 'just', 'really', 'said', 'says', 'say', 'added', 'told'].map(stem),
+);
+
+/**
+ * claim-added inside a paired paragraph: clauses of the derivative sentence
+ * (see `clausesOf`) with at least three content terms, two thirds of them
+ * absent from every original paragraph of the pair (terms as `termsOf` makes
+ * them, so synonyms of the original's words count as present). Only a
+ * clause beside another clause of the sentence that the pair does cover (two
+ * of its terms, and half) is taken for an addition: a sentence none of whose
+ * clauses is covered is a loose paraphrase of its match, not an addition.
+ * A clause whose terms another original paragraph has (two thirds of them)
+ * was moved, not added: `elsewhere` are the term sets of all original
+ * paragraphs. Returns the uncovered clauses with their uncovered terms.
+ */
+export function uncoveredClauses(
+  sentence: string,
+  pool: ReadonlySet<string>,
+  termsOf: (text: string) => string[],
+  elsewhere: readonly ReadonlySet<string>[] = [],
+  /** False to return uncovered clauses even when no clause of the sentence is covered (where does it come from?). */
+  sibling = true,
+): { clause: string; missing: string[] }[] {
+  const clauses = clausesOf(sentence).map((clause) => {
+    const terms = [...new Set(termsOf(clause))].filter((t) => !NOT_CONTENT.has(t));
+    return { clause, terms, missing: terms.filter((t) => !pool.has(t)) };
+  });
+  const covered = (c: (typeof clauses)[number]) => {
+    const n = c.terms.length - c.missing.length;
+    return n >= 2 && n >= c.terms.length / 2;
+  };
+  if (sibling && !clauses.some(covered)) return [];
+  return clauses
+    .filter((c) => c.missing.length >= 3 && c.missing.length >= (2 / 3) * c.terms.length)
+    .filter((c) => !elsewhere.some((para) => c.terms.filter((t) => para.has(t)).length >= (2 / 3) * c.terms.length))
+    .map(({ clause, missing }) => ({ clause, missing }));
 }

@@ -39,16 +39,28 @@ export function sentencesWithOffsets(text: string): Sentence[] {
   }
 }
 
-const STOP = new Set(eng);
+// "its" is missing from the list (its stem "it" would match "it’s").
+export const STOP: ReadonlySet<string> = new Set([...eng, 'its']);
+
+/** Irregular past forms, read as their verb so that "made" matches "making" (unambiguous ones only). */
+const PAST: Record<string, string> = {
+  made: 'make', given: 'give', gave: 'give', taken: 'take', took: 'take', said: 'say', held: 'hold',
+  brought: 'bring', thought: 'think', kept: 'keep', sought: 'seek', fought: 'fight', told: 'tell',
+  began: 'begin', begun: 'begin', chose: 'choose', chosen: 'choose', spoke: 'speak', spoken: 'speak',
+  wrote: 'write', written: 'write', drew: 'draw', drawn: 'draw', grew: 'grow', grown: 'grow', knew: 'know',
+  known: 'know', meant: 'mean', built: 'build', sent: 'send', spent: 'spend', paid: 'pay', sold: 'sell',
+  bought: 'buy', came: 'come', became: 'become', won: 'win', lost: 'lose', led: 'lead', forgot: 'forget',
+  forgotten: 'forget', understood: 'understand', went: 'go', gone: 'go',
+};
 
 /** Lower-case words without a possessive 's: "Russia’s" → "russia". */
 export function plainWords(text: string): string[] {
   return words(text).map((w) => w.replace(/'s$/, ''));
 }
 
-/** Porter stem of a lower-case word (the `stemmer` package). */
+/** Porter stem of a lower-case word (the `stemmer` package); an irregular past form is stemmed as its verb. */
 export function stem(word: string): string {
-  return stemmer(word);
+  return stemmer(PAST[word] ?? word);
 }
 
 /** Content terms: words minus English stop words (the `stopword` package's list), stemmed. */
@@ -178,5 +190,54 @@ export function containsRun(hay: readonly string[], needle: readonly string[]): 
     for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
     return true;
   }
+  return false;
+}
+
+/**
+ * Clauses of a sentence: stretches between commas, semicolons, colons,
+ * dashes and brackets, cut again before a coordinating or subordinating
+ * word that opens a new statement ("but", "while", "whereas", "although",
+ * "because", "since"). Offsets are not kept: clauses are for coverage.
+ */
+export function clausesOf(sentence: string): string[] {
+  return sentence
+    .split(/[,;:()–—]|\s-\s|\s(?=(?:but|while|whereas|although|though|because|since|yet)\s)/u)
+    .map((c) => c.trim())
+    .filter((c) => /[\p{L}\p{N}]/u.test(c));
+}
+
+/** Levenshtein distance of two short words, stopping early once over `max`. */
+function distance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let low = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      low = Math.min(low, cur[j]!);
+    }
+    if (low > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * The same name spelt another way ("Zelensky"/"Zelenskyy", "Marshal"/"Marshall",
+ * "Tomas"/"Tomasz", "Dahl"/"Dahle"): same first letter, and one edit apart
+ * when both have at least five letters, or one letter added at the end of a
+ * shorter word, or two edits apart when both have at least eight letters.
+ * "Iran"/"Iraq" and "Ukraine"/"Ukrainian" are not spelling variants.
+ */
+export function spellingVariant(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (x === y) return true;
+  if (x[0] !== y[0]) return false;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  if (short.length >= 3 && long.length === short.length + 1 && long.startsWith(short)) return true;
+  if (short.length >= 8) return distance(x, y, 2) <= 2;
+  if (short.length >= 5) return distance(x, y, 1) <= 1;
   return false;
 }
