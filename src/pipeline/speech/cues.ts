@@ -541,6 +541,12 @@ export function reportedAt(d: ParaData, k: number, quoteTags: Event[]): Event | 
     return { kind: 'reported', at: t.start, np, cue, mode: 'main', start: t.start, end: clauseEnd(text, cueEnd, sEnd) };
   }
 
+  // "has not said whether …", "never told anyone": a speech act denied is no statement.
+  for (let b = vi - 1; b >= 0 && b >= vi - 3 && tokens[b]!.sentence === t.sentence; b--) {
+    const l = tokens[b]!.lower;
+    if (l === 'not' || l === 'never' || l.endsWith("n't")) return null;
+    if (!AUX.has(l)) break;
+  }
   // Subject before the verb.
   let np = subjectBefore(d, vi);
   /** For a verb coordinated with an earlier one (X treats … and has professed that …), where the statement starts. */

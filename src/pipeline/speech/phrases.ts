@@ -348,6 +348,8 @@ export function subjectBefore(d: ParaData, v: number): NP | null {
       )
         break;
       if (!isCap(p) && (AUX.has(pl) || SPEECH_VERBS.has(pl))) break;
+      // "… storms and engineers have warned": "and" joins two speakers ("officials and experts") or ends the phrase.
+      if (pl === 'and' && !SPEAKER_NOUNS.has(tokens[first - 2]?.lower ?? '') && !isCap(tokens[first - 2])) break;
       first--;
       n++;
     }
