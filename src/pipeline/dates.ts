@@ -248,6 +248,8 @@ const isYear = (n: number) => n >= 1000 && n <= 2100;
 /** One candidate mention before overlaps are settled and relative dates resolved. */
 interface Cand {
   start: number;
+  /** Where the date itself starts, after a cue kept in the words ("since 2014"); the cue is dropped when an earlier mention already holds it. */
+  core?: number;
   end: number;
   /** Sort key among candidates at one start: larger wins. */
   weight: number;
@@ -431,8 +433,8 @@ function candidates(text: string): Cand[] {
     (m) => {
       const cue = m[1]!.toLowerCase().replace(/-$/u, '');
       const month = monthOf(m[2]!);
-      // "in May", "of May": "May" is also a verb and a name; only with a cue that cannot precede a verb.
-      if (month === 5 && (cue === 'in' || cue === 'of' || cue === 'by' || cue === 'to')) return null;
+      // "by May", "of May": "May" is also a name (a statement by May, the government of May).
+      if (month === 5 && (cue === 'of' || cue === 'by')) return null;
       const keepCue = [
         'last',
         'next',
@@ -566,7 +568,7 @@ function candidates(text: string): Cand[] {
       const cue = m[1]!.toLowerCase();
       const keep = ['since', 'from', 'after', 'until', 'till', 'by', 'before'].includes(cue);
       const skip = keep ? 0 : m[0].length - 4;
-      found.push(at(m, 5, () => explicitDate({ y: first }), skip));
+      found.push({ ...at(m, 5, () => explicitDate({ y: first }), skip), core: m.index + m[0].length - 4 });
       // A list after one cue: "of 2014 and 2015".
       let pos = m.index + m[0].length;
       for (let i = 0; i < MAX_LIST; i++) {
@@ -589,7 +591,8 @@ function candidates(text: string): Cand[] {
       const y = Number(m[1]);
       if (!isYear(y) || COUNT_NOUNS.has(m[2]!)) return null;
       // The words are the year alone: the determiner and the noun are the event's.
-      return at(m, 4, () => explicitDate({ y }), m[0].length - 4);
+      // No bound either: in "before the 2023 counteroffensive" the cue bounds the event, not the year.
+      return at(m, 4, () => ({ ...explicitDate({ y }), bound: null }), m[0].length - 4);
     },
     out,
   );
@@ -733,6 +736,10 @@ function settle(cands: Cand[]): Cand[] {
   const kept: Cand[] = [];
   for (const c of cands) {
     const last = kept[kept.length - 1];
+    if (last && c.start < last.end && c.core !== undefined && c.core >= last.end) {
+      kept.push({ ...c, start: c.core });
+      continue;
+    }
     if (last && c.start < last.end) {
       // A later-starting candidate that reaches further and weighs more replaces a shorter one it overlaps ("in 2014–2022" vs "in 2014").
       if (c.end > last.end && c.weight > last.weight) kept[kept.length - 1] = c;

@@ -67,76 +67,84 @@ export function sentenceBounds(text: string): [number, number][] {
   return out;
 }
 
-/** Strong clause breaks inside a sentence: ; : dashes and brackets. Commas are not (an opening "In 2018," belongs to its clause). */
-const CLAUSE_BREAK = /\s*[;:—–]\s+|\s+[—–]\s*|\s*[()]\s*/gu;
+/** Characters that end a clause inside a sentence: ; : dashes and brackets. Commas do not (an opening "In 2018," belongs to its clause). */
+const BREAK = /[;:—–()]/u;
+const isGap = (ch: string) => /\s/u.test(ch) || BREAK.test(ch);
+/** Never look further than this many characters either side of a mention (a sentence of 100,000 characters stays cheap). */
+const REACH = 400;
+
+interface Token {
+  s: number;
+  e: number;
+  /** A clause break lies between this token and the mention side of it. */
+  broken: boolean;
+}
 
 /**
- * The event of a mention at [start, end): its sentence; if longer than
- * EVENT_WORDS words, the clause between strong breaks that holds the mention;
- * if still longer, EVENT_WORDS words around it (up to 8 before, the rest after).
- * Leading/trailing punctuation and quotation marks are trimmed.
+ * Up to `cap` words from `from` towards `limit` (backwards when limit < from),
+ * nearest first, within REACH characters; `complete` when `limit` was reached.
+ */
+function walk(text: string, from: number, limit: number, cap: number): { tokens: Token[]; complete: boolean } {
+  const back = limit < from;
+  const stop = back ? Math.max(limit, from - REACH) : Math.min(limit, from + REACH);
+  const tokens: Token[] = [];
+  let i = from;
+  let broken = false;
+  const more = () => (back ? i > stop : i < stop);
+  const ch = () => text[back ? i - 1 : i]!;
+  while (tokens.length < cap) {
+    while (more() && isGap(ch())) {
+      if (BREAK.test(ch())) broken = true;
+      i += back ? -1 : 1;
+    }
+    if (!more()) break;
+    const edge = i;
+    while (more() && !isGap(ch())) i += back ? -1 : 1;
+    tokens.push(back ? { s: i, e: edge, broken } : { s: edge, e: i, broken });
+  }
+  return { tokens, complete: i === limit };
+}
+
+/**
+ * The event of a mention at [start, end): its sentence if that has at most
+ * EVENT_WORDS words; otherwise the clause between breaks (; : dashes brackets)
+ * that holds it, unless that is under 4 words; and at most EVENT_WORDS words of
+ * that, up to 8 before the mention and the rest after (more before when there
+ * are fewer after). Leading/trailing punctuation and quotation marks are
+ * trimmed. Costs O(EVENT_WORDS) words per mention, whatever the sentence length.
  */
 export function eventAround(text: string, bounds: readonly [number, number][], start: number, end: number): string {
+  let [s, e]: [number, number] = [0, text.length];
   let lo = 0;
   let hi = bounds.length - 1;
-  let sentence: [number, number] = [0, text.length];
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const b = bounds[mid]!;
     if (start < b[0]) hi = mid - 1;
     else if (start >= b[1]) lo = mid + 1;
     else {
-      sentence = b;
+      [s, e] = b;
       break;
     }
   }
-  let [s, e] = sentence;
-  if (countWords(text, s, e) > EVENT_WORDS) {
-    CLAUSE_BREAK.lastIndex = 0;
-    const seg = text.slice(s, e);
-    let cs = s;
-    let ce = e;
-    for (let m = CLAUSE_BREAK.exec(seg); m; m = CLAUSE_BREAK.exec(seg)) {
-      const a = s + m.index;
-      const b = a + m[0].length;
-      if (b <= start) cs = b;
-      else if (a >= end) {
-        ce = a;
-        break;
-      }
-      if (m[0].length === 0) CLAUSE_BREAK.lastIndex++;
-    }
-    // A clause of a few words ("(2008)") says nothing: keep the sentence then.
-    if (countWords(text, cs, ce) >= 4) [s, e] = [cs, ce];
-  }
-  if (countWords(text, s, e) > EVENT_WORDS) [s, e] = wordWindow(text, s, e, start, end);
-  return trim(text.slice(s, e));
-}
-
-function countWords(text: string, s: number, e: number): number {
-  let n = 0;
-  let inWord = false;
-  for (let i = s; i < e; i++) {
-    const space = /\s/u.test(text[i]!);
-    if (!space && !inWord) n++;
-    inWord = !space;
-  }
-  return n;
-}
-
-/** EVENT_WORDS words of [s, e) around the mention: up to 8 words before it, the rest from it on. */
-function wordWindow(text: string, s: number, e: number, start: number, end: number): [number, number] {
-  const words: [number, number][] = [];
-  const re = /\S+/gu;
-  const seg = text.slice(s, e);
-  for (let m = re.exec(seg); m; m = re.exec(seg)) words.push([s + m.index, s + m.index + m[0].length]);
-  let first = words.findIndex((w) => w[1] > start);
-  if (first < 0) first = 0;
-  let last = words.findIndex((w) => w[1] >= end);
-  if (last < 0) last = words.length - 1;
-  const from = Math.max(0, Math.min(first - 8, words.length - EVENT_WORDS));
-  const to = Math.min(words.length - 1, Math.max(last, from + EVENT_WORDS - 1));
-  return [words[Math.max(0, from)]![0], words[to]![1]];
+  const inner = walk(text, start, end, EVENT_WORDS + 1).tokens.length;
+  const before = walk(text, start, s, EVENT_WORDS + 1);
+  const after = walk(text, end, e, EVENT_WORDS + 1);
+  if (before.complete && after.complete && before.tokens.length + inner + after.tokens.length <= EVENT_WORDS)
+    return trim(text.slice(s, e));
+  let b = before.tokens;
+  let a = after.tokens;
+  const cb = b.findIndex((t) => t.broken);
+  const ca = a.findIndex((t) => t.broken);
+  const clauseB = cb < 0 ? b : b.slice(0, cb);
+  const clauseA = ca < 0 ? a : a.slice(0, ca);
+  if (clauseB.length + inner + clauseA.length >= 4) [b, a] = [clauseB, clauseA];
+  const room = Math.max(0, EVENT_WORDS - inner);
+  const nb = Math.min(b.length, Math.max(8, room - a.length), room);
+  const na = Math.min(a.length, room - nb);
+  const from = nb > 0 ? b[nb - 1]!.s : start;
+  const to = na > 0 ? a[na - 1]!.e : end;
+  return trim(text.slice(from, to));
 }
 
 function trim(s: string): string {
