@@ -2,6 +2,7 @@
  * The public data files under /data/ (documented in the README, "Data"):
  * what the build knows about the sources, as plain JSON lists.
  */
+import { extractDates, type DatePrecision, type DatesParagraph } from '../pipeline/dates.ts';
 
 /** One block of one source, as `dist/data/paragraphs.json` lists it. */
 export interface ParagraphRecord {
@@ -19,13 +20,28 @@ export interface ParagraphRecord {
 
 interface SourceLike {
   id: string;
-  paragraphs: { anchor: string; n?: number | null | undefined; kind: ParagraphRecord['kind']; role: string; line: number; text: string }[];
+  paragraphs: {
+    anchor: string;
+    n?: number | null | undefined;
+    kind: ParagraphRecord['kind'];
+    role: string;
+    line: number;
+    text: string;
+  }[];
 }
 
 /** Every block of every source, sources in the given order, blocks in file order. */
 export function paragraphRecords(sources: SourceLike[]): ParagraphRecord[] {
   return sources.flatMap((s) =>
-    s.paragraphs.map((p) => ({ source: s.id, anchor: p.anchor, n: p.n ?? null, kind: p.kind, role: p.role, line: p.line, text: p.text })),
+    s.paragraphs.map((p) => ({
+      source: s.id,
+      anchor: p.anchor,
+      n: p.n ?? null,
+      kind: p.kind,
+      role: p.role,
+      line: p.line,
+      text: p.text,
+    })),
   );
 }
 
@@ -76,14 +92,26 @@ interface SpeechSourceLike {
  * file order, spans in text order. `resolve` maps a speaker as the speech stage
  * names them to the canonical name (people pages' `nameResolver`); identity by default.
  */
-export function speechRecords(sources: readonly SpeechSourceLike[], resolve: (speaker: string) => string = (s) => s): SpeechRecord[] {
+export function speechRecords(
+  sources: readonly SpeechSourceLike[],
+  resolve: (speaker: string) => string = (s) => s,
+): SpeechRecord[] {
   const out: SpeechRecord[] = [];
   for (const s of sources) {
     for (const p of s.paragraphs) {
       for (const sp of [...(p.spans ?? [])].sort((a, b) => a.start - b.start)) {
         if (sp.kind !== 'direct' && sp.kind !== 'reported' && sp.kind !== 'scare') continue;
         const speaker = sp.kind === 'scare' || sp.speaker === null ? null : resolve(sp.speaker);
-        const record: SpeechRecord = { source: s.id, anchor: p.anchor, kind: sp.kind, text: p.text.slice(sp.start, sp.end), speaker, cue: sp.cue, start: sp.start, end: sp.end };
+        const record: SpeechRecord = {
+          source: s.id,
+          anchor: p.anchor,
+          kind: sp.kind,
+          text: p.text.slice(sp.start, sp.end),
+          speaker,
+          cue: sp.cue,
+          start: sp.start,
+          end: sp.end,
+        };
         if (speaker && sp.holder) record.holder = sp.holder;
         if (speaker && sp.inferred) {
           record.inferred = true;
@@ -98,3 +126,76 @@ export function speechRecords(sources: readonly SpeechSourceLike[], resolve: (sp
 
 /** JSON as served: stable key order from the records, one trailing newline. */
 export const toJson = (value: unknown): string => `${JSON.stringify(value, null, 1)}\n`;
+
+/** One dated mention in an article paragraph, as `dist/data/events.json` lists it (the dates stage, src/pipeline/dates.ts). */
+export interface EventRecord {
+  source: string;
+  /** The paragraph's anchor: `/sources/<source>/#<anchor>`. */
+  anchor: string;
+  /** ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD; null when the mention cannot be resolved (`note` says why). */
+  date: string | null;
+  /** Last year/month/day of a range or period (decade, century, "2014–2022", "the past two years"). */
+  end?: string;
+  precision: DatePrecision;
+  /** The text writes the whole date out; false when any part was counted from another date. */
+  explicit: boolean;
+  /** The words that carry the date, exactly as in the paragraph text, from UTF-16 offset `offset`. */
+  words: string;
+  offset: number;
+  /** The sentence or clause around it (at most 25 words), exactly as in the paragraph text. */
+  event: string;
+  /** Canonical name of the speaker whose quotation or reported statement the date is in. */
+  speaker?: string;
+  /** What a non-explicit date was counted from. */
+  resolvedFrom?: 'published' | 'passage';
+  /** Counted from a publication date the manifest marks inferred. */
+  inferred?: true;
+  /** The date starts ("since 2014") or ends ("until 2014") an open-ended period. */
+  bound?: 'start' | 'end';
+  note?: string;
+}
+
+interface EventSourceLike {
+  id: string;
+  published?: string | undefined;
+  dateInferred?: boolean | undefined;
+  paragraphs: DatesParagraph[];
+}
+
+/**
+ * Every dated mention of every source's article paragraphs, sources in the
+ * given order, paragraphs in file order, mentions in text order. `resolve`
+ * maps a speaker to its canonical name, as for speech.json.
+ */
+export function eventRecords(
+  sources: readonly EventSourceLike[],
+  resolve: (speaker: string) => string = (s) => s,
+): EventRecord[] {
+  const out: EventRecord[] = [];
+  for (const s of sources) {
+    const mentions = extractDates(s.paragraphs, { published: s.published, publishedInferred: s.dateInferred });
+    s.paragraphs.forEach((p, i) => {
+      for (const m of mentions[i] ?? []) {
+        // Key order as documented: `end` right after `date`.
+        const r: EventRecord = {
+          source: s.id,
+          anchor: p.anchor ?? '',
+          date: m.date,
+          ...(m.end !== undefined ? { end: m.end } : {}),
+          precision: m.precision,
+          explicit: m.explicit,
+          words: m.words,
+          offset: m.offset,
+          event: m.event,
+        };
+        if (m.speaker !== undefined) r.speaker = resolve(m.speaker);
+        if (m.resolvedFrom !== undefined) r.resolvedFrom = m.resolvedFrom;
+        if (m.inferred) r.inferred = true;
+        if (m.bound !== undefined) r.bound = m.bound;
+        if (m.note !== undefined) r.note = m.note;
+        out.push(r);
+      }
+    });
+  }
+  return out;
+}
