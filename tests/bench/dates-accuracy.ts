@@ -79,6 +79,8 @@ export function measureDates(
   let matched = 0;
   for (const source of loadSources(seeds)) {
     const id = source.entry.id;
+    // Only annotated sources are scored: a source added to seeds/ later has no annotation to be wrong against.
+    if (!(id in annotation)) continue;
     const mentions = extractDates(source.paragraphs, {
       published: source.entry.published,
       publishedInferred: source.entry.dateInferred,
