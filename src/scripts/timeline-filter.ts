@@ -43,7 +43,10 @@ if (form) {
     }
   };
   form.addEventListener('change', () => apply(true));
-  form.addEventListener('submit', (e) => e.preventDefault());
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    apply(true);
+  });
   form.hidden = false;
   apply(false);
 }
