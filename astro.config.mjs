@@ -8,11 +8,13 @@ import { existsSync, readdirSync } from 'node:fs';
 import remarkCitations from './src/integrations/remark-citations.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import headers from './src/integrations/headers.ts';
+import cspTrim from './src/integrations/csp-trim.ts';
 import seedsWatch from './src/integrations/seeds-watch.ts';
 import { SITE_WIDE_HEADERS } from './src/lib/http-headers.ts';
 import thesisFiles from './src/integrations/thesis-files.ts';
 import rehypeThesisAnchors from './src/integrations/rehype-thesis-anchors.ts';
 import anchorLedger from './src/integrations/anchor-ledger.ts';
+import timelineCheck from './src/integrations/timeline-check.ts';
 import sitemap from '@astrojs/sitemap';
 import siteAddress from './src/integrations/site-address.ts';
 import { normaliseBase, normaliseSite } from './src/lib/urls.ts';
@@ -48,9 +50,10 @@ export default defineConfig({
       rehypePlugins: [[rehypeThesisAnchors, { thesesDir }]],
     }),
   },
-  // thesisFiles first: a stray, duplicate or mis-related thesis fails the build before anything renders.
+  // thesisFiles first: a stray, duplicate or mis-related thesis fails the build before anything renders;
+  // timelineCheck too: a curated event whose words or date are wrong (content/timeline.yaml).
   // anchorLedger before pagefind: its check ends the build before anything is indexed.
-  integrations: [siteAddress(), thesisFiles({ dir: thesesDir, root }), anchorLedger({ file: ledgerFile }), mdx(), ...(site ? [sitemap()] : []), pagefind(), headers(), seedsWatch({ seedsDir, thesesDir })],
+  integrations: [siteAddress(), thesisFiles({ dir: thesesDir, root }), timelineCheck({ root }), anchorLedger({ file: ledgerFile }), mdx(), ...(site ? [sitemap()] : []), cspTrim(), pagefind(), headers(), seedsWatch({ seedsDir, thesesDir })],
   // Where the content layer keeps every source's paragraphs. One file (the default) is fastest up to a few
   // thousand sources, but the build imports it as one JavaScript string literal, which V8 compiles in time that
   // grows with the square of its size (60 MB: 7 s; 10,000 sources, 250 MB: 179 s and 2 GB more memory).

@@ -11,45 +11,26 @@
  * listing every problem of the file as
  * `file:line:column  <Element …>  rule-id: message`.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { nameResolver, parsePeopleConfig, speakersOf, type PersonConfig } from '../lib/people.ts';
 import type { Root, RootContent, PhrasingContent } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { visitParents, SKIP } from 'unist-util-visit-parents';
 import { toString } from 'mdast-util-to-string';
-import { alignmentsFor, sourcesFor } from '../lib/source-index.ts';
-import { counterpartOf } from '../pipeline/align-sources.ts';
-import type { Source } from '../pipeline/load-sources.ts';
+import { sourcesFor } from '../lib/source-index.ts';
+import { citationVerifier, isCitationFailure, type VerifiedCitation } from '../lib/verify-citation.ts';
 import { clipLine as clip, closestName } from '../pipeline/normalise-text.ts';
 import { formatDate } from '../lib/format.ts';
-import { ATTRIBUTION_RULES, checkAttribution, holderIndex, isAttributionProblem, type AttributionRule } from '../pipeline/check-attribution.ts';
+import { ATTRIBUTION_RULES, type AttributionRule } from '../pipeline/check-attribution.ts';
 import { checkAnswer, checkSummary, liftPositions, renderedWords, renderPositions, SUMMARY_RULES, type SummaryRule } from './thesis-summary.ts';
 import { checkVersion, VERSION_RULES, type VersionRule } from './thesis-version.ts';
-import {
-  buildCitationIndex,
-  CITATION_RULES,
-  isProblem,
-  resolveCitation,
-  type CitationIndex,
-  type CitationRequest,
-  type CitationRule,
-  type ResolvedCitation,
-} from '../pipeline/resolve-citations.ts';
+import { CITATION_RULES, type CitationRequest, type CitationRule } from '../pipeline/resolve-citations.ts';
 
-/** What each thesis page learns about its citations (frontmatter key `citations`). */
-export interface PageCitation extends ResolvedCitation {
+/** What each thesis page learns about its citations (frontmatter key `citations`): the checked citation and its marker. */
+export interface PageCitation extends VerifiedCitation {
   /** Element id of the marker on the thesis page (`cite-3`). */
   id: string;
-  /** `by` as the thesis wrote it, when given. */
-  by?: string;
-  /** The speaker the words belong to, as the source identifies them (checked), when `by` is given. */
-  speaker?: string;
-  /** Set when the cited source is a derivative (rewrite, republication …): how it was made, and why it is cited. */
-  derivation?: string;
-  derivativeReason?: string;
 }
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
@@ -515,44 +496,6 @@ function quoteNode(c: PageCitation, block: boolean): RootContent {
   } as unknown as RootContent;
 }
 
-/** The citation index of the current sources (shared with the loader; rebuilt only when seeds change). */
-const indexes = new WeakMap<Source[], CitationIndex>();
-function indexFor(seedsDir: string): CitationIndex {
-  const sources = sourcesFor(seedsDir);
-  let index = indexes.get(sources);
-  if (!index) indexes.set(sources, (index = buildCitationIndex(sources)));
-  return index;
-}
-
-/** The checked entries of content/people.yaml, when it exists (a bad file fails here, naming line, column and rule). */
-function peopleFrom(file: string | undefined, root: string): PersonConfig[] | undefined {
-  if (file === undefined || !existsSync(file)) return undefined;
-  return parsePeopleConfig(readFileSync(file, 'utf8'), relative(root, file));
-}
-
-/** Alias → canonical name (lower-case keys). */
-function aliasesOf(people: readonly PersonConfig[]): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const person of people) {
-    for (const name of [person.name, ...person.aliases]) map.set(name.trim().toLowerCase(), person.name);
-  }
-  return map;
-}
-
-/**
- * Who a `by` may name: every speaker of the sources (resolved to one name per
- * person as the people pages do), every source's author and outlet, and every
- * name and alias of content/people.yaml.
- */
-function holdersOf(sources: readonly Source[], people: readonly PersonConfig[]): (by: string) => string[] {
-  const resolve = nameResolver(speakersOf(sources), people);
-  const names: { name: string; holder: string }[] = [];
-  for (const speaker of new Set(speakersOf(sources))) names.push({ name: speaker, holder: resolve(speaker) });
-  for (const { entry } of sources) for (const n of [entry.author, entry.outlet]) if (n) names.push({ name: n, holder: resolve(n) });
-  for (const person of people) for (const n of [person.name, ...person.aliases]) names.push({ name: n, holder: person.name });
-  return holderIndex(names);
-}
-
 /** Error thrown when a file breaks the policy or any citation fails; the message lists every problem. */
 export class CitationError extends Error {
   /** Where the first problem is (Astro's error overlay shows it). */
@@ -606,65 +549,16 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
     }
     if (inside(options.answerDir)) problems.push(...checkAnswer(tree));
 
-    const index = candidates.length > 0 ? indexFor(options.seedsDir) : undefined;
-    const sources = candidates.length > 0 ? sourcesFor(options.seedsDir) : undefined;
-    const people = peopleFrom(options.peopleFile, options.root ?? process.cwd());
-    const aliases = people ? aliasesOf(people) : undefined;
-    const holders = sources ? holdersOf(sources, people ?? []) : undefined;
+    // Each citation checked as every citation of the site is (src/lib/verify-citation.ts).
+    const verify = candidates.length > 0 ? citationVerifier({ seedsDir: options.seedsDir, peopleFile: options.peopleFile, root: options.root }) : undefined;
     const resolved: { candidate: Candidate; cite: PageCitation }[] = [];
     for (const candidate of candidates) {
-      const result = resolveCitation(candidate.request, index!);
-      if (isProblem(result)) {
+      const result = verify!(candidate);
+      if (isCitationFailure(result)) {
         problems.push({ node: candidate.node, label: candidate.label, rule: result.rule, message: result.message });
         continue;
       }
-      const paragraph = index!.sources.get(result.source)!.paragraphs.find((p) => p.paragraph.anchor === result.anchor)!.paragraph;
-      const entry = entries.get(result.source)!;
-      const who = checkAttribution({
-        kind: result.kind,
-        by: candidate.by,
-        spans: paragraph.spans ?? [],
-        start: result.start,
-        end: result.end,
-        narrator: entry.author ?? entry.outlet,
-        aliases,
-        holders,
-      });
-      if (isAttributionProblem(who)) {
-        problems.push({ node: candidate.node, label: candidate.label, rule: who.rule, message: `${who.message} (${result.source} ¶${result.n})` });
-        continue;
-      }
-      if (entry.derivedFrom === undefined && candidate.derivative !== undefined) {
-        problems.push({
-          node: candidate.node,
-          label: candidate.label,
-          rule: 'derivative-cited',
-          message: `derivative="…" is only for a source made from another source of this site, and ${entry.id} is not (its manifest entry has no derivedFrom)`,
-        });
-        continue;
-      }
-      if (entry.derivedFrom !== undefined) {
-        const counterpart = counterpartOf(alignmentsFor(options.seedsDir), entry.id, result.anchor);
-        if (counterpart && candidate.derivative === undefined) {
-          const original = sources!.find((x) => x.entry.id === counterpart.original);
-          const paras = counterpart.anchors.map((a) => `¶${original?.paragraphs.find((p) => p.anchor === a)?.n ?? '?'} ${a}`);
-          problems.push({
-            node: candidate.node,
-            label: candidate.label,
-            rule: 'derivative-cited',
-            message: `${entry.id} is a ${entry.derivation ?? 'derivative'} of ${counterpart.original}, and this paragraph (¶${result.n}) comes from its ${paras.join(' and ')} (${counterpart.relation}): cite ${counterpart.original} there, or say why the ${entry.derivation ?? 'derivative'} itself is cited with derivative="…"`,
-          });
-          continue;
-        }
-      }
-      const cite: PageCitation = { ...result, id: `cite-${resolved.length + 1}` };
-      if (entry.derivedFrom !== undefined) {
-        cite.derivation = entry.derivation ?? 'derivative';
-        if (candidate.derivative !== undefined) cite.derivativeReason = candidate.derivative;
-      }
-      if (candidate.by !== undefined) cite.by = candidate.by;
-      if (who.speaker !== undefined) cite.speaker = who.speaker;
-      resolved.push({ candidate, cite });
+      resolved.push({ candidate, cite: { ...result, id: `cite-${resolved.length + 1}` } });
     }
 
     if (problems.length) {

@@ -75,6 +75,8 @@ export interface Urls {
   people(): string;
   person(slug: string, fragment?: string): string;
   about(): string;
+  /** The timeline, or one of its entries (`timeline('e-2014-crimea-3f9a')`). */
+  timeline(entry?: string): string;
   search(query?: string): string;
   /** A file of the Pagefind bundle: `pagefind('pagefind.js')`; `pagefind('wasm')` is the WebAssembly for the site's language. */
   pagefind(file: string): string;
@@ -108,6 +110,7 @@ export function makeUrls(rawBase: string): Urls {
     people: () => path('people/'),
     person: (slug, fragment) => path(`people/${seg(slug)}/`) + frag(fragment),
     about: () => path('about/'),
+    timeline: (entry) => path('timeline/') + frag(entry),
     search: (query) => path('search/') + (query ? `?${new URLSearchParams({ q: query })}` : ''),
     pagefind: (file) => path(`pagefind/${file === 'wasm' ? `wasm.${PAGEFIND_LANGUAGE}.pagefind` : file}`),
     data: (file) => path(`data/${seg(file)}`),

@@ -48,6 +48,8 @@ const table: [string, (u: ReturnType<typeof makeUrls>) => string, string, string
   ['people', (u) => u.people(), '/people/', '/explainer/people/'],
   ['person', (u) => u.person('vladimir-putin'), '/people/vladimir-putin/', '/explainer/people/vladimir-putin/'],
   ['about', (u) => u.about(), '/about/', '/explainer/about/'],
+  ['timeline', (u) => u.timeline(), '/timeline/', '/explainer/timeline/'],
+  ['timeline entry', (u) => u.timeline('e-2014-crimea-3f9a'), '/timeline/#e-2014-crimea-3f9a', '/explainer/timeline/#e-2014-crimea-3f9a'],
   ['search', (u) => u.search(), '/search/', '/explainer/search/'],
   ['search query', (u) => u.search('root causes'), '/search/?q=root+causes', '/explainer/search/?q=root+causes'],
   ['pagefind script', (u) => u.pagefind('pagefind.js'), '/pagefind/pagefind.js', '/explainer/pagefind/pagefind.js'],

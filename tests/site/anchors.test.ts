@@ -38,7 +38,7 @@ describe.each(Object.entries(ledger.pages))('%s', (path, entries) => {
     for (const e of entries) {
       const el = $(`[id="${e.id}"]`);
       expect(el.length, e.id).toBe(1);
-      expect(el.is('.para, .tpara, h2, h3, .statement, .speech, .anchor-alias, .tombstone'), e.id).toBe(true);
+      expect(el.is('.para, .tpara, h2, h3, .statement, .speech, .anchor-alias, .tombstone, .tl-entry'), e.id).toBe(true);
     }
   });
 });
