@@ -8,13 +8,18 @@
  * result's excerpt (an option, so the pages carry no attribute for it).
  * Any Pagefind error fails the build.
  * Then the bundle is re-cut for smaller first searches (src/lib/pagefind-bundle.ts).
+ *
+ * Pagefind splits words at spaces and most punctuation but not at a dash, so "Kaliningrad—the" would be
+ * one word that neither "Kaliningrad" nor "the" finds. The copy of each page given to Pagefind has thin
+ * spaces around a dash set close (`spaceDashes`); the pages themselves are not changed, and an excerpt
+ * shows the dash with thin spaces, as many publications set it.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { optimiseBundle } from '../lib/pagefind-bundle.ts';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { vocabularyOf } from '../lib/search-vocabulary.ts';
 import { VOCABULARY_FILE } from '../lib/urls.ts';
 import { PAGEFIND_LANGUAGE } from '../lib/urls.ts';
@@ -31,7 +36,7 @@ export default function pagefindIntegration(): AstroIntegration {
         try {
           const { index, errors } = await pagefind.createIndex({ forceLanguage: PAGEFIND_LANGUAGE, excludeSelectors: ['a.cite', '.plink'] });
           if (!index || errors.length) return fail('createIndex', errors);
-          const added = await index.addDirectory({ path: site });
+          const added = await addSite(index, site);
           if (added.errors.length) return fail('indexing', added.errors);
           const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
           if (written.errors.length) return fail('writeFiles', written.errors);
@@ -52,4 +57,25 @@ export default function pagefindIntegration(): AstroIntegration {
       },
     },
   };
+}
+
+/** Adds every page of the built site in `site` to a Pagefind index, as the build indexes it (dashes spaced). */
+export async function addSite(index: pagefind.PagefindIndex, site: string): Promise<{ page_count: number; errors: string[] }> {
+  const added = { page_count: 0, errors: [] as string[] };
+  for (const sourcePath of htmlFiles(site)) {
+    const r = await index.addHTMLFile({ sourcePath, content: spaceDashes(readFileSync(join(site, sourcePath), 'utf8')) });
+    if (r.errors.length) added.errors.push(...r.errors);
+    else added.page_count++;
+  }
+  return added;
+}
+
+/** Every HTML file under `root`, as paths relative to it ("sources/x/index.html"), in a stable order. */
+function htmlFiles(root: string): string[] {
+  return (readdirSync(root, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.html')).sort();
+}
+
+/** Thin spaces around an em or en dash set between two words, in text outside tags only. */
+export function spaceDashes(html: string): string {
+  return html.replace(/(>[^<]*)/gu, (text) => text.replace(/(?<=[\p{L}\p{N}])([\u2014\u2013])(?=[\p{L}\p{N}])/gu, '\u2009$1\u2009'));
 }

@@ -16,6 +16,7 @@ import { decode } from 'cborg';
 import * as pagefind from 'pagefind';
 import { optimiseBundle, readEntry, readMeta, unwrap, type PackedWord } from '../../src/lib/pagefind-bundle.ts';
 import { startHarness, type Harness } from '../support/browser.ts';
+import { addSite } from '../../src/integrations/pagefind.ts';
 import { DIST } from '../support/paths.ts';
 
 /** The English metadata of the bundle in `dir`. */
@@ -38,7 +39,7 @@ beforeAll(async () => {
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
     if (!index || errors.length) throw new Error(errors.join('\n'));
-    const added = await index.addDirectory({ path: DIST });
+    const added = await addSite(index, DIST); // as the build indexes the site
     if (added.errors.length) throw new Error(added.errors.join('\n'));
     const written = await index.writeFiles({ outputPath: join(root, 'stock') });
     if (written.errors.length) throw new Error(written.errors.join('\n'));
