@@ -151,7 +151,7 @@ describe('the anchor ledger keeps every published anchor resolving', () => {
     }
     expect(first.pages[THESIS]!.map((e) => e.id)).toEqual([...before.thesis.keys()]);
     expect(before.thesis.size).toBe(7); // In brief heading and paragraph, heading, two paragraphs, two list items
-  }, 120_000);
+  }, 300_000);
 
   test('split, merged, edited and tombstoned paragraphs, edited and inserted thesis paragraphs: every old URL lands on the right text', async () => {
     seed([P1, P2a, P2b, `${P3} ${P4}`, P5e, P7, P8]);
@@ -194,7 +194,7 @@ describe('the anchor ledger keeps every published anchor resolving', () => {
     const tomb = $(`[id="${p6}"]`);
     expect(squash(tomb.prev('.para').find('.ptext').text())).toBe(P5e);
     expect(tomb.find('a').attr('href')).toBe(`#${tomb.prev('.para').attr('id')}`);
-  }, 120_000);
+  }, 300_000);
 
   test('a changed anchor normalisation renames ids; every ledger URL of every page still lands on the same text', async () => {
     const ids = texts(SOURCE);
@@ -221,7 +221,7 @@ describe('the anchor ledger keeps every published anchor resolving', () => {
     const entries = ledger().pages[SOURCE]!.map((e) => e.id);
     const landed = await follow(SOURCE, entries);
     for (const id of entries) expect(landed.get(id), id).not.toBeNull();
-  }, 120_000);
+  }, 300_000);
 
   test('a paragraph deleted without a tombstone fails the build, naming the anchor and the page', () => {
     const p7 = [...texts(SOURCE)].find(([, t]) => t === P7)![0];
@@ -233,7 +233,7 @@ describe('the anchor ledger keeps every published anchor resolving', () => {
     expect(r.output).toMatch(/Anchor ledger: 1 published anchor would vanish/);
     expect(readFileSync(join(dir, LEDGER), 'utf8')).toBe(kept);
     seed([P1, P2a, P2b, `${P3} ${P4}`, P5e, P7, P8]);
-  }, 120_000);
+  }, 300_000);
 
   test('under CI=true a stale ledger fails the build with a clear message and is left alone', () => {
     const kept = readFileSync(join(dir, LEDGER), 'utf8');
@@ -247,5 +247,5 @@ describe('the anchor ledger keeps every published anchor resolving', () => {
     // The same text with the ledger brought up to date builds under CI.
     expect(build().status).toBe(0);
     expect(build({ CI: 'true' }).status).toBe(0);
-  }, 180_000);
+  }, 300_000);
 });

@@ -83,5 +83,5 @@ describe('bad sources fail the build with a message naming the file', () => {
     made.push(project);
     expect(project.status).not.toBe(0);
     expect(project.output).toMatch(message);
-  }, 180_000);
+  }, 300_000);
 });
