@@ -13,6 +13,7 @@ import { SITE_WIDE_HEADERS } from './src/lib/http-headers.ts';
 import thesisFiles from './src/integrations/thesis-files.ts';
 import rehypeThesisAnchors from './src/integrations/rehype-thesis-anchors.ts';
 import anchorLedger from './src/integrations/anchor-ledger.ts';
+import thesisLinks from './src/integrations/thesis-links.ts';
 import sitemap from '@astrojs/sitemap';
 import siteAddress from './src/integrations/site-address.ts';
 import { normaliseBase, normaliseSite } from './src/lib/urls.ts';
@@ -50,7 +51,7 @@ export default defineConfig({
   },
   // thesisFiles first: a stray, duplicate or mis-related thesis fails the build before anything renders.
   // anchorLedger before pagefind: its check ends the build before anything is indexed.
-  integrations: [siteAddress(), thesisFiles({ dir: thesesDir, root }), anchorLedger({ file: ledgerFile }), mdx(), ...(site ? [sitemap()] : []), pagefind(), headers(), seedsWatch({ seedsDir, thesesDir })],
+  integrations: [siteAddress(), thesisFiles({ dir: thesesDir, root }), anchorLedger({ file: ledgerFile }), thesisLinks(), mdx(), ...(site ? [sitemap()] : []), pagefind(), headers(), seedsWatch({ seedsDir, thesesDir })],
   // Where the content layer keeps every source's paragraphs. One file (the default) is fastest up to a few
   // thousand sources, but the build imports it as one JavaScript string literal, which V8 compiles in time that
   // grows with the square of its size (60 MB: 7 s; 10,000 sources, 250 MB: 179 s and 2 GB more memory).
