@@ -170,7 +170,8 @@ export function closeLedger(options: { frozen: boolean; history?: () => LedgerHi
     // Append-only: the ledger this build ends with against every earlier committed version of it.
     const { versions, note } = options.history();
     const recorded = new Map([...s.pages].map(([page, r]) => [page, r.recorded]));
-    const broken = checkLedgerHistory(result.ledger, versions, recorded);
+    // No committed version to compare with (not a git clone, or none yet): nothing is checked, and the log says so.
+    const broken = versions.length ? checkLedgerHistory(result.ledger, versions, recorded) : [];
     if (broken.length) {
       const n = broken.length;
       throw new AnchorLedgerError(
