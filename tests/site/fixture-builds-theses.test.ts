@@ -135,7 +135,11 @@ describe('allowed constructs build, and counts follow the collections', () => {
 
 describe('links in a thesis (issue 25): a link to this site must name a page and anchor the build produced; external links leave visibly', () => {
   const body = [
-    'Trenin saw Ukraine as the last stand.<Cite source="trenin-2021" quote="For him, Ukraine is the last stand." /> See [passwd](../../../../etc/passwd), [a backslash](\\evil.example/x), [no anchor](../links/#nowhere), [a page that is not built](/sources/no-such-source/), [its own heading](#in-brief) and [a source](../../sources/trenin-2021/).',
+    'Trenin saw Ukraine as the last stand.<Cite source="trenin-2021" quote="For him, Ukraine is the last stand." />',
+    '',
+    '## Links',
+    '',
+    'Links to this site.<Cite source="trenin-2021" quote="For him, Ukraine is the last stand." /> See [passwd](../../../../etc/passwd), [a backslash](\\evil.example/x), [no anchor](../links/#nowhere), [a page that is not built](/sources/no-such-source/), [its own heading](#in-brief) and [a source](../../sources/trenin-2021/).<Cite source="trenin-2021" quote="For him, Ukraine is the last stand." />',
     '',
     'Elsewhere: [protocol-relative](//evil.example/y) and [a site](https://www.foreignaffairs.com/).<Cite source="trenin-2021" quote="For him, Ukraine is the last stand." />',
   ].join('\n');
