@@ -9,6 +9,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { closeLedger, ledgerFrozen, openLedger } from '../lib/anchor-ledger-store.ts';
+import { readLedgerHistory } from '../lib/anchor-ledger-history.ts';
 
 export default function anchorLedger(options: { file: string }): AstroIntegration {
   return {
@@ -17,10 +18,13 @@ export default function anchorLedger(options: { file: string }): AstroIntegratio
       'astro:config:setup': () => openLedger(options.file),
       'astro:build:done': ({ logger }) => {
         const frozen = ledgerFrozen();
-        const r = closeLedger({ frozen });
+        // Frozen (CI): also append-only against every earlier committed version (read from git once, here).
+        const r = closeLedger({ frozen, ...(frozen ? { history: () => readLedgerHistory(options.file) } : {}) });
+        if (r.history?.includes('(')) logger.warn(`anchor ledger: ${r.history}`);
         logger.info(
           `${r.written ? 'wrote' : frozen ? 'frozen, unchanged:' : 'unchanged:'} ${r.file.replace(`${process.cwd()}/`, '')} ` +
-            `(${r.pages} pages; ${r.added} new anchors, ${r.redirected} old ids kept as aliases, ${r.tombstones} tombstones)`,
+            `(${r.pages} pages; ${r.added} new anchors, ${r.redirected} old ids kept as aliases, ${r.tombstones} tombstones)` +
+            (r.history ? `; ${r.history}` : ''),
         );
       },
     },

@@ -11,7 +11,7 @@
  * listing every problem of the file as
  * `file:line:column  <Element …>  rule-id: message`.
  */
-import { relative } from 'node:path';
+import { basename, extname, relative } from 'node:path';
 import type { Root, RootContent, PhrasingContent } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
 import type { VFile } from 'vfile';
@@ -22,6 +22,7 @@ import { sourcesFor } from '../lib/source-index.ts';
 import { citationVerifier, isCitationFailure, type VerifiedCitation } from '../lib/verify-citation.ts';
 import { clipLine as clip, closestName } from '../pipeline/normalise-text.ts';
 import { formatDate } from '../lib/format.ts';
+import { recordSiteLinks, type SiteLink } from '../lib/site-links.ts';
 import { ATTRIBUTION_RULES, type AttributionRule } from '../pipeline/check-attribution.ts';
 import { checkAnswer, checkSummary, liftPositions, renderedWords, renderPositions, SUMMARY_RULES, type SummaryRule } from './thesis-summary.ts';
 import { checkVersion, VERSION_RULES, type VersionRule } from './thesis-version.ts';
@@ -190,9 +191,17 @@ function isCommentOnly(node: { value: string; data?: { estree?: { body: unknown[
   return node.value.replace(/\/\*[\s\S]*?\*\//g, '').trim() === '';
 }
 
+/**
+ * A link's address as a browser reads it: a backslash is a slash (`\\evil.example/x` is `//evil.example/x`),
+ * and leading and trailing white space is dropped.
+ */
+export const asBrowserReads = (url: string): string => url.trim().replaceAll('\\', '/');
+/** A link that leaves the site: an http(s) address, or a protocol-relative one (`//evil.example`). */
+const isExternal = (url: string): boolean => /^(?:https?:)?\/\//i.test(asBrowserReads(url));
+
 function urlProblem(url: string, image: boolean): string | undefined {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.trim())?.[1]?.toLowerCase();
-  if (image) return scheme || url.trim().startsWith('//') ? `images must be files of this site, not "${clip(url)}"` : undefined;
+  if (image) return scheme || asBrowserReads(url).startsWith('//') ? `images must be files of this site, not "${clip(url)}"` : undefined;
   if (scheme && !LINK_SCHEMES.has(scheme)) return `links may use ${list([...LINK_SCHEMES].map((s) => `${s}:`))} or a path of this site, not "${clip(url)}"`;
   return undefined;
 }
@@ -359,6 +368,10 @@ function checkPolicy(tree: Root, problems: Problem[]): Candidate[] {
       }
       return;
     }
+    // A derivative is cited for a reason the reader is shown: "derivative" or "derivative=' '" says nothing.
+    if (values?.derivative !== undefined && (values.derivative.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length < 3) {
+      problems.push({ node: el, label, rule: 'bad-attribute', message: `derivative must say in at least three words why the rewrite or republication is cited rather than its original (got "${clip(values.derivative, 40)}")` });
+    }
     if (name === 'Note') {
       if (el.type !== 'mdxJsxFlowElement') {
         problems.push({ node: el, label, rule: 'children', message: '<Note> holds whole paragraphs: put <Note date="…"> and </Note> on lines of their own' });
@@ -380,7 +393,50 @@ function checkPolicy(tree: Root, problems: Problem[]): Candidate[] {
   }
 }
 
-const isCalendarDate = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+/** A real calendar date written YYYY-MM-DD ("2025-13-45" is not one; never throws). */
+const isCalendarDate = (s: string): boolean => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+};
+
+/**
+ * Links, once the file passed its checks: an external one (http:, https:, or protocol-relative, written out
+ * as https:) gets rel="noopener noreferrer" and a mark that it leaves the site; a link to this site (a path
+ * or #fragment, backslashes read as slashes, as browsers do) is written as the browser would read it and
+ * collected, with its file, line and column, for the check at the end of the build that it names a page and
+ * an anchor the build produced (src/integrations/thesis-links.ts).
+ */
+function renderLinks(tree: Root, name: string, page: string | undefined): void {
+  const links: SiteLink[] = [];
+  const definitions = new Map<string, string>();
+  visitParents(tree, (node: AnyNode) => {
+    if (node.type === 'definition') definitions.set(node.identifier, node.url);
+  });
+  visitParents(tree, (node: AnyNode) => {
+    if (node.type !== 'link' && node.type !== 'linkReference' && node.type !== 'definition') return;
+    const raw = node.type === 'linkReference' ? definitions.get(node.identifier) : node.url;
+    if (raw === undefined) return;
+    const at = node.position?.start;
+    if (isExternal(raw)) {
+      if (node.type === 'definition') node.url = asBrowserReads(raw).replace(/^\/\//, 'https://');
+      if (node.type === 'link') node.url = asBrowserReads(raw).replace(/^\/\//, 'https://');
+      if (node.type !== 'definition') {
+        node.data = { ...node.data, hProperties: { ...(node.data as { hProperties?: object } | undefined)?.hProperties, rel: 'noopener noreferrer', className: ['external'] } };
+        node.children.push({
+          type: 'externalMark',
+          data: { hName: 'span', hProperties: { className: ['external-mark'] }, hChildren: [{ type: 'text', value: '\u00a0↗' }, { type: 'element', tagName: 'span', properties: { className: ['visually-hidden'] }, children: [{ type: 'text', value: ' (another site)' }] }] },
+        } as unknown as PhrasingContent);
+      }
+      return;
+    }
+    if (/^[a-z][a-z0-9+.-]*:/i.test(raw.trim())) return; // mailto: (other schemes failed the policy)
+    const url = asBrowserReads(raw);
+    if (node.type !== 'linkReference') node.url = url;
+    if (node.type !== 'definition') links.push({ file: name, line: at?.line ?? 0, column: at?.column ?? 0, url: raw, page });
+  });
+  recordSiteLinks(name, links);
+}
 
 /**
  * Every prose paragraph (in list items too) must cite: it holds a <Cite> or
@@ -590,6 +646,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
     }
     renderNotes(tree);
     renderPositions(tree, entries);
+    renderLinks(tree, name, isThesis ? `/theses/${basename(file.path, extname(file.path))}/` : inside(options.answerDir) ? '/' : undefined);
     data.astro.frontmatter.citations = resolved.map((r) => r.cite);
   };
 }

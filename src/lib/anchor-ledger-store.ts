@@ -27,6 +27,8 @@ import {
   type TombstoneView,
 } from '../pipeline/anchor-ledger.ts';
 import { ANCHOR_NORMALISATION } from '../pipeline/anchor-ids.ts';
+import { checkLedgerHistory } from '../pipeline/anchor-ledger-history.ts';
+import type { LedgerHistory } from './anchor-ledger-history.ts';
 
 interface State {
   file: string;
@@ -139,6 +141,8 @@ export interface LedgerOutcome {
   redirected: number;
   tombstones: number;
   pages: number;
+  /** Under CI: how the append-only check against the ledger's history went (checked versions, or why it could not check). */
+  history?: string;
 }
 
 /**
@@ -146,7 +150,7 @@ export interface LedgerOutcome {
  * one line per anchor saying what to add to the file: `ledgerFix`); a changed ledger is written, or, when frozen, fails
  * the build saying what changed and to run the build locally and commit it.
  */
-export function closeLedger(options: { frozen: boolean }): LedgerOutcome {
+export function closeLedger(options: { frozen: boolean; history?: () => LedgerHistory }): LedgerOutcome {
   const s = state();
   if (!s) throw new Error('anchor ledger: closeLedger without openLedger');
   const result = combine(s.ledger, s.pages, ANCHOR_NORMALISATION);
@@ -161,6 +165,24 @@ export function closeLedger(options: { frozen: boolean }): LedgerOutcome {
       result.problems,
     );
   }
+  let history: string | undefined;
+  if (options.history) {
+    // Append-only: the ledger this build ends with against every earlier committed version of it.
+    const { versions, note } = options.history();
+    const recorded = new Map([...s.pages].map(([page, r]) => [page, r.recorded]));
+    // No committed version to compare with (not a git clone, or none yet): nothing is checked, and the log says so.
+    const broken = versions.length ? checkLedgerHistory(result.ledger, versions, recorded) : [];
+    if (broken.length) {
+      const n = broken.length;
+      throw new AnchorLedgerError(
+        `Anchor ledger ${rel} breaks its history (checked against ${versions.length} committed version${versions.length === 1 ? '' : 's'}): ` +
+          `${n} entr${n > 1 ? 'ies' : 'y'} named below (page › id › field); entries are never removed or re-fingerprinted:\n` +
+          broken.map((p) => `  ${rel} › ${JSON.stringify(p.page)} › ${JSON.stringify(p.id)} › ${p.field}: ${p.message}`).join('\n'),
+        broken.map((p) => ({ page: p.page, id: p.id, message: p.message, fixed: p.field })),
+      );
+    }
+    history = `${versions.length ? `append-only against ${versions.length} committed version${versions.length === 1 ? '' : 's'}` : 'not checked against history'}${note ? ` (${note})` : ''}`;
+  }
   const after = serialiseLedger(result.ledger);
   const pages = [...s.pages.values()];
   const outcome: LedgerOutcome = {
@@ -170,6 +192,7 @@ export function closeLedger(options: { frozen: boolean }): LedgerOutcome {
     redirected: pages.reduce((n, p) => n + [...p.aliases.values()].reduce((m, a) => m + a.length, 0), 0),
     tombstones: pages.reduce((n, p) => n + p.tombstones.length, 0),
     pages: pages.length,
+    ...(history !== undefined ? { history } : {}),
   };
   const fileText = existsSync(s.file) ? readFileSync(s.file, 'utf8') : undefined;
   if (after === fileText) return outcome;

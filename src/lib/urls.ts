@@ -12,12 +12,23 @@
  * so in practice nothing changes.
  */
 
-/** `undefined`, `''`, `/`, `explainer`, `/explainer`, `/explainer/` → `/` or `/explainer/`. */
+/** URL path characters that need no encoding and mean the same to every browser and server (RFC 3986 "unreserved"). */
+const UNRESERVED_SEGMENT = /^[A-Za-z0-9._~-]+$/;
+
+/**
+ * `undefined`, `''`, `/`, `explainer`, `/explainer`, `/explainer/` → `/` or `/explainer/`.
+ * Each segment is of unreserved URL characters only (letters, digits, `-._~`), and not `.` or `..`: no `%`
+ * (browsers read `/%2e%2e/x` as `/x`, leaving the base), no space, no non-ASCII letter (its links would be
+ * percent-encoded, which the site's server, src/server/serve-dist.ts, does not map back). A bad value throws
+ * naming BASE_PATH, when the config loads.
+ */
 export function normaliseBase(raw: string | undefined): string {
   const trimmed = (raw ?? '').trim().replace(/^\/+|\/+$/g, '');
   if (trimmed === '') return '/';
-  if (trimmed.split('/').some((seg) => seg === '' || seg === '.' || seg === '..' || /[?#\s\\]/.test(seg))) {
-    throw new Error(`BASE_PATH "${raw}" is not a path such as /explainer/`);
+  const bad = trimmed.split('/').find((seg) => seg === '' || seg === '.' || seg === '..' || !UNRESERVED_SEGMENT.test(seg));
+  if (bad !== undefined) {
+    const why = bad === '' ? 'an empty segment (//)' : bad === '.' || bad === '..' ? `the segment "${bad}"` : `the segment "${bad}" has characters other than letters, digits and -._~ (no %, spaces, non-ASCII)`;
+    throw new Error(`BASE_PATH "${raw}" is not a path such as /explainer/: ${why}`);
   }
   return `/${trimmed}/`;
 }
@@ -26,12 +37,19 @@ export function normaliseBase(raw: string | undefined): string {
  * The site URL (origin, no path) from `SITE_URL`, or undefined when it is not set: then every link is
  * root-relative and what needs an absolute address (canonical links, Open Graph URLs, the sitemap, the URLs
  * of citation downloads) is left out. The build never invents an address (no local server's).
+ * It must be an absolute http:/https: URL without user name or password; a bad value throws naming SITE_URL.
  */
 export function normaliseSite(raw: string | undefined): string | undefined {
   const value = raw?.trim();
   if (!value) return undefined;
-  const url = new URL(value);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`SITE_URL "${raw}" is not an absolute URL such as https://example.org`);
+  }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`SITE_URL "${raw}" must be http:// or https://`);
+  if (url.username || url.password) throw new Error(`SITE_URL must not carry a user name or password (it would be published in every page)`);
   if (url.pathname !== '/' || url.search || url.hash) throw new Error(`SITE_URL "${raw}" must be an origin only (put a sub-path in BASE_PATH)`);
   return url.origin;
 }

@@ -73,6 +73,11 @@ export interface LedgerEntry {
   in?: string;
   /** Where this anchor now leads (an id of the same page), once it no longer exists itself. */
   successor?: string;
+  /**
+   * Set by hand, with a hand-written `successor` that holds less than SIMILARITY_THRESHOLD of the old text:
+   * why it is still where the old link should lead (plain text, checked against the ledger's history under CI).
+   */
+  reason?: string;
   /** Set by hand: the block was removed on purpose. */
   tombstone?: Tombstone;
 }
@@ -106,6 +111,8 @@ export interface LedgerProblem {
   candidates?: { id: string; score: number }[];
   /** The whole page is no longer built (a tombstone cannot help). */
   pageGone?: boolean;
+  /** The entry itself is wrong in this field (not an anchor that would vanish): `ledgerFix` says to fix that field. */
+  fixed?: string;
 }
 
 /** A removed block as the page shows it. */
@@ -119,6 +126,17 @@ export interface TombstoneView extends Tombstone {
   near: string | null;
 }
 
+/** A successor the ledger file records (not found by this build), with the share of the old text its block holds. */
+export interface RecordedSuccessor {
+  id: string;
+  /** The recorded successor. */
+  to: string;
+  /** Share of the entry's sketch the live anchor it leads to holds; undefined when it leads to a tombstone or a nested anchor. */
+  score?: number;
+  /** The entry gives a `reason`. */
+  reasoned: boolean;
+}
+
 export interface PageReconciliation {
   page: string;
   /** The page's ledger entries after this build. */
@@ -130,6 +148,8 @@ export interface PageReconciliation {
   added: string[];
   /** Successors found (by similarity) in this build: old id → new id, with the share of old text held. */
   redirected: { id: string; to: string; score: number }[];
+  /** Successors recorded in the file that this build followed (the history check applies the 50% rule to new ones). */
+  recorded: RecordedSuccessor[];
   problems: LedgerProblem[];
 }
 
@@ -180,7 +200,7 @@ export function containment(sketch: string, candidate: Set<string>): number {
 type Resolution =
   | { kind: 'live'; id: string }
   | { kind: 'tomb'; id: string }
-  | { kind: 'lost'; message: string; inside?: string; candidates?: { id: string; score: number }[] };
+  | { kind: 'lost'; message: string; inside?: string; candidates?: { id: string; score: number }[]; broken?: boolean };
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
@@ -200,6 +220,7 @@ export function reconcilePage(page: string, old: readonly LedgerEntry[], current
     return p;
   };
   const redirected: PageReconciliation['redirected'] = [];
+  const recorded: RecordedSuccessor[] = [];
   const memo = new Map<string, Resolution>();
 
   const topLevel = current.filter((a) => a.in === undefined);
@@ -251,14 +272,22 @@ export function reconcilePage(page: string, old: readonly LedgerEntry[], current
     const done = memo.get(id);
     if (done) return done;
     const e = byId.get(id);
-    if (!e) return { kind: 'lost', message: `its successor "${id}" is neither on the page nor in the ledger` };
-    if (seen.has(id)) return { kind: 'lost', message: `its successors form a cycle (${[...seen].join(' → ')} → ${id})` };
+    // A recorded chain that names no entry, or runs in a circle, is broken: no similarity may paper over it.
+    if (!e) return { kind: 'lost', message: `its successor "${id}" is neither on the page nor in the ledger`, broken: true };
+    if (seen.has(id)) return { kind: 'lost', message: `its successors form a cycle (${[...seen].join(' → ')} → ${id})`, broken: true };
     let r: Resolution;
     if (e.tombstone) r = { kind: 'tomb', id };
     else {
       const viaRecord = e.successor !== undefined ? resolve(e.successor, new Set([...seen, id])) : undefined;
-      r = viaRecord && viaRecord.kind !== 'lost' ? viaRecord : findSuccessor(e, seen);
-      if (r.kind === 'lost' && viaRecord?.kind === 'lost') r = { ...r, message: `${viaRecord.message}, and ${r.message}` };
+      if (viaRecord?.kind === 'lost' && viaRecord.broken) r = viaRecord;
+      else {
+        r = viaRecord && viaRecord.kind !== 'lost' ? viaRecord : findSuccessor(e, seen);
+        if (r.kind === 'lost' && viaRecord?.kind === 'lost') r = { ...r, message: `${viaRecord.message}, and ${r.message}` };
+        if (viaRecord && viaRecord.kind !== 'lost') {
+          const live = viaRecord.kind === 'live' && e.in === undefined ? current[order.get(viaRecord.id)!] : undefined;
+          recorded.push({ id, to: e.successor!, ...(live ? { score: containment(e.sketch, printOf(live).shingles) } : {}), reasoned: e.reason !== undefined });
+        }
+      }
     }
     memo.set(id, r);
     return r;
@@ -268,6 +297,14 @@ export function reconcilePage(page: string, old: readonly LedgerEntry[], current
   const tombAliases = new Map<string, string[]>();
   const problems: LedgerProblem[] = [];
   for (const e of entries) {
+    if (e.tombstone && order.has(e.id)) {
+      const why = `it has a tombstone (removed on ${e.tombstone.date}), but the page still has this anchor`;
+      problems.push({ page, id: e.id, message: `${page}#${e.id}: ${why}. Remove the "tombstone" from its ledger entry, or remove the block`, why, fixed: 'tombstone' });
+    }
+    if (e.tombstone && e.tombstone.date > today) {
+      const why = `its tombstone is dated ${e.tombstone.date}, after today (${today})`;
+      problems.push({ page, id: e.id, message: `${page}#${e.id}: ${why}: date a removal on the day it was made`, why, fixed: 'tombstone.date' });
+    }
     const r = resolve(e.id, new Set());
     if (r.kind === 'lost') {
       problems.push({
@@ -321,7 +358,7 @@ export function reconcilePage(page: string, old: readonly LedgerEntry[], current
     }
     if (a.in === undefined) lastBlock = a.id;
   }
-  return { page, entries, aliases, tombstones, added, redirected, problems };
+  return { page, entries, aliases, tombstones, added, redirected, recorded, problems };
 }
 
 export interface Reconciliation {
@@ -347,7 +384,7 @@ export function reconcile(ledger: Ledger, current: ReadonlyMap<string, readonly 
 /** Assembles per-page reconciliations into the new ledger; ledger pages with no reconciliation are problems. */
 export function combine(ledger: Ledger, pages: ReadonlyMap<string, PageReconciliation>, anchorNormalisation = ledger.anchorNormalisation): Reconciliation {
   const problems: LedgerProblem[] = [];
-  const out: Ledger = { version: LEDGER_VERSION, anchorNormalisation, pages: {} };
+  const out: Ledger = { version: LEDGER_VERSION, anchorNormalisation, pages: Object.create(null) as Ledger['pages'] };
   for (const page of [...new Set([...Object.keys(ledger.pages), ...pages.keys()])].sort()) {
     const r = pages.get(page);
     if (r) {
@@ -396,6 +433,7 @@ export function suggestedReason(page: string, id: string): string {
 export function ledgerFix(p: LedgerProblem, file: string, today: string): string {
   const where = `${file} › ${JSON.stringify(p.page)} › {"id":${JSON.stringify(p.id)}, …}`;
   const why = p.why ?? p.message;
+  if (p.fixed !== undefined) return `${where}: fix its "${p.fixed}" — ${why}`;
   if (p.pageGone) {
     return `${where}: a tombstone cannot keep it: the page is no longer built. Build the page again (a removed page stays as a removal notice), or restore what made it — ${why}`;
   }
@@ -414,10 +452,37 @@ export function ledgerFix(p: LedgerProblem, file: string, today: string): string
 // The file
 // ---------------------------------------------------------------------------
 
-export const emptyLedger = (anchorNormalisation: number): Ledger => ({ version: LEDGER_VERSION, anchorNormalisation, pages: {} });
+export const emptyLedger = (anchorNormalisation: number): Ledger => ({ version: LEDGER_VERSION, anchorNormalisation, pages: Object.create(null) as Ledger['pages'] });
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const KEYS = ['id', 'first', 'text', 'sketch', 'after', 'in', 'successor', 'tombstone'] as const;
+const KEYS = ['id', 'first', 'text', 'sketch', 'after', 'in', 'successor', 'reason', 'tombstone'] as const;
+
+/** The largest ledger file read (bytes): ~25 times the real one; more is an invented or runaway ledger. */
+export const MAX_LEDGER_BYTES = 8 * 1024 * 1024;
+/** Longest tombstone or successor reason: a sentence a reader reads after "because". */
+export const MAX_REASON_LENGTH = 200;
+/** A page path: `/`, `/sources/<id>/`, `/people/<slug>/` …: segments of letters, digits and `-._~`, never `.` or `..`. */
+const PAGE_KEY = /^\/(?:[\p{L}\p{N}_~-][\p{L}\p{N}._~-]*\/)*$/u;
+/** An anchor id: letters, digits and `-._~` (slugs; headings may keep non-ASCII letters), at most 200 characters. */
+const ANCHOR_ID = /^[\p{L}\p{N}_][\p{L}\p{N}._~-]{0,199}$/u;
+
+/** A real calendar date written YYYY-MM-DD (not 2025-02-30, not 2025-13-45). */
+export function isCalendarDate(s: string): boolean {
+  if (!DATE.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** Why a reason is not plain text a reader can read after "because" (undefined when it is). */
+export function reasonProblem(reason: string): string | undefined {
+  if (reason.trim() === '') return 'is empty';
+  if (reason.length > MAX_REASON_LENGTH) return `is ${reason.length} characters long, over ${MAX_REASON_LENGTH}`;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u.test(reason)) return 'has a line break or control character';
+  if (/[<>]/.test(reason)) return 'has markup (< or >): it is shown as plain text';
+  if (/\b[a-z][a-z0-9+.-]*:\/\/|\bwww\./i.test(reason)) return 'has a web address: it is shown as plain text, uncited';
+  return undefined;
+}
 
 /** Error in the ledger file, naming where. */
 export class LedgerFormatError extends Error {
@@ -427,8 +492,16 @@ export class LedgerFormatError extends Error {
   }
 }
 
-/** Parses and checks a ledger file's text. Throws LedgerFormatError naming the page, entry and field. */
+/**
+ * Parses and checks a ledger file's text. Throws LedgerFormatError naming the page, entry and field.
+ * Pages are kept in an object without a prototype (a `"__proto__"` key is a bad page path, never a prototype).
+ */
 export function parseLedger(json: string): Ledger {
+  if (json.length > MAX_LEDGER_BYTES) {
+    throw new LedgerFormatError(
+      `the file is ${(json.length / 1024 / 1024).toFixed(1)} MB, over the limit of ${MAX_LEDGER_BYTES / 1024 / 1024} MB (MAX_LEDGER_BYTES): a ledger this size is invented or runaway, not a site's published anchors`,
+    );
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(json);
@@ -440,37 +513,52 @@ export function parseLedger(json: string): Ledger {
   };
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('top level', 'must be an object');
   const top = raw as Record<string, unknown>;
+  for (const k of Object.keys(top)) if (!['version', 'anchorNormalisation', 'pages'].includes(k)) fail('top level', `unknown field ${JSON.stringify(k)} (fields: version, anchorNormalisation, pages)`);
   if (top.version !== LEDGER_VERSION) fail('version', `must be ${LEDGER_VERSION}, not ${JSON.stringify(top.version)}`);
   if (!Number.isInteger(top.anchorNormalisation)) fail('anchorNormalisation', 'must be an integer');
   if (typeof top.pages !== 'object' || top.pages === null || Array.isArray(top.pages)) fail('pages', 'must be an object of page path → entries');
-  const pages: Record<string, LedgerEntry[]> = {};
+  const pages = Object.create(null) as Record<string, LedgerEntry[]>;
   for (const [page, list] of Object.entries(top.pages as Record<string, unknown>)) {
+    if (!PAGE_KEY.test(page) || page.length > 300 || page.split('/').some((seg) => seg === '.' || seg === '..')) {
+      fail(`pages[${JSON.stringify(page)}]`, 'is not a page path such as "/sources/<id>/" (segments of letters, digits and -._~, starting and ending with /)');
+    }
     if (!Array.isArray(list)) fail(`pages["${page}"]`, 'must be a list of entries');
     const ids = new Set<string>();
     pages[page] = (list as unknown[]).map((item, i) => {
       const where = `pages["${page}"][${i}]`;
-      if (typeof item !== 'object' || item === null) return fail(where, 'must be an object');
+      if (typeof item !== 'object' || item === null || Array.isArray(item)) return fail(where, 'must be an object');
       const e = item as Record<string, unknown>;
-      for (const k of Object.keys(e)) if (!(KEYS as readonly string[]).includes(k)) fail(where, `unknown field "${k}" (fields: ${KEYS.join(', ')})`);
-      if (typeof e.id !== 'string' || e.id === '') fail(where, 'id must be a non-empty string');
+      for (const k of Object.keys(e)) if (!(KEYS as readonly string[]).includes(k)) fail(where, `unknown field ${JSON.stringify(k)} (fields: ${KEYS.join(', ')})`);
+      if (typeof e.id !== 'string' || !ANCHOR_ID.test(e.id)) fail(where, `id must be an anchor id (letters, digits and -._~), not ${JSON.stringify(e.id)}`);
       if (ids.has(e.id as string)) fail(where, `id "${String(e.id)}" is listed twice`);
       ids.add(e.id as string);
       const at = `${where} (${String(e.id)})`;
-      if (typeof e.first !== 'string' || !DATE.test(e.first)) fail(at, 'first must be a date YYYY-MM-DD');
-      if (typeof e.text !== 'string') fail(at, 'text must be a string');
-      if (typeof e.sketch !== 'string') fail(at, 'sketch must be a string');
-      if (e.after !== null && typeof e.after !== 'string') fail(at, 'after must be an id or null');
-      if (e.successor !== undefined && typeof e.successor !== 'string') fail(at, 'successor must be an id');
-      if (e.in !== undefined && (typeof e.in !== 'string' || e.in === '')) fail(at, 'in must be an id');
+      const isId = (v: unknown): boolean => typeof v === 'string' && ANCHOR_ID.test(v);
+      if (typeof e.first !== 'string' || !isCalendarDate(e.first)) fail(at, `first must be a real calendar date YYYY-MM-DD, not ${JSON.stringify(e.first)}`);
+      if (typeof e.text !== 'string' || e.text.length > 64) fail(at, 'text must be a fingerprint (a string of at most 64 characters)');
+      if (typeof e.sketch !== 'string' || e.sketch.length > SKETCH_SIZE * 9) fail(at, `sketch must be a fingerprint (up to ${SKETCH_SIZE} hashes, space-separated)`);
+      if (e.after !== null && !isId(e.after)) fail(at, 'after must be an id or null');
+      if (e.successor !== undefined && !isId(e.successor)) fail(at, 'successor must be an id');
+      if (e.successor === e.id) fail(at, 'successor must be another id (an anchor cannot lead to itself)');
+      if (e.in !== undefined && !isId(e.in)) fail(at, 'in must be an id');
+      if (e.reason !== undefined) {
+        if (e.successor === undefined) fail(at, 'reason explains a successor: give it with "successor", or remove it');
+        const bad = typeof e.reason === 'string' ? reasonProblem(e.reason) : 'must be a string';
+        if (bad) fail(at, `reason ${bad}`);
+      }
       const entry: LedgerEntry = { id: e.id as string, first: e.first as string, text: e.text as string, sketch: e.sketch as string, after: (e.after as string | null) ?? null };
       if (e.in !== undefined) entry.in = e.in as string;
       if (e.successor !== undefined) entry.successor = e.successor as string;
+      if (e.reason !== undefined) entry.reason = e.reason as string;
       if (e.tombstone !== undefined) {
         const t = e.tombstone as Record<string, unknown> | null;
-        if (typeof t !== 'object' || t === null || typeof t.date !== 'string' || !DATE.test(t.date) || typeof t.reason !== 'string' || t.reason.trim() === '') {
+        if (typeof t !== 'object' || t === null || Array.isArray(t) || typeof t.date !== 'string' || typeof t.reason !== 'string' || Object.keys(t).some((k) => k !== 'date' && k !== 'reason')) {
           fail(at, 'tombstone must be {"date": "YYYY-MM-DD", "reason": "…"}');
         }
+        if (!isCalendarDate(t!.date as string)) fail(at, `tombstone date must be a real calendar date YYYY-MM-DD, not ${JSON.stringify(t!.date)}`);
         if (t!.reason === TOMBSTONE_REASON_PLACEHOLDER) fail(at, 'tombstone reason is still the placeholder: write why it was removed, as readers will read it after "because"');
+        const bad = reasonProblem(t!.reason as string);
+        if (bad) fail(at, `tombstone reason ${bad} (plain text of at most ${MAX_REASON_LENGTH} characters, read after "because")`);
         entry.tombstone = { date: t!.date as string, reason: t!.reason as string };
       }
       return entry;

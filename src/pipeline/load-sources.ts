@@ -6,7 +6,7 @@ import { readSources, type SourceFile } from './read-sources.ts';
 import { splitLines } from './split-paragraphs.ts';
 import { classifyBlocks, type ClassifyContext } from './classify-blocks.ts';
 import { assignAnchors } from './anchor-ids.ts';
-import { SourceError, type ManifestEntry } from './manifest.ts';
+import { SourceError, urlWarnings, type ManifestEntry } from './manifest.ts';
 import { linesDecidedByManifest, OverrideError, resolveOverrides, type ManifestOverride } from './overrides.ts';
 import { summariseClassification, type ClassificationSummary } from './classification-report.ts';
 import { applySpeechCorrections, extractSpeechDetailed } from './speech.ts';
@@ -55,7 +55,11 @@ export function buildSource(file: SourceFile): Source {
     throw new SourceError(file.path, 'has no article paragraph: every line was taken for furniture or comments');
   }
   const speech = withSpeech(paragraphs, file);
-  const notices = [...classified.moved.map((m) => `${file.path}: manifest entry "${file.entry.id}", ${m}`), ...speech.notices];
+  const notices = [
+    ...classified.moved.map((m) => `${file.path}: manifest entry "${file.entry.id}", ${m}`),
+    ...urlWarnings(file.entry).map((w) => `${file.path}: manifest entry "${file.entry.id}", ${w}`),
+    ...speech.notices,
+  ];
   return { entry: file.entry, path: file.path, sha256: file.sha256, size: file.size, paragraphs: speech.paragraphs, overrides, notices };
 }
 

@@ -22,6 +22,43 @@ export const GENRES = ['news-analysis', 'opinion', 'essay', 'news', 'other'] as 
 export type Genre = (typeof GENRES)[number];
 
 const HTTP_URL = 'must be an absolute http:// or https:// address';
+const NO_CREDENTIALS = 'must not carry a user name or password: the address is published in meta tags, citations and the home page';
+
+/** `https://user:secret@host/…` → `https://***@host/…`, for messages (a password is never repeated). */
+export function redactCredentials(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@');
+}
+
+/** Whether an http(s) address names a user or a password (`https://editor:hunter2@…`). */
+function hasCredentials(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.username !== '' || u.password !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** Query parameter names that look like secrets: a word of the name is one of these (`token`, `api_key`, `X-Amz-Signature`). */
+const SECRET_WORDS = new Set(['token', 'key', 'apikey', 'sig', 'signature', 'password', 'passwd', 'pwd', 'secret', 'auth']);
+
+/**
+ * Warnings for a source's `url` (not errors: a public address may carry such a parameter): query parameters
+ * whose name looks like a secret, since the address is published in meta tags, citations and the home page.
+ */
+export function urlWarnings(entry: Pick<ManifestEntry, 'url'>): string[] {
+  if (entry.url === undefined) return [];
+  let params: URLSearchParams;
+  try {
+    params = new URL(entry.url).searchParams;
+  } catch {
+    return [];
+  }
+  const names = [...new Set([...params.keys()].filter((k) => k.toLowerCase().split(/[^a-z0-9]+/).some((w) => SECRET_WORDS.has(w))))];
+  return names.length
+    ? [`field "url" has query parameter${names.length > 1 ? 's' : ''} ${names.map((n) => JSON.stringify(n)).join(', ')} that look${names.length > 1 ? '' : 's'} like a secret (token, key, sig, password, secret): the address is published in meta tags, citations and the home page; remove ${names.length > 1 ? 'them' : 'it'} unless ${names.length > 1 ? 'they are' : 'it is'} part of the public address`]
+    : [];
+}
 const oneOf = (values: readonly string[]) => `must be one of: ${values.join(', ')}`;
 
 /** A URL slug of bounded length: lower-case letters, digits and single hyphens. */
@@ -55,6 +92,7 @@ export const manifestEntrySchema = z.strictObject({
     .string()
     .regex(/^https?:\/\/\S+$/i, HTTP_URL)
     .pipe(z.httpUrl({ error: HTTP_URL }))
+    .refine((u) => !hasCredentials(u), NO_CREDENTIALS)
     .optional(),
   /** What kind of text this is. */
   genre: z.enum(GENRES, { error: oneOf(GENRES) }).optional(),
@@ -126,7 +164,8 @@ export function showValue(value: unknown): string {
 
 /** One problem with one field of one entry: `entry 2 (id "x"): field "url" must … (got "…")`. */
 export function fieldProblem(index: number, entry: unknown, field: string, problem: string): string {
-  const value = entry && typeof entry === 'object' ? (entry as Record<string, unknown>)[field] : undefined;
+  let value = entry && typeof entry === 'object' ? (entry as Record<string, unknown>)[field] : undefined;
+  if (field === 'url' && typeof value === 'string') value = redactCredentials(value);
   return `${entryLabel(index, entry)}: field "${field}" ${problem}${value !== undefined ? ` (got ${showValue(value)})` : ''}`;
 }
 

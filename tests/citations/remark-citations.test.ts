@@ -90,3 +90,39 @@ test('every rule id is exercised by some fixture', () => {
   const seen = new Set(cases.flatMap((name) => readLines(join(CASES, name, 'expected-messages.txt')).map((l) => / {2}([a-z-]+): /.exec(l)?.[1])));
   expect(RULES.filter((rule) => !seen.has(rule))).toEqual([]);
 });
+
+test('links (issue 25): protocol-relative and backslashed addresses are external, every external link carries rel="noopener noreferrer" and a mark that it leaves the site; paths of this site are written as browsers read them and collected for the build’s link check', async () => {
+  const { file, error, tree } = await runTree('links-rendered');
+  expect(error).toBeUndefined();
+  const links: { url: string; rel?: string; text: string }[] = [];
+  const walk = (n: { type: string; url?: string; data?: { hProperties?: { rel?: string } }; children?: unknown[] }): void => {
+    if (n.type === 'link') links.push({ url: n.url!, ...(n.data?.hProperties?.rel ? { rel: n.data.hProperties.rel } : {}), text: JSON.stringify(n.children) });
+    for (const c of (n.children ?? []) as (typeof n)[]) walk(c);
+  };
+  walk(tree as never);
+  expect(links.map(({ url, rel }) => ({ url, rel }))).toEqual([
+    { url: 'https://evil.example/x', rel: 'noopener noreferrer' },
+    { url: 'https://evil.example/y', rel: 'noopener noreferrer' },
+    { url: 'https://www.foreignaffairs.com/', rel: 'noopener noreferrer' },
+    { url: '../nato-expansion/#in-brief', rel: undefined },
+    { url: '/sources/trenin-2021/', rel: undefined },
+  ]);
+  for (const l of links.slice(0, 3)) expect(l.text).toContain('(another site)');
+  expect(file.messages).toEqual([]);
+  const { recordedSiteLinks } = await import('../../src/lib/site-links.ts');
+  expect(recordedSiteLinks().filter((l) => l.file === 'input.mdx').map((l) => l.url)).toEqual(['../nato-expansion/#in-brief', '\\sources\\trenin-2021\\']);
+});
+
+async function runTree(name: string) {
+  const dir = join(CASES, name);
+  const file = new VFile({ path: join(dir, 'input.mdx'), value: readFileSync(join(dir, 'input.mdx'), 'utf8') });
+  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkCitations, { seedsDir: SEEDS, root: dir });
+  let error: unknown;
+  let tree: unknown;
+  try {
+    tree = await processor.run(processor.parse(file), file);
+  } catch (e) {
+    error = e;
+  }
+  return { file, error, tree };
+}

@@ -5,6 +5,7 @@ import {
   STYLES,
   authorNames,
   citationFiles,
+  exportSafe,
   dateParts,
   formatInText,
   formatReference,
@@ -150,6 +151,75 @@ describe('citationFiles', () => {
 test('unwrapRis joins continuation lines and nothing else', () => {
   expect(unwrapRis('TY  - NEWS\nTI  - a long\n title\nER  - \n')).toBe('TY  - NEWS\nTI  - a long title\nER  - \n');
   expect(unwrapRis('TY  - NEWS\nER  - ')).toBe('TY  - NEWS\nER  - \n');
+});
+
+test('unwrapRis knows a piece by where plugin-ris broke the line (every 70 characters), not by its look', () => {
+  const a70 = 'a'.repeat(70);
+  // The rest of a value that reads like a tag is still the value's rest; an empty rest (a value of exactly 70) is dropped.
+  expect(unwrapRis(`TY  - NEWS\nT1  - ${a70}\nER  - x\nER  - \n`)).toBe(`TY  - NEWS\nT1  - ${a70}ER  - x\nER  - \n`);
+  expect(unwrapRis(`TY  - NEWS\nT1  - ${a70}\n${a70}\nTY  - JOUR\nER  - \n`)).toBe(`TY  - NEWS\nT1  - ${a70}${a70}TY  - JOUR\nER  - \n`);
+  expect(unwrapRis(`TY  - NEWS\nT1  - ${a70}\n\nER  - \n`)).toBe(`TY  - NEWS\nT1  - ${a70}\nER  - \n`);
+});
+
+describe('exports of hostile values (issue 25): one record, each field once, read back by independent parsers', () => {
+  const hostile = sourceItem(
+    {
+      id: 'hostile',
+      title: 'A {title} with @ and % and \\ and }{ and\nTY  - JOUR\r\nTI  - Forged title\u2028@misc{forged, title={x}}',
+      author: 'Jane {Doe} and Bob @Smith',
+      outlet: 'CNN\nER  - \n\nTY  - JOUR\nTI  - Forged',
+      published: '2025-03-01',
+      url: 'https://example.com/a?q=},title={Pwned&p=100%&r=\\x#frag{',
+    },
+    undefined,
+  );
+  const files = citationFiles(hostile);
+  const safe = exportSafe(hostile);
+
+  test('every string value is on one line', () => {
+    expect(safe.title).toBe('A {title} with @ and % and \\ and }{ and TY - JOUR TI - Forged title @misc{forged, title={x}}');
+    expect(safe['container-title']).toBe('CNN ER - TY - JOUR TI - Forged');
+    expect(JSON.stringify(safe)).not.toMatch(/\\[nr]|\u2028/);
+  });
+
+  test('BibTeX: one entry, no error, each field once, the title and address as given', () => {
+    const { entries, errors } = parseBibtex(files.bib);
+    expect(errors).toEqual([]);
+    expect(entries).toHaveLength(1);
+    const f = entries[0]!.fields as Record<string, unknown>;
+    expect(Object.keys(f).sort()).toEqual(['author', 'date', 'howpublished', 'journal', 'month', 'title', 'url', 'year']);
+    expect(f.title).toBe(safe.title);
+    expect(f.journal).toBe(safe['container-title']);
+    expect(f.url).toBe('https://example.com/a?q=%7D,title=%7BPwned&p=100%25&r=%5Cx#frag%7B');
+    expect(decodeURIComponent(String(f.url).replace('#', '%23'))).toBe(hostile.URL);
+    // Each field is written once: `?q=},title={Pwned` adds no second title.
+    expect(files.bib.match(/^\s*title = /gm)).toHaveLength(1);
+    expect(files.bib.match(/^@/gm)).toHaveLength(1);
+  });
+
+  test('RIS: one record (astrocite-ris), every line a tag line, each tag as often as the item has values', () => {
+    const records = parseRis(files.ris);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ title: safe.title, 'container-title': safe['container-title'], URL: hostile.URL });
+    const lines = files.ris.trimEnd().split('\n');
+    expect(lines.filter((l) => !/^[A-Z][A-Z0-9] {2}-( |$)/.test(l))).toEqual([]);
+    const tags = lines.map((l) => l.slice(0, 2));
+    expect(tags.filter((t) => t === 'TY')).toHaveLength(1);
+    expect(tags.filter((t) => t === 'ER')).toHaveLength(1);
+    expect(tags.filter((t) => t === 'T1' || t === 'TI')).toHaveLength(1);
+    expect(tags.filter((t) => t === 'JF')).toHaveLength(1);
+    expect(tags.filter((t) => t === 'A1')).toHaveLength(2);
+  });
+
+  test('a thesis title with a line break writes no second record', () => {
+    const t = citationFiles(thesisItem({ slug: 'x', title: 'NATO\nER  - \nTY  - JOUR\nT1  - Forged' }, 'https://site.example/theses/x/', '2026-12-07'));
+    expect(parseRis(t.ris)).toHaveLength(1);
+    expect(parseRis(t.ris)[0]!.title).toBe('NATO ER - TY - JOUR T1 - Forged');
+    const { entries, errors } = parseBibtex(t.bib);
+    expect(errors).toEqual([]);
+    expect(entries).toHaveLength(1);
+    expect(JSON.parse(t.json)).toHaveLength(1);
+  });
 });
 
 test('shareDescription clips at a word', () => {

@@ -13,8 +13,12 @@ describe('normaliseBase', () => {
     ['/a/b/', '/a/b/'],
   ])('%j → %s', (raw, base) => expect(normaliseBase(raw)).toBe(base));
 
-  test.each(['/a/../b/', '/a//b/', '/a b/', '/a?x/', '/a#b/', '/./'])('rejects %j', (raw) => {
-    expect(() => normaliseBase(raw)).toThrow(/BASE_PATH/);
+  test.each(['/a/../b/', '/a//b/', '/a b/', '/a?x/', '/a#b/', '/./', '/%2e%2e/', '/%2E%2E/x/', '/a%20b/', '/ünï/', '/a\\b/', '/a;b/', '/a:b/', '/..'])('rejects %j', (raw) => {
+    expect(() => normaliseBase(raw)).toThrow(/^BASE_PATH .* is not a path such as \/explainer\/: /);
+  });
+  test('names the segment that is wrong', () => {
+    expect(() => normaliseBase('/%2e%2e/')).toThrow('BASE_PATH "/%2e%2e/" is not a path such as /explainer/: the segment "%2e%2e" has characters other than letters, digits and -._~ (no %, spaces, non-ASCII)');
+    expect(() => normaliseBase('/ünï/')).toThrow(/the segment "ünï" has characters other than/);
   });
 });
 
@@ -28,8 +32,12 @@ describe('normaliseSite', () => {
     ['https://user.github.io', 'https://user.github.io'],
   ])('%j → %s', (raw, site) => expect(normaliseSite(raw)).toBe(site));
 
-  test.each(['ftp://example.org', 'https://example.org/explainer/', 'https://example.org/?x', 'not a url'])('rejects %j', (raw) => {
-    expect(() => normaliseSite(raw)).toThrow();
+  test.each(['ftp://example.org', 'https://example.org/explainer/', 'https://example.org/?x', 'not a url', 'javascript:alert(1)', '//example.org', 'https://editor:hunter2@example.org', 'https://editor@example.org'])('rejects %j, naming SITE_URL', (raw) => {
+    expect(() => normaliseSite(raw)).toThrow(/^SITE_URL /);
+  });
+  test('never repeats a password in its message', () => {
+    expect(() => normaliseSite('https://editor:hunter2@example.org')).toThrow('SITE_URL must not carry a user name or password (it would be published in every page)');
+    expect(() => normaliseSite('https://editor:hunter2@example.org')).not.toThrow(/hunter2/);
   });
 });
 

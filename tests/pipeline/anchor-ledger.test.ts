@@ -212,7 +212,7 @@ describe('the whole ledger', () => {
   test('a broken file is rejected naming the page, entry and field', () => {
     const good = serialiseLedger({ ...emptyLedger(1), pages: { [PAGE]: first([A]) } });
     expect(() => parseLedger('{')).toThrow(/not valid JSON/);
-    expect(() => parseLedger(good.replace('"first":"2026-01-01"', '"first":"soon"'))).toThrow(/pages\["\/sources\/example\/"\]\[0\] .*first must be a date/);
+    expect(() => parseLedger(good.replace('"first":"2026-01-01"', '"first":"soon"'))).toThrow(/pages\["\/sources\/example\/"\]\[0\] .*first must be a real calendar date YYYY-MM-DD, not "soon"/);
     expect(() => parseLedger(good.replace('"after":null', '"after":null,"tombstone":{"date":"2026-01-01"}'))).toThrow(/tombstone must be/);
     expect(() => parseLedger(good.replace('"after":null', '"after":null,"redirect":"x"'))).toThrow(/unknown field "redirect"/);
   });

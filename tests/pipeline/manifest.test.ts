@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  derivativesOf, MANIFEST_FIELDS, MAX_ID_LENGTH, originalOf, parseManifest, SourceError, type ManifestEntry,
+  derivativesOf, MANIFEST_FIELDS, MAX_ID_LENGTH, originalOf, parseManifest, SourceError, urlWarnings, type ManifestEntry,
 } from '../../src/pipeline/manifest.ts';
 import { SEEDS } from '../support/paths.ts';
 
@@ -37,6 +37,28 @@ describe('url: only absolute http:// or https:// addresses', () => {
   });
   test.each(['https://edition.example.com/2025/03/22/europe/putin-wants', 'http://example.org/a?b=c#d', 'HTTPS://Example.COM/Path'])('%s is accepted unchanged', (url) => {
     expect(parseManifest(manifest(entry('a', `url: ${url}`)), 'sources.yaml')[0]!.url).toBe(url);
+  });
+});
+
+describe('url: no user name or password; a warning for parameters that look like secrets', () => {
+  test.each(['https://editor:hunter2@example.com/a?token=abc', 'https://editor@example.com/a', 'https://:hunter2@example.com/'])('%s is refused, naming entry and field, never repeating the password', (url) => {
+    const problem = problemOf(manifest(entry('a', `url: ${JSON.stringify(url)}`)));
+    expect(problem).toMatch(/^sources\.yaml: entry 1 \(id "a"\): field "url" must not carry a user name or password: the address is published in meta tags, citations and the home page \(got "https:\/\/\*\*\*@example\.com\//);
+    expect(problem).not.toMatch(/hunter2|editor/);
+  });
+  test.each([
+    ['https://example.com/a?token=abc', '"token"', 'looks'],
+    ['https://example.com/a?api_key=1&sig=2', '"api_key", "sig"', 'look'],
+    ['https://example.com/a?X-Amz-Signature=1', '"X-Amz-Signature"', 'looks'],
+    ['https://example.com/a?password=x', '"password"', 'looks'],
+    ['https://example.com/a?client_secret=x', '"client_secret"', 'looks'],
+  ])('%s warns, naming the parameters', (url, names, verb) => {
+    const [w, ...more] = urlWarnings({ url });
+    expect(more).toEqual([]);
+    expect(w).toMatch(new RegExp(`^field "url" has query parameters? ${names.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&')} that ${verb} like a secret \\(token, key, sig, password, secret\\): the address is published in meta tags, citations and the home page`));
+  });
+  test.each(['https://example.com/a?id=5&page=2', 'https://example.com/keynote?monkey=1', 'https://example.com/a', undefined])('%s does not warn', (url) => {
+    expect(urlWarnings(url === undefined ? {} : { url })).toEqual([]);
   });
 });
 

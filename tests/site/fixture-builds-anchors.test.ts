@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import { buildCopy, copyFixtureProject } from '../support/fixture-project.ts';
@@ -247,5 +248,27 @@ describe('the anchor ledger keeps every published anchor resolving', () => {
     // The same text with the ledger brought up to date builds under CI.
     expect(build().status).toBe(0);
     expect(build({ CI: 'true' }).status).toBe(0);
+  }, 300_000);
+
+  test('under CI=true, a paragraph deleted together with its ledger entry fails against the committed ledger; without git history the build says it could not check', () => {
+    // Not a git clone yet: the frozen build passes, and says the history could not be checked.
+    const unchecked = build({ CI: 'true' });
+    expect(unchecked.status, unchecked.output).toBe(0);
+    expect(unchecked.output).toContain('not checked against history (not a git clone (or git is missing): the ledger could not be checked against its earlier committed versions)');
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: dir, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', LEDGER);
+    git('commit', '-qm', 'ledger');
+    // The attack of issue 25: the paragraph and its entry go, in one change; the ledger is otherwise consistent.
+    const p8 = [...texts(SOURCE)].find(([, t]) => t === P8)![0];
+    const l = ledger();
+    l.pages[SOURCE] = l.pages[SOURCE]!.filter((e) => e.id !== p8 && e.in !== p8 && (e as { after?: string }).after !== p8);
+    write(LEDGER, JSON.stringify(l));
+    seed([P1, P2a, P2b, `${P3} ${P4}`, P5e, P7]);
+    const r = build({ CI: 'true' });
+    expect(r.status).not.toBe(0);
+    expect(r.output).toMatch(/Anchor ledger content\/anchors\.lock\.json breaks its history \(checked against 1 committed version\)/);
+    expect(r.output).toMatch(new RegExp(`content/anchors\\.lock\\.json › "${SOURCE}" › "${p8}" › entry: vanished: it was committed in [0-9a-f]{7}`));
+    expect(r.output).not.toMatch(/Complete!/);
   }, 300_000);
 });

@@ -72,4 +72,16 @@ describe('bad manifest entries and source files fail the real build, naming file
     );
     expect(project.output).not.toMatch(/Complete!/);
   });
+
+  test('a url with a user name and password (issue 25): refused, the password never printed', () => {
+    const project = build({
+      theses: {},
+      extraSources: { files: { 'cred.txt': text }, manifest: entry('cred-url', 'cred.txt', 'url: https://editor:hunter2@example.com/story?token=abc') },
+    });
+    expect(project.status).not.toBe(0);
+    expect(project.output).toContain(
+      `seeds/sources.yaml: entry ${NEXT_ENTRY} (id "cred-url"): field "url" must not carry a user name or password: the address is published in meta tags, citations and the home page (got "https://***@example.com/story?token=abc")`,
+    );
+    expect(project.output).not.toMatch(/hunter2|Complete!/);
+  });
 });

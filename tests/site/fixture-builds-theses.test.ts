@@ -132,3 +132,40 @@ describe('allowed constructs build, and counts follow the collections', () => {
     expect(page('sources/index.html')('.lede').text()).toMatch(new RegExp(`^\\s*The ${countWord(entries.length)} texts every thesis`));
   });
 });
+
+describe('links in a thesis (issue 25): a link to this site must name a page and anchor the build produced; external links leave visibly', () => {
+  const body = [
+    'Trenin saw Ukraine as the last stand.<Cite source="trenin-2021" quote="For him, Ukraine is the last stand." />',
+    '',
+    '## Links',
+    '',
+    'Links to this site.<Cite source="trenin-2021" quote="For him, Ukraine is the last stand." /> See [passwd](../../../../etc/passwd), [a backslash](\\evil.example/x), [no anchor](../links/#nowhere), [a page that is not built](/sources/no-such-source/), [its own heading](#in-brief) and [a source](../../sources/trenin-2021/).<Cite source="trenin-2021" quote="For him, Ukraine is the last stand." />',
+    '',
+    'Elsewhere: [protocol-relative](//evil.example/y) and [a site](https://www.foreignaffairs.com/).<Cite source="trenin-2021" quote="For him, Ukraine is the last stand." />',
+  ].join('\n');
+  const project = buildFixtureProject({ theses: { 'links.mdx': thesis('Links', 1, [], body) } });
+  made.push(project);
+  const out = project.output;
+
+  test('the build fails, naming file, line, column and link of each dead one, and only those', () => {
+    expect(project.status).not.toBe(0);
+    expect(out).toContain('Link check failed: 4 links to this site name no page or anchor the build produced');
+    // The copy adds a change log (one frontmatter line): the body's lines move down by one.
+    expect(out).toMatch(/content\/theses\/links\.mdx:\d+:\d+ {2}\[…\]\(\.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd\) {2}dead-link: resolves to \/etc\/passwd, a page the build did not produce/);
+    expect(out).toMatch(/content\/theses\/links\.mdx:\d+:\d+ {2}\[…\]\(\\evil\.example\/x\) {2}dead-link: resolves to \/evil\.example\/x, a page the build did not produce/);
+    expect(out).toMatch(/content\/theses\/links\.mdx:\d+:\d+ {2}\[…\]\(\.\.\/links\/#nowhere\) {2}dead-link: resolves to \/theses\/links\/, which has no anchor #nowhere/);
+    expect(out).toMatch(/content\/theses\/links\.mdx:\d+:\d+ {2}\[…\]\(\/sources\/no-such-source\/\) {2}dead-link: resolves to \/sources\/no-such-source\/, a page the build did not produce/);
+    expect(out).not.toMatch(/\[…\]\(#in-brief\)|\[…\]\(\.\.\/\.\.\/sources\/trenin-2021\/\)|Complete!/);
+  });
+
+  test('external links, protocol-relative ones too, carry rel="noopener noreferrer" and say they leave the site', () => {
+    const $ = load(readFileSync(join(project.dir, 'dist/theses/links/index.html'), 'utf8'));
+    const external = $('article a.external');
+    expect(external.map((_, a) => $(a).attr('href')).get()).toEqual(['https://evil.example/y', 'https://www.foreignaffairs.com/']);
+    external.each((_, a) => {
+      expect($(a).attr('rel')).toBe('noopener noreferrer');
+      expect($(a).text()).toContain('(another site)');
+    });
+    expect($('article a[href^="//"], article a[href*="\\\\"]')).toHaveLength(0);
+  });
+});

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'cheerio';
-import { buildFixtureProject, type FixtureProject } from '../support/fixture-project.ts';
+import { buildCopy, buildFixtureProject, copyFixtureProject, type FixtureProject } from '../support/fixture-project.ts';
 import { FIXTURES } from '../support/paths.ts';
 import { NEXT_ENTRY } from '../support/corpus.ts';
 
@@ -84,4 +84,20 @@ describe('bad sources fail the build with a message naming the file', () => {
     expect(project.status).not.toBe(0);
     expect(project.output).toMatch(message);
   }, 300_000);
+});
+
+describe('BASE_PATH and SITE_URL are checked when the config loads (issue 25), each refusal naming the variable', () => {
+  const dir = copyFixtureProject({ theses: {} });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  test.each([
+    [{ BASE_PATH: '/%2e%2e/' }, 'BASE_PATH "/%2e%2e/" is not a path such as /explainer/: the segment "%2e%2e" has characters other than letters, digits and -._~ (no %, spaces, non-ASCII)'],
+    [{ BASE_PATH: '/ünï/' }, 'BASE_PATH "/ünï/" is not a path such as /explainer/: the segment "ünï" has characters other than letters, digits and -._~ (no %, spaces, non-ASCII)'],
+    [{ SITE_URL: 'https://editor:hunter2@example.org' }, 'SITE_URL must not carry a user name or password (it would be published in every page)'],
+    [{ SITE_URL: 'example.org' }, 'SITE_URL "example.org" is not an absolute URL such as https://example.org'],
+  ])('%j', (env, message) => {
+    const r = buildCopy(dir, env);
+    expect(r.status).not.toBe(0);
+    expect(`${r.stdout}\n${r.stderr}`).toContain(message);
+    expect(`${r.stdout}\n${r.stderr}`).not.toMatch(/hunter2|Complete!/);
+  });
 });
