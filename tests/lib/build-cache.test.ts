@@ -1,0 +1,55 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { digest, readCached, writeCached } from '../../src/lib/build-cache.ts';
+import { ROOT } from '../support/paths.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'wpw-cache-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('build cache', () => {
+  test('digest separates its parts', () => {
+    expect(digest('ab', 'c')).not.toBe(digest('a', 'bc'));
+    expect(digest('a')).toBe(digest('a'));
+  });
+
+  test('writes atomically, reads back, keeps the newest files of a bucket', () => {
+    const before = process.env.WPW_CACHE_DIR;
+    process.env.WPW_CACHE_DIR = join(dir, 'unit');
+    try {
+      for (let i = 0; i < 5; i++) writeCached('b', `k${i}`, { i }, 3);
+      expect(readdirSync(join(dir, 'unit', 'b')).filter((f) => f.endsWith('.json'))).toHaveLength(3);
+      expect(readCached('b', 'k4')).toEqual({ i: 4 });
+      expect(readCached('b', 'missing')).toBeUndefined();
+    } finally {
+      if (before === undefined) delete process.env.WPW_CACHE_DIR;
+      else process.env.WPW_CACHE_DIR = before;
+    }
+  });
+});
+
+describe('citations cached across processes', () => {
+  // A process formats and writes the cache at exit; the next one formats nothing and says the same.
+  const script = `
+    import { STYLES, formatReference, formatInText, sourceItem, citeCacheStats } from './src/lib/cite.ts';
+    const item = sourceItem({ id: 'doe-2024', title: 'A <b>title</b> & more', author: 'Jane Doe', outlet: 'The Daily', published: '2024-02-29' }, 'https://example.org/s/');
+    const out = STYLES.flatMap((s) => [formatReference(item, s.key, 'html'), formatReference(item, s.key, 'text'), formatInText(item, s.key, { paragraph: 3 })]);
+    console.log(JSON.stringify({ out, stats: citeCacheStats() }));
+  `;
+  const run = () => {
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, WPW_CACHE_DIR: join(dir, 'cite') } });
+    expect(r.status, r.stderr).toBe(0);
+    return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { out: string[]; stats: { hits: number; misses: number } };
+  };
+
+  test('a warm process builds no engine and formats the same text', { timeout: 120_000 }, () => {
+    const cold = run();
+    expect(cold.stats).toMatchObject({ hits: 0, misses: 9 });
+    expect(existsSync(join(dir, 'cite', 'cite'))).toBe(true);
+    const warm = run();
+    expect(warm.stats).toMatchObject({ hits: 9, misses: 0 });
+    expect(warm.out).toEqual(cold.out);
+  });
+});
