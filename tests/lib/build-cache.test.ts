@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -51,5 +51,42 @@ describe('citations cached across processes', () => {
     const warm = run();
     expect(warm.stats).toMatchObject({ hits: 9, misses: 0 });
     expect(warm.out).toEqual(cold.out);
+  });
+});
+
+describe('the source pipeline cached across processes', () => {
+  const script = `
+    import { sourcesFor, alignmentsFor, sourcesFromDisk } from './src/lib/source-index.ts';
+    const sources = sourcesFor('seeds');
+    const alignments = alignmentsFor('seeds');
+    console.log(JSON.stringify({ fromDisk: sourcesFromDisk('seeds'), sources, alignments }));
+  `;
+  const run = () => {
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, WPW_CACHE_DIR: join(dir, 'sources') } });
+    expect(r.status, r.stderr).toBe(0);
+    return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { fromDisk: boolean; sources: unknown[]; alignments: unknown[] };
+  };
+
+  test('a warm process reads the same sources and alignments back', { timeout: 120_000 }, () => {
+    const cold = run();
+    expect(cold.fromDisk).toBe(false);
+    const warm = run();
+    expect(warm.fromDisk).toBe(true);
+    expect(warm.sources).toEqual(cold.sources);
+    expect(warm.alignments).toEqual(cold.alignments);
+  });
+
+  test('the key changes with a byte of a seed or of the manifest', async () => {
+    const { seedsKey } = await import('../../src/lib/source-index.ts');
+    const copy = join(dir, 'seeds-copy');
+    cpSync(join(ROOT, 'seeds'), copy, { recursive: true });
+    const before = seedsKey(copy);
+    const file = readdirSync(copy).find((f) => f.endsWith('.txt'))!;
+    appendFileSync(join(copy, file), ' ');
+    const afterSeed = seedsKey(copy);
+    appendFileSync(join(copy, 'sources.yaml'), '\n');
+    const afterManifest = seedsKey(copy);
+    expect(new Set([before, afterSeed, afterManifest]).size).toBe(3);
+    expect(seedsKey(copy)).toBe(afterManifest);
   });
 });
