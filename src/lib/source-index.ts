@@ -11,8 +11,8 @@
  *
  * Across builds the result is kept on disk (src/lib/build-cache.ts, bucket
  * `sources`), keyed by the digest of every file in `seeds/` (names, bytes, where
- * symlinks lead), the folder and working directory (the pipeline's messages name
- * files relative to it), and the pipeline's code version: the digest of
+ * symlinks lead), the folder as named from the working directory (the
+ * pipeline's messages name files relative to it), and the pipeline's code version: the digest of
  * src/pipeline/ and src/lib/ and of package-lock.json. A warm build reads the
  * sources (and the alignments, once computed) back instead of re-running the
  * pipeline; a pipeline error is never cached.
@@ -72,18 +72,24 @@ function codeVersion(): string {
 
 /**
  * The disk cache's key for the seeds in `dir`: every entry's name and bytes
- * (symlinks followed, and where they lead), the folders and the code version.
- * Undefined when a file cannot be read (the pipeline reports that).
+ * (symlinks followed, and where they lead: inside the folder as a relative
+ * path, outside it in full), the folder as named from the working directory
+ * (the pipeline's messages name files so) and the code version. Nothing else
+ * of where the project lies: a copy of the project with the same seeds and code
+ * (a test fixture) shares the entry. Undefined when a file cannot be read (the
+ * pipeline reports that).
  */
 export function seedsKey(dir: string): string | undefined {
   try {
-    const parts: (string | Uint8Array)[] = [codeVersion(), dir, process.cwd()];
+    const parts: (string | Uint8Array)[] = [codeVersion(), relative(process.cwd(), dir)];
+    const realDir = realpathSync(dir);
     const walk = (d: string) => {
       for (const name of readdirSync(d).sort()) {
         const p = join(d, name);
         const st = statSync(p, { throwIfNoEntry: false });
         const real = st ? realpathSync(p) : '';
-        parts.push(relative(dir, p), real);
+        const inside = real && !relative(realDir, real).startsWith('..') ? relative(realDir, real) : real;
+        parts.push(relative(dir, p), inside);
         if (st?.isDirectory()) walk(p);
         else if (st?.isFile()) parts.push(readFileSync(p));
       }

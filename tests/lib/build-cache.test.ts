@@ -89,4 +89,18 @@ describe('the source pipeline cached across processes', () => {
     expect(new Set([before, afterSeed, afterManifest]).size).toBe(3);
     expect(seedsKey(copy)).toBe(afterManifest);
   });
+
+  test('the key does not depend on where the project lies: two copies with the same seeds share it', () => {
+    const key = (project: string) => {
+      cpSync(join(ROOT, 'seeds'), join(project, 'seeds'), { recursive: true });
+      const script = `import { seedsKey } from ${JSON.stringify(join(ROOT, 'src/lib/source-index.ts'))}; console.log(seedsKey('seeds'));`;
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: project, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      return r.stdout.trim();
+    };
+    const a = key(mkdtempSync(join(dir, 'project-a-')));
+    const b = key(mkdtempSync(join(dir, 'project-b-')));
+    expect(a).toMatch(/^[0-9a-f]{64}$/);
+    expect(b).toBe(a);
+  });
 });
