@@ -8,6 +8,9 @@
  * result's excerpt (an option, so the pages carry no attribute for it).
  * Any Pagefind error fails the build.
  * Then the bundle is re-cut for smaller first searches (src/lib/pagefind-bundle.ts).
+ * The re-cut reads Pagefind's undocumented formats, of one version: a bundle it
+ * does not know (another Pagefind version) is served as Pagefind wrote it, with
+ * one warning, never a failed build.
  *
  * Pagefind splits words at spaces and most punctuation but not at a dash, so "Kaliningrad—the" would be
  * one word that neither "Kaliningrad" nor "the" finds. The copy of each page given to Pagefind has thin
@@ -18,7 +21,7 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { optimiseBundle } from '../lib/pagefind-bundle.ts';
+import { BundleFormatError, bundleTexts, optimiseBundle, PAGEFIND_FORMAT_VERSION, type BundleReport } from '../lib/pagefind-bundle.ts';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { vocabularyOf } from '../lib/search-vocabulary.ts';
 import { VOCABULARY_FILE } from '../lib/urls.ts';
@@ -42,8 +45,19 @@ export default function pagefindIntegration(): AstroIntegration {
           if (written.errors.length) return fail('writeFiles', written.errors);
           logger.info(`indexed ${added.page_count} pages into ${written.outputPath}`);
           // The words of every indexed text, for "Did you mean …?" (src/lib/search-vocabulary.ts).
-          const texts: string[] = [];
-          const reports = optimiseBundle(written.outputPath, { onText: (t) => texts.push(t) });
+          let texts: string[] = [];
+          let reports: BundleReport[] = [];
+          try {
+            reports = optimiseBundle(written.outputPath, { onText: (t) => texts.push(t) });
+          } catch (err) {
+            if (!(err instanceof BundleFormatError)) throw err;
+            texts = [];
+            const { skipped } = bundleTexts(written.outputPath, (t) => texts.push(t));
+            logger.warn(
+              `the index re-cut knows Pagefind ${PAGEFIND_FORMAT_VERSION}'s formats only, so dist/pagefind is Pagefind's own bundle (first searches fetch more): ${err.message}` +
+                (skipped ? ` (${skipped} fragments unread: "Did you mean …?" knows fewer words)` : ''),
+            );
+          }
           const vocabulary = vocabularyOf(texts);
           writeFileSync(join(written.outputPath, VOCABULARY_FILE), JSON.stringify(vocabulary));
           logger.info(`${VOCABULARY_FILE}: ${vocabulary.length} words for "Did you mean …?"`);

@@ -28,6 +28,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { digest, packageVersion, readCached, treeDigest, writeCached } from './build-cache.ts';
+
 import { SITE_AUTHOR, SITE_NAME } from './site.ts';
 import { PAGE_ORIGIN } from './urls.ts';
 export { SITE_NAME };
@@ -139,7 +141,14 @@ function cslDir(): string {
   const fromCwd = join(process.cwd(), 'src', 'csl');
   return existsSync(fromCwd) ? fromCwd : fileURLToPath(new URL('../csl/', import.meta.url));
 }
-/** Registers the vendored styles and locale with citation-js, once. */
+/**
+ * Registers the vendored styles and locale with citation-js, once. citation-js
+ * keeps one citeproc engine per style and locale for the whole process
+ * (plugin-csl's fetchEngine), so each style's engine is built once per build,
+ * on its first use, and reused by every page and both outputs (the "Cite this"
+ * HTML and cite-paragraph.json). Building them is most of the cost (APA's and
+ * Chicago's take seconds), so they are built only when the cache below misses.
+ */
 function engine(): void {
   if (registered) return;
   const config = plugins.config.get('@csl') as { styles: { add(k: string, v: string): void }; locales: { add(k: string, v: string): void } };
@@ -147,6 +156,71 @@ function engine(): void {
   for (const s of STYLES) config.styles.add(s.file, readFileSync(join(dir, `${s.file}.csl`), 'utf8'));
   config.locales.add('en-US', readFileSync(join(dir, 'locales-en-US.xml'), 'utf8'));
   registered = true;
+}
+
+/**
+ * What citeproc wrote for an exact input (item, style, output format, entry),
+ * kept in memory for the process and on disk across builds (src/lib/build-cache.ts),
+ * under a version that is the digest of the styles and locale in src/csl/ and of
+ * the versions of citeproc and citation-js: any change there is a new, empty
+ * cache. A warm build formats no citation and builds no engine. Only citeproc's
+ * own output is kept; everything this module does to it runs every time.
+ */
+interface CiteCache {
+  version: string;
+  entries: Map<string, string>;
+  /** Keys read or written by this process (what is kept when the file grows too big). */
+  used: Set<string>;
+  dirty: boolean;
+  hits: number;
+  misses: number;
+}
+const CITE_CACHE = Symbol.for('what-putin-wants.cite-cache');
+/** Entries kept on disk beyond those this process used (about 300 bytes each). */
+const CITE_CACHE_MAX = 200_000;
+function citeCache(): CiteCache {
+  const g = globalThis as Record<symbol, CiteCache | undefined>;
+  const dir = cslDir();
+  const version = digest(
+    treeDigest(dir, (p) => /\.(csl|xml)$/.test(p)),
+    ...['citeproc', '@citation-js/core', '@citation-js/plugin-csl'].map((n) => `${n}@${packageVersion(n)}`),
+  ).slice(0, 32);
+  const have = g[CITE_CACHE];
+  if (have?.version === version) return have;
+  const stored = readCached<Record<string, string>>('cite', version);
+  const cache: CiteCache = { version, entries: new Map(Object.entries(stored ?? {})), used: new Set(), dirty: false, hits: 0, misses: 0 };
+  g[CITE_CACHE] = cache;
+  process.once('exit', () => flushCiteCache(cache));
+  return cache;
+}
+/** Writes the process's citations to the disk cache (at exit; also callable when a build is done). */
+export function flushCiteCache(cache: CiteCache | undefined = (globalThis as Record<symbol, CiteCache | undefined>)[CITE_CACHE]): void {
+  if (!cache?.dirty) return;
+  const keep = cache.entries.size > CITE_CACHE_MAX ? [...cache.used] : [...cache.entries.keys()];
+  writeCached('cite', cache.version, Object.fromEntries(keep.map((k) => [k, cache.entries.get(k)!])), 4);
+  cache.dirty = false;
+}
+/** How many citations this process took from the cache and how many citeproc formatted (tests, logs). */
+export function citeCacheStats(): { hits: number; misses: number; entries: number } {
+  const c = (globalThis as Record<symbol, CiteCache | undefined>)[CITE_CACHE];
+  return { hits: c?.hits ?? 0, misses: c?.misses ?? 0, entries: c?.entries.size ?? 0 };
+}
+let cacheOf: CiteCache | undefined;
+function formatted(mode: 'bibliography' | 'citation', item: CslItem, options: { format: 'html' | 'text'; template: string; entry?: unknown }): string {
+  cacheOf ??= citeCache();
+  const key = digest(mode, options.format, options.template, JSON.stringify(options.entry ?? null), JSON.stringify(item)).slice(0, 40);
+  cacheOf.used.add(key);
+  const hit = cacheOf.entries.get(key);
+  if (hit !== undefined) {
+    cacheOf.hits++;
+    return hit;
+  }
+  cacheOf.misses++;
+  engine();
+  const out = new Cite(item).format(mode, { ...options, lang: 'en-US' }) as string;
+  cacheOf.entries.set(key, out);
+  cacheOf.dirty = true;
+  return out;
 }
 
 function styleFile(style: StyleKey): string {
@@ -179,8 +253,7 @@ function restore(out: string, format: 'html' | 'text'): string {
 
 /** The bibliography entry of `item` in `style`: HTML (citeproc escapes the text; `<i>` for titles) or plain text. */
 export function formatReference(item: CslItem, style: StyleKey, format: 'html' | 'text' = 'html'): string {
-  engine();
-  const out = restore(new Cite(asPrinted(literal(item), style)).format('bibliography', { format, template: styleFile(style), lang: 'en-US' }) as string, format);
+  const out = restore(formatted('bibliography', asPrinted(literal(item), style), { format, template: styleFile(style) }), format);
   if (format === 'text') return out.trim();
   // citeproc wraps the entry in <div class="csl-bib-body"><div class="csl-entry">…</div></div>; keep the entry's content.
   const m = /<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>/.exec(out);
@@ -189,9 +262,8 @@ export function formatReference(item: CslItem, style: StyleKey, format: 'html' |
 
 /** An in-text citation (APA, MLA) or note (Chicago) of `item`, optionally at a paragraph: `{ paragraph: 12 }`. */
 export function formatInText(item: CslItem, style: StyleKey, at?: { paragraph: number | string }): string {
-  engine();
   const entry = at ? [{ id: item.id, locator: String(at.paragraph), label: 'paragraph' }] : [item.id];
-  return restore(new Cite(literal(item)).format('citation', { format: 'text', template: styleFile(style), lang: 'en-US', entry }) as string, 'text').trim();
+  return restore(formatted('citation', literal(item), { format: 'text', template: styleFile(style), entry }), 'text').trim();
 }
 
 /** Line breaks, other control characters and Unicode line/paragraph separators: never inside an exported value. */

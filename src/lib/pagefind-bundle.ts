@@ -2,7 +2,7 @@
  * Post-processing of the bundle Pagefind writes (dist/pagefind/), so that a
  * first search fetches less. Two changes, both to files Pagefind itself
  * reads back, in the formats of the pinned Pagefind version (1.6.0; any
- * other version is refused rather than guessed at):
+ * other version is left alone rather than guessed at):
  *
  * 1. Word index chunks. Pagefind cuts its sorted word index into chunks of
  *    about 20,000 word positions (a constant in its indexer) and a search
@@ -20,14 +20,18 @@
  *    when it is a heading (h1–h6, for its text) or carries a
  *    data-pagefind-title; the rest (citation markers, paragraph text
  *    repeated) are bytes a result never uses. We drop those anchors and the
- *    text of titled, non-heading anchors. The fragment keeps its file name:
- *    the output is a function of the original content that the name hashes.
+ *    text of titled, non-heading anchors.
+ *
+ * Every file written is named by the hash of its new content (`_headers`
+ * marks index/ and fragment/ immutable for a year). A bundle of another
+ * Pagefind version is left as Pagefind wrote it (BundleFormatError; the
+ * integration warns once and serves it).
  *
  * Every file keeps Pagefind's framing: gzip of "pagefind_dcd" + payload.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decode, encode } from 'cborg';
 
@@ -317,63 +321,161 @@ export function readMeta(dir: string, hash: string): { file: string; meta: Meta 
   return { file, meta: decode(unwrap(readFileSync(file), file), { useMaps: false }) as Meta };
 }
 
-/** Re-chunks the word index and slims the fragments of the Pagefind bundle in `dir` (dist/pagefind), in place. */
+/**
+ * The bundle is not in a format this module knows (another Pagefind version,
+ * or a file that does not read as 1.6.0 writes it). Thrown before anything in
+ * the bundle changed: Pagefind's own bundle is intact and usable.
+ */
+export class BundleFormatError extends Error {
+  override name = 'BundleFormatError';
+}
+
+/**
+ * Re-chunks the word index and slims the fragments of the Pagefind bundle in
+ * `dir` (dist/pagefind), in place. Every file it writes is named by the hash of
+ * its content (index chunks, fragments and fragment groups, metadata), since
+ * `_headers` marks index/ and fragment/ immutable for a year: a file whose
+ * content changes gets a new name. It works in two phases: it reads and checks
+ * everything first (a format it does not know is a BundleFormatError, the
+ * bundle untouched), then writes the new files beside the old ones, switches
+ * pagefind-entry.json to the new metadata, and only then removes the files
+ * nothing names any more. A failure while writing removes what it wrote.
+ */
 export function optimiseBundle(dir: string, opts: { target?: (positions: number) => number; onText?: (text: string) => void } = {}): BundleReport[] {
-  const { file: entryFile, entry } = readEntry(dir);
+  let entryFile: string;
+  let entry: Entry;
+  try {
+    ({ file: entryFile, entry } = readEntry(dir));
+  } catch (err) {
+    throw new BundleFormatError(`${join(dir, 'pagefind-entry.json')}: ${(err as Error).message}`, { cause: err });
+  }
   if (entry.version !== PAGEFIND_FORMAT_VERSION)
-    throw new Error(`${entryFile}: Pagefind ${entry.version} wrote this bundle, but src/lib/pagefind-bundle.ts knows the formats of ${PAGEFIND_FORMAT_VERSION} only. Check the formats of the new version (index chunks, metadata, fragments) and update PAGEFIND_FORMAT_VERSION.`);
-  const reports: BundleReport[] = [];
-  for (const [language, info] of Object.entries(entry.languages)) {
-    const { file: metaFile, meta } = readMeta(dir, info.hash);
-    if (meta[0] !== PAGEFIND_FORMAT_VERSION) throw new Error(`${metaFile}: written by Pagefind ${meta[0]}, expected ${PAGEFIND_FORMAT_VERSION}`);
-    // 1. Word index: all words in order, re-cut (words move as their encoded bytes).
+    throw new BundleFormatError(`${entryFile}: Pagefind ${entry.version} wrote this bundle, but src/lib/pagefind-bundle.ts knows the formats of ${PAGEFIND_FORMAT_VERSION} only. Check the formats of the new version (index chunks, metadata, fragments) and update PAGEFIND_FORMAT_VERSION.`);
+
+  // Phase 1: read and check every language's metadata and index (nothing is written).
+  const languages = Object.entries(entry.languages).map(([language, info]) => {
+    let metaFile: string;
+    let meta: Meta;
+    try {
+      ({ file: metaFile, meta } = readMeta(dir, info.hash));
+    } catch (err) {
+      throw new BundleFormatError((err as Error).message, { cause: err });
+    }
+    if (meta[0] !== PAGEFIND_FORMAT_VERSION) throw new BundleFormatError(`${metaFile}: written by Pagefind ${String(meta[0])}, expected ${PAGEFIND_FORMAT_VERSION}`);
+    if (!Array.isArray(meta[1]) || !Array.isArray(meta[2])) throw new BundleFormatError(`${metaFile}: not the metadata of Pagefind ${PAGEFIND_FORMAT_VERSION} (pages and chunks)`);
     const words: ScannedWord[] = [];
+    const oldChunks: string[] = [];
     for (const [, , hash] of meta[2]) {
       const file = join(dir, 'index', `${hash}.pf_index`);
       try {
         words.push(...scanChunk(unwrap(readFileSync(file), file)));
       } catch (err) {
-        throw new Error(`${file}: ${(err as Error).message}`, { cause: err });
+        throw new BundleFormatError(`${file}: ${(err as Error).message}`, { cause: err });
       }
-      rmSync(file);
+      oldChunks.push(file);
     }
-    const positions = words.reduce((n, w) => n + w.size, 0);
-    const target = (opts.target ?? chunkTarget)(positions);
-    const chunks: MetaChunk[] = packSizes(words.map((w) => w.word), words.map((w) => w.size), target).map((numbers) => {
-      const chunk = numbers.map((i) => words[i]!);
-      const payload = joinChunk(chunk);
-      const hash = shortHash(language, payload);
-      writeFileSync(join(dir, 'index', `${hash}.pf_index`), wrap(payload));
-      return [chunk[0]!.word, chunk.at(-1)!.word, hash];
-    });
-    const chunksBefore = meta[2].length;
-    meta[2] = chunks;
-    // 2. Fragments of this language's pages: one file each, or several in a group file (hash → fragment).
-    let before = 0;
-    let after = 0;
-    const files = new Set(meta[1].map(([hash, , group]) => (group ? `group:${group}` : hash)));
-    for (const name of files) {
-      const grouped = name.startsWith('group:');
-      const file = join(dir, 'fragment', `${grouped ? name.slice('group:'.length) : name}.pf_fragment`);
-      if (!existsSync(file)) throw new Error(`${file}: named by ${metaFile} but missing`);
-      const bytes = readFileSync(file);
-      const data = JSON.parse(Buffer.from(unwrap(bytes, file)).toString('utf8')) as Fragment | Record<string, Fragment>;
-      const fragments = grouped ? Object.values(data as Record<string, Fragment>) : [data as Fragment];
-      fragments.forEach(slimFragment);
-      if (opts.onText) for (const f of fragments) opts.onText((f as { content?: string }).content ?? '');
-      const out = wrap(Buffer.from(JSON.stringify(data), 'utf8'), 6);
-      writeFileSync(file, out);
-      before += bytes.byteLength;
-      after += out.byteLength;
+    return { language, info, metaFile, meta, words, oldChunks };
+  });
+
+  // Phase 2: new files beside the old ones, then the entry, then the old files go.
+  const written = new Set<string>();
+  const obsolete = new Set<string>();
+  const put = (file: string, bytes: Uint8Array) => {
+    if (!existsSync(file)) written.add(file); // an unchanged file keeps its name and is not rewritten
+    else return;
+    writeFileSync(file, bytes);
+  };
+  const reports: BundleReport[] = [];
+  try {
+    for (const { language, info, metaFile, meta, words, oldChunks } of languages) {
+      // 1. Word index: all words in order, re-cut (words move as their encoded bytes).
+      const positions = words.reduce((n, w) => n + w.size, 0);
+      const target = (opts.target ?? chunkTarget)(positions);
+      const chunks: MetaChunk[] = packSizes(words.map((w) => w.word), words.map((w) => w.size), target).map((numbers) => {
+        const chunk = numbers.map((i) => words[i]!);
+        const payload = joinChunk(chunk);
+        const hash = shortHash(language, payload);
+        put(join(dir, 'index', `${hash}.pf_index`), wrap(payload));
+        return [chunk[0]!.word, chunk.at(-1)!.word, hash];
+      });
+      const chunksBefore = meta[2].length;
+      for (const f of oldChunks) obsolete.add(f);
+      meta[2] = chunks;
+      // 2. Fragments of this language's pages: one file each, or several in a group file (hash → fragment);
+      //    each written under the hash of its new content, and the metadata's pages renamed to match.
+      let before = 0;
+      let after = 0;
+      const renamed = new Map<string, string>();
+      for (const [hash, , group] of meta[1]) {
+        const name = group ? `group:${group}` : hash;
+        if (renamed.has(name)) continue;
+        const grouped = name.startsWith('group:');
+        const file = join(dir, 'fragment', `${grouped ? group! : hash}.pf_fragment`);
+        if (!existsSync(file)) throw new BundleFormatError(`${file}: named by ${metaFile} but missing`);
+        const bytes = readFileSync(file);
+        let data: Fragment | Record<string, Fragment>;
+        try {
+          data = JSON.parse(Buffer.from(unwrap(bytes, file)).toString('utf8')) as Fragment | Record<string, Fragment>;
+        } catch (err) {
+          throw new BundleFormatError(`${file}: ${(err as Error).message}`, { cause: err });
+        }
+        const fragments = grouped ? Object.values(data as Record<string, Fragment>) : [data as Fragment];
+        fragments.forEach(slimFragment);
+        if (opts.onText) for (const f of fragments) opts.onText((f as { content?: string }).content ?? '');
+        const payload = Buffer.from(JSON.stringify(data), 'utf8');
+        const newHash = shortHash(language, payload);
+        const out = wrap(payload, 6);
+        put(join(dir, 'fragment', `${newHash}.pf_fragment`), out);
+        obsolete.add(file);
+        renamed.set(name, newHash);
+        before += bytes.byteLength;
+        after += out.byteLength;
+      }
+      // A single page's fragment is named by the page's hash; a group's by the group's (its keys stay the pages' hashes).
+      meta[1] = meta[1].map(([hash, count, group]) => (group ? [hash, count, renamed.get(`group:${group}`)!] : [renamed.get(hash)!, count, ...(group === undefined ? [] : [group])])) as Meta[1];
+      // 3. The metadata under a new name, and the entry pointing at it.
+      const metaPayload = encode(meta);
+      const metaHash = shortHash(language, metaPayload);
+      put(join(dir, `pagefind.${metaHash}.pf_meta`), wrap(metaPayload));
+      obsolete.add(metaFile);
+      info.hash = metaHash;
+      reports.push({ language, positions, words: words.length, chunksBefore, chunksAfter: chunks.length, target, fragments: meta[1].length, fragmentBytesBefore: before, fragmentBytesAfter: after });
     }
-    // 3. The metadata under a new name, and the entry pointing at it.
-    const metaPayload = encode(meta);
-    const metaHash = shortHash(language, metaPayload);
-    rmSync(metaFile);
-    writeFileSync(join(dir, `pagefind.${metaHash}.pf_meta`), wrap(metaPayload));
-    info.hash = metaHash;
-    reports.push({ language, positions, words: words.length, chunksBefore, chunksAfter: chunks.length, target, fragments: meta[1].length, fragmentBytesBefore: before, fragmentBytesAfter: after });
+  } catch (err) {
+    for (const f of written) rmSync(f, { force: true });
+    throw err;
   }
   writeFileSync(entryFile, JSON.stringify(entry));
+  const kept = new Set([...written, ...languages.flatMap(({ meta, info }) => [
+    ...meta[2].map(([, , h]) => join(dir, 'index', `${h}.pf_index`)),
+    ...meta[1].map(([h, , g]) => join(dir, 'fragment', `${g || h}.pf_fragment`)),
+    join(dir, `pagefind.${info.hash}.pf_meta`),
+  ])]);
+  for (const f of obsolete) if (!kept.has(f)) rmSync(f, { force: true });
   return reports;
+}
+
+/**
+ * The text of every page in a bundle this module may not know the formats of
+ * (for the vocabulary, when the re-cut is skipped): fragments read as Pagefind
+ * 1.x writes them (gzip of the signature and JSON). A fragment that does not
+ * read so is skipped; returns how many were.
+ */
+export function bundleTexts(dir: string, onText: (text: string) => void): { read: number; skipped: number } {
+  const folder = join(dir, 'fragment');
+  let read = 0;
+  let skipped = 0;
+  if (!existsSync(folder)) return { read, skipped };
+  for (const name of readdirSync(folder).filter((f) => f.endsWith('.pf_fragment'))) {
+    const file = join(folder, name);
+    try {
+      const data = JSON.parse(Buffer.from(unwrap(readFileSync(file), file)).toString('utf8')) as Record<string, unknown>;
+      const fragments = typeof data.content === 'string' ? [data] : Object.values(data);
+      for (const f of fragments) onText(String((f as { content?: unknown }).content ?? ''));
+      read++;
+    } catch {
+      skipped++;
+    }
+  }
+  return { read, skipped };
 }

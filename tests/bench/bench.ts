@@ -1,8 +1,11 @@
 /**
  * `npm run bench [-- --check]`: builds the site and measures it.
  *
- * Prints a table (and writes tests/bench/results.json): build time (median
- * of 3), dist size, per page type the requests and gzip-compressed bytes by
+ * Prints a table (and writes tests/bench/results.json): the seed build's time
+ * cold (every cache removed: Astro's, Vite's, and the citation and source
+ * caches of node_modules/.cache/what-putin-wants) and warm (caches in place),
+ * 3 of each, alternating, medians, wall clock and CPU (user + system, less
+ * sensitive to other work on the machine), dist size, per page type the requests and gzip-compressed bytes by
  * kind, JavaScript executed before any interaction, bytes fetched by a first
  * search (every /pagefind/ file since the page opened, by file) and the time
  * from last keystroke to first result, Enter in a reading page's header box
@@ -39,22 +42,24 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 
 const GNU_TIME = '/usr/bin/time';
-/** `astro build` in `cwd`, timed, with peak memory when GNU time is available. */
-function timedBuild(cwd: string): { ms: number; peakRssBytes: number | null } {
+/** `astro build` in `cwd`, timed, with peak memory and CPU time (user + system) when GNU time is available. */
+function timedBuild(cwd: string, env: Record<string, string> = {}): { ms: number; peakRssBytes: number | null; cpuMs: number | null } {
   const useTime = existsSync(GNU_TIME) && spawnSync(GNU_TIME, ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0;
   const args = ['node_modules/astro/bin/astro.mjs', 'build'];
+  const options = { cwd, encoding: 'utf8' as const, maxBuffer: 512 * 1024 * 1024, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env } };
   const start = performance.now();
-  const r = useTime
-    ? spawnSync(GNU_TIME, ['-f', 'peak-rss-kb=%M', process.execPath, ...args], { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' } })
-    : spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' } });
+  const r = useTime ? spawnSync(GNU_TIME, ['-f', 'peak-rss-kb=%M cpu-s=%U+%S', process.execPath, ...args], options) : spawnSync(process.execPath, args, options);
   const ms = performance.now() - start;
   if (r.status !== 0) throw new Error(`build failed in ${cwd}:\n${(r.stdout + r.stderr).slice(-3000)}`);
   const kbPeak = /peak-rss-kb=(\d+)/.exec(r.stderr)?.[1];
-  return { ms, peakRssBytes: kbPeak ? Number(kbPeak) * 1024 : null };
+  const cpu = /cpu-s=([\d.]+)\+([\d.]+)/.exec(r.stderr);
+  return { ms, peakRssBytes: kbPeak ? Number(kbPeak) * 1024 : null, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : null };
 }
 
-/** `astro build` in `cwd`, timed. */
-const timeBuild = (cwd: string): number => timedBuild(cwd).ms;
+/** Every cache a build of `root` keeps between runs: removing them all is a cold build. */
+function removeBuildCaches(root: string): void {
+  for (const dir of ['.astro', 'node_modules/.astro', 'node_modules/.vite', 'node_modules/.cache/what-putin-wants', '.cache']) rmSync(join(root, dir), { recursive: true, force: true });
+}
 
 function dirSize(dir: string): number {
   return readdirSync(dir, { withFileTypes: true }).reduce((n, e) => {
@@ -196,13 +201,27 @@ function timePipeline(lines: number): { ms: number; blocks: number } {
 
 // ---- run -------------------------------------------------------------------
 const pipelineRuns = quick ? [{ ms: NaN, blocks: 0 }] : [timePipeline(50_000), timePipeline(50_000), timePipeline(50_000)];
-const builds = quick ? [NaN] : [timeBuild(ROOT), timeBuild(ROOT), timeBuild(ROOT)];
+// Cold and warm seed builds, alternating (the machine's other work spreads over both), 3 of each.
+const coldBuilds: ReturnType<typeof timedBuild>[] = [];
+const warmBuilds: ReturnType<typeof timedBuild>[] = [];
+if (!quick)
+  for (let i = 0; i < 3; i++) {
+    removeBuildCaches(ROOT);
+    coldBuilds.push(timedBuild(ROOT));
+    warmBuilds.push(timedBuild(ROOT));
+  }
+const builds = quick ? [NaN] : coldBuilds.map((b) => b.ms);
+const cpuMedian = (runs: ReturnType<typeof timedBuild>[]) => (runs.length && runs.every((r) => r.cpuMs !== null) ? Math.round(median(runs.map((r) => r.cpuMs!))) : null);
 const results: Record<string, unknown> = {
   date: new Date().toISOString(),
   machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
   compression: 'gzip -9, applied by the benchmark server per response (Pagefind index files are already compressed and sent as is)',
   buildMsMedian: Math.round(median(builds)),
   buildMsRuns: builds.map(Math.round),
+  buildCpuMsMedian: cpuMedian(coldBuilds),
+  warmBuildMsMedian: quick ? NaN : Math.round(median(warmBuilds.map((b) => b.ms))),
+  warmBuildMsRuns: warmBuilds.map((b) => Math.round(b.ms)),
+  warmBuildCpuMsMedian: cpuMedian(warmBuilds),
   distBytes: dirSize(DIST),
   pipeline50kLinesMsMedian: Math.round(median(pipelineRuns.map((r) => r.ms))),
   pipeline50kLinesMsRuns: pipelineRuns.map((r) => Math.round(r.ms)),
@@ -255,13 +274,15 @@ async function scaleRun(n: number, opts: { rebuild: boolean }): Promise<ScaleFig
   const thesesDir = join(ROOT, 'content/theses');
   const theses = Object.fromEntries(readdirSync(thesesDir).map((f) => [f, readFileSync(join(thesesDir, f), 'utf8')]));
   const dir = copyFixtureProject({ theses, extraSources: syntheticSources(n, 40) });
+  // The copy's own citation and source caches (node_modules is shared with the project): its first build is cold.
+  const env = { WPW_CACHE_DIR: join(dir, '.cache', 'what-putin-wants') };
   try {
-    const build = timedBuild(dir);
+    const build = timedBuild(dir, env);
     let rebuildAfterThesisEditMs: number | undefined;
     if (opts.rebuild) {
       const file = join(dir, 'content/theses', Object.keys(theses).sort()[0]!);
       writeFileSync(file, readFileSync(file, 'utf8').replace(/^teaser: "(.*)"$/m, 'teaser: "$1 (Edited.)"'));
-      rebuildAfterThesisEditMs = Math.round(timedBuild(dir).ms);
+      rebuildAfterThesisEditMs = Math.round(timedBuild(dir, env).ms);
     }
     const hs = await startHarness(join(dir, 'dist'));
     try {
@@ -307,8 +328,15 @@ results.hostileSpeech = hostile;
 
 // ---- report ----------------------------------------------------------------
 const n = (x: number) => x.toLocaleString('en-GB');
+const secs = (ms: number) => (ms / 1000).toFixed(2);
+function buildRow(runs: ReturnType<typeof timedBuild>[]): string {
+  if (!runs.length) return 'not run (--quick)';
+  const cpu = cpuMedian(runs);
+  return `${secs(median(runs.map((r) => r.ms)))} s wall (${runs.map((r) => secs(r.ms)).join(', ')})${cpu === null ? '' : `, ${secs(cpu)} s CPU`}`;
+}
 const rows: [string, string][] = [
-  ['Build time (median of 3)', `${(Number(results.buildMsMedian) / 1000).toFixed(2)} s (${builds.map((b) => (b / 1000).toFixed(2)).join(', ')})`],
+  ['Seed build, cold: caches removed (median of 3, alternating with warm)', buildRow(coldBuilds)],
+  ['Seed build, warm: caches in place (median of 3)', buildRow(warmBuilds)],
   ['dist/ size', kb(Number(results.distBytes))],
   ['pipeline: one 50,000-line source, split + classify + anchor (median of 3)', `${(Number(results.pipeline50kLinesMsMedian) / 1000).toFixed(2)} s (${pipelineRuns.map((r) => (r.ms / 1000).toFixed(2)).join(', ')}; ${pipelineRuns[0]!.blocks.toLocaleString('en-GB')} blocks)`],
 ];
