@@ -14,7 +14,7 @@
  * speech correction extended to a whole quotation) are always logged.
  */
 import type { Loader } from 'astro/loaders';
-import { alignmentsFor, sourcesFor } from '../lib/source-index.ts';
+import { alignmentsFor, sourcesFor, sourcesFromDisk } from '../lib/source-index.ts';
 import { summariseSource } from '../pipeline/load-sources.ts';
 import { formatRun, formatSummary, formatWarning } from '../pipeline/classification-report.ts';
 import { SourceError } from '../pipeline/manifest.ts';
@@ -67,7 +67,8 @@ export function sourcesLoader(options: { seedsDir: string }): Loader {
         logger.info(
           `${sources.length} sources (${changed.length} changed, ${sources.length - changed.length} unchanged), ` +
             `${sources.reduce((n, s) => n + s.paragraphs.length, 0)} blocks: ${totals.paragraphs} ¶, ${totals.headings} headings, ` +
-            `${totals.furniture} furniture, ${totals.comments} comment lines; ${totals.warnings} warning${totals.warnings === 1 ? '' : 's'}`,
+            `${totals.furniture} furniture, ${totals.comments} comment lines; ${totals.warnings} warning${totals.warnings === 1 ? '' : 's'}` +
+            (sourcesFromDisk(options.seedsDir) ? ' (the pipeline not re-run: its result for these seeds and this code is in the build cache)' : ''),
         );
       };
       await run();
