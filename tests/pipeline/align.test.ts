@@ -213,18 +213,16 @@ describe('alignTexts', () => {
     // The derivative keeps every other paragraph, cut to its first 25 words, and swaps two blocks.
     const kept = oTexts.filter((_, i) => i % 2 === 0).map((t) => t.split(' ').slice(0, 25).join(' ') + '.');
     const dTexts = [...kept.slice(100, 150), ...kept.slice(0, 100), ...kept.slice(150)];
-    const t0 = performance.now();
     const a = alignTexts({
       derivative: text('d', dTexts.join('\n'), 'd'),
       original: text('o', oTexts.join('\n'), 'o'),
       derivation: 'rewrite',
     });
-    const ms = performance.now() - t0;
     expect(a.pairs[0]!.original).toEqual(['o201']);
     expect(a.pairs[50]!.original).toEqual(['o1']);
     expect(a.pairs.every((p) => p.original.length === 1 && p.relation === 'condensed')).toBe(true);
     expect(a.dropped).toHaveLength(200);
-    expect(ms).toBeLessThan(4000);
+    // How long it takes is measured by `npm run bench`, never by a timed assertion here.
   });
 });
 

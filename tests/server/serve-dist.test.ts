@@ -202,14 +202,11 @@ describe('the server behaves as a static host', () => {
     expect(first.headers.get('content-encoding')).toBe('gzip');
     const etag = first.headers.get('etag')!;
     expect(etag).toMatch(/-gz"$/);
-    const t = performance.now();
     const second = await fetch(`${server.url}/big.html`, { headers: gz });
     expect(await second.text()).toBe(firstText);
-    const secondMs = performance.now() - t;
     expect(second.headers.get('etag')).toBe(etag);
     expect(server.log.at(-1)!.bytes).toBe(server.log.at(-2)!.bytes);
-    // Level 9 of 5 MB takes hundreds of ms; the cached body is sent at once (generous bound on a loaded machine).
-    expect(secondMs).toBeLessThan(400);
+    // How fast the cached body is sent is measured by `npm run bench`, never by a timed assertion here.
     const revalidated = await fetch(`${server.url}/big.html`, { headers: { ...gz, 'If-None-Match': etag } });
     expect(revalidated.status).toBe(304);
     const plain = await fetch(`${server.url}/big.html`, { headers: { 'Accept-Encoding': 'identity', 'If-None-Match': etag } });
