@@ -16,6 +16,7 @@ import {
   NOT_COMPLEMENT,
   SPEECH_VERBS,
   STATEMENT_NOUNS,
+  WEEKDAYS,
   WH,
 } from './lexicon.ts';
 import {
@@ -577,21 +578,9 @@ export function reportedAt(d: ParaData, k: number, quoteTags: Event[]): Event | 
   const subjStart = tokens[np.first]!.start;
   const commaBeforeSubj =
     np.first > 0 && /,/u.test(tokens[np.first]!.before) && tokens[np.first - 1]!.sentence === t.sentence;
-  // Trailing tag: "…, he said." / "…, CNN reports." / "…, she suggests – …"
-  if (tagEnd && commaBeforeSubj && tokens[np.first - 1]!.quote < 0) {
-    return {
-      kind: 'reported',
-      at: subjStart,
-      np,
-      cue,
-      mode: 'tag',
-      start: sStart,
-      end: trimEnd(text, sEnd),
-      wholeSentence: true,
-    };
-  }
-  // Parenthetical: "This, he claims, is …"
-  if (parenthetical && commaBeforeSubj && np.last - np.first < 4) {
+  // Trailing tag: "…, he said." / "…, CNN reports." / "…, she suggests – …"; parenthetical: "This, he claims, is …".
+  // (commaBeforeSubj first: it holds only when a token stands before the subject.)
+  if (commaBeforeSubj && ((tagEnd && tokens[np.first - 1]!.quote < 0) || (parenthetical && np.last - np.first < 4))) {
     return {
       kind: 'reported',
       at: subjStart,
@@ -661,13 +650,7 @@ const ADJUNCT_OPENERS = new Set([
   'tonight',
   'last',
   'this',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
+  ...WEEKDAYS,
   'again',
   'then',
   'simply',

@@ -234,3 +234,6 @@ export const GROUP_WORDS = new Set([
   'conservatives', 'liberals', 'hawks', 'doves', 'insiders', 'veterans', 'soldiers', 'troops', 'rebels', 'separatists',
   'inner circle', 'circle', 'entourage', 'elite', 'elites', 'public', 'majority', 'minority', 'crowd', 'audience',
 ]);
+
+/** Days of the week, lower case (a time adjunct, never a name). */
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;

@@ -19,6 +19,7 @@ import {
   SPEAKER_NOUNS,
   SPEECH_VERBS,
   TITLES,
+  WEEKDAYS,
   WH,
 } from './lexicon.ts';
 
@@ -556,13 +557,7 @@ const BE = new Set(['is', 'are', 'was', 'were', 'am', 'be', 'been', "'s", "'re"]
 
 /** Capitalised words that are never (part of) a speaker's name: days, months, party labels. */
 const NOT_NAME_WORDS = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
+  ...WEEKDAYS,
   'january',
   'february',
   'march',
