@@ -13,6 +13,7 @@ import seedsWatch from './src/integrations/seeds-watch.ts';
 import { SITE_WIDE_HEADERS } from './src/lib/http-headers.ts';
 import thesisFiles from './src/integrations/thesis-files.ts';
 import rehypeThesisAnchors from './src/integrations/rehype-thesis-anchors.ts';
+import rehypeThesisDates from './src/integrations/rehype-thesis-dates.ts';
 import anchorLedger from './src/integrations/anchor-ledger.ts';
 import timelineCheck from './src/integrations/timeline-check.ts';
 import thesisLinks from './src/integrations/thesis-links.ts';
@@ -48,7 +49,7 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: unified({
       remarkPlugins: [remarkGfm, [remarkCitations, { seedsDir, root, thesesDir, answerDir, peopleFile: fileURLToPath(new URL('./content/people.yaml', import.meta.url)) }]],
-      rehypePlugins: [[rehypeThesisAnchors, { thesesDir }]],
+      rehypePlugins: [[rehypeThesisAnchors, { thesesDir }], [rehypeThesisDates, { thesesDir }]],
     }),
   },
   // thesisFiles first: a stray, duplicate or mis-related thesis fails the build before anything renders;

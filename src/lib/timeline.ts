@@ -359,3 +359,44 @@ export function entryLabel(e: TimelineEntry, words = 8): string {
   const cut = parts.length > words;
   return `${cut ? '… ' : ''}${parts.slice(-words).join(' ')}`;
 }
+
+/** A date a thesis sentence gives, and the paragraphs that sentence (or, failing that, its paragraph) cites. */
+export interface ProseDate {
+  /** ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD). */
+  date: string;
+  /** `source#anchor` of each cited paragraph. */
+  cites: readonly string[];
+}
+
+/**
+ * The timeline entry a dated thesis claim refers to, or undefined when none
+ * or more than one fits (the date is then left unlinked, never guessed). An
+ * entry fits when one of its mentions (derivatives folded in) is in a cited
+ * paragraph and gives the same date, or a more precise date within it (the
+ * thesis says "2014", the source "February 2014"); a cited source's own
+ * publication fits the same way ("in December 2021 Trenin argued"). Equal
+ * dates win over more precise ones; when both a cited source's publication
+ * and an event of its paragraph fit ("Trenin (December 2021) wrote that …"
+ * where the paragraph also names December 2021), the words could mean either,
+ * and the date stays unlinked.
+ */
+export function entryForProseDate(timeline: Timeline, prose: ProseDate): TimelineEntry | undefined {
+  const cited = new Set(prose.cites);
+  const sources = new Set(prose.cites.map((c) => c.slice(0, c.indexOf('#'))));
+  const fit = (date: string | null): 0 | 1 | 2 => (date === prose.date ? 2 : date?.startsWith(`${prose.date}-`) ? 1 : 0);
+  const tiers: [TimelineEntry[], TimelineEntry[]] = [[], []];
+  let published = false;
+  let events = false;
+  for (const e of timeline.entries) {
+    let best = 0;
+    if (e.kind === 'published') best = e.source && sources.has(e.source) ? fit(e.date) : 0;
+    else for (const m of [...e.mentions, ...e.folded]) if (cited.has(`${m.source}#${m.anchor}`)) best = Math.max(best, fit(m.date));
+    if (!best) continue;
+    tiers[2 - best]!.push(e);
+    if (e.kind === 'published') published = true;
+    else events = true;
+  }
+  if (published && events) return undefined;
+  for (const tier of tiers) if (tier.length) return tier.length === 1 ? tier[0] : undefined;
+  return undefined;
+}

@@ -566,9 +566,11 @@ function candidates(text: string): Cand[] {
       const first = Number(m[2]);
       if (!isYear(first) || countNounAfter(text, m.index + m[0].length)) return null;
       const cue = m[1]!.toLowerCase();
-      const keep = ['since', 'from', 'after', 'until', 'till', 'by', 'before'].includes(cue);
+      // "around 2019", "c. 2019": a hedged year is approximate, and the hedge is part of the words.
+      const hedged = ['around', 'circa', 'c.', 'ca.'].includes(cue);
+      const keep = hedged || ['since', 'from', 'after', 'until', 'till', 'by', 'before'].includes(cue);
       const skip = keep ? 0 : m[0].length - 4;
-      found.push({ ...at(m, 5, () => explicitDate({ y: first }), skip), core: m.index + m[0].length - 4 });
+      found.push({ ...at(m, 5, () => explicitDate({ y: first }, hedged ? 'approximate' : 'year'), skip), core: m.index + m[0].length - 4 });
       // A list after one cue: "of 2014 and 2015".
       let pos = m.index + m[0].length;
       for (let i = 0; i < MAX_LIST; i++) {
@@ -599,7 +601,7 @@ function candidates(text: string): Cand[] {
   scan(
     text,
     P_PAREN_YEAR,
-    (m) => (isYear(Number(m[1])) ? at(m, 5, () => explicitDate({ y: Number(m[1]) })) : null),
+    (m) => (isYear(Number(m[1])) ? at(m, 5, () => explicitDate({ y: Number(m[1]) }, /^\(c\./u.test(m[0]) ? 'approximate' : 'year')) : null),
     out,
   );
 

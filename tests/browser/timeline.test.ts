@@ -86,3 +86,17 @@ test('a thesis page shows its short timeline collapsed; opening it leads to the 
   const id = decodeURIComponent(href.split('#')[1]!);
   await expect.poll(() => page.locator(`[id="${id}"]`).evaluate((el) => el.matches(':target'))).toBe(true);
 });
+
+test("a date in a thesis's words leads to its timeline entry", async () => {
+  const page = await (await harness.current.context({ viewport: { width: 390, height: 844 } })).newPage();
+  await page.goto('/theses/post-soviet-borders/');
+  const link = page.locator('a.date-ref[href^="/timeline/#e-"]').first();
+  const href = (await link.getAttribute('href'))!;
+  await link.scrollIntoViewIfNeeded();
+  await link.click();
+  await page.waitForURL(/\/timeline\/#/);
+  const id = decodeURIComponent(href.split('#')[1]!);
+  await expect.poll(() => page.locator(`[id="${id}"]`).evaluate((el) => el.matches(':target'))).toBe(true);
+  const box = await page.locator(`[id="${id}"]`).boundingBox();
+  expect(box!.y).toBeLessThan(844);
+});

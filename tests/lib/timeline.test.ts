@@ -1,6 +1,6 @@
 /** The timeline's grouping (src/lib/timeline.ts) on small invented inputs. */
 import { expect, test } from 'vitest';
-import { agrees, buildTimeline, contentWords, dateLabel, entryLabel, thesisTimeline } from '../../src/lib/timeline.ts';
+import { agrees, buildTimeline, contentWords, dateLabel, entryForProseDate, entryLabel, thesisTimeline } from '../../src/lib/timeline.ts';
 import type { EventRecord } from '../../src/lib/data-export.ts';
 
 const para = (anchor: string, text: string, n = 1) => ({ anchor, n, text });
@@ -75,4 +75,44 @@ test('date labels, agreement and short labels', () => {
   const t = buildTimeline({ sources, events });
   expect(entryLabel(t.entries.find((e) => e.mentions.some((m) => m.anchor === 'pa'))!, 4)).toBe('… annexed Crimea in 2014');
   expect(thesisTimeline(t, 'none')).toEqual([]);
+});
+
+test("a thesis's date links to the one entry its cited paragraphs date so; else to none", () => {
+  const E = 'Russia annexed Crimea in February 2014, and in 2014 the rouble fell.';
+  const F = 'The war in Georgia began in August 2008.';
+  const t = buildTimeline({
+    sources: [
+      { id: 'a', label: 'A', title: 'A', published: '2021-12-05', paragraphs: [para('pa', A), para('pe', E, 2)] },
+      { id: 'b', label: 'B', title: 'B', paragraphs: [para('pb', B), para('pc', C, 2)] },
+      { id: 'f', label: 'F', title: 'F', published: '2008-08-20', paragraphs: [para('pf', F)] },
+    ],
+    events: [
+      ev('a', 'pa', A, '2014', '2014'),
+      ev('b', 'pb', B, '2014', '2014'),
+      ev('b', 'pc', C, '2014', '2014'),
+      ev('a', 'pe', E, 'February 2014', '2014-02', 'month'),
+      ev('f', 'pf', F, 'August 2008', '2008-08', 'month'),
+    ],
+  });
+  const id = (date: string, cites: string[]) => entryForProseDate(t, { date, cites })?.id;
+  const crimea = t.entries.find((e) => e.mentions.some((m) => m.anchor === 'pa'))!.id;
+  // The same date in a cited paragraph.
+  expect(id('2014', ['a#pa'])).toBe(crimea);
+  // Two cited paragraphs dating the same event: still one entry.
+  expect(id('2014', ['a#pa', 'b#pb'])).toBe(crimea);
+  // Two different events of that date among the cited paragraphs: ambiguous, unlinked.
+  expect(id('2014', ['a#pa', 'b#pc'])).toBeUndefined();
+  // A coarser thesis date finds the more precise mention; an equal date wins over a more precise one.
+  expect(id('2014', ['a#pe'])).toBe(t.entries.find((e) => e.date === '2014-02')!.id);
+  expect(id('2014', ['a#pa', 'a#pe'])).toBe(crimea);
+  // A date no cited paragraph gives, or a more precise one than the paragraph gives: unlinked.
+  expect(id('2015', ['a#pa'])).toBeUndefined();
+  expect(id('2014-02-24', ['a#pa'])).toBeUndefined();
+  // Not cited: unlinked, whatever the timeline holds.
+  expect(id('2014', ['b#pz'])).toBeUndefined();
+  // A cited source's publication ("A (December 2021) wrote").
+  expect(id('2021-12', ['a#pa'])).toBe('pub-a');
+  // Publication and an event of the cited paragraph both fit: either reading is possible, so unlinked.
+  expect(id('2008-08', ['f#pf'])).toBeUndefined();
+  expect(id('2008', ['f#pf'])).toBeUndefined();
 });

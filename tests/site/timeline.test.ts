@@ -85,6 +85,28 @@ test('each thesis page has a short timeline of at most 8 entries, each linking t
   }
 });
 
+test("a date in a thesis's words links to a timeline entry of a source its paragraph cites", () => {
+  let total = 0;
+  for (const slug of ['nato-expansion', 'imperial-history', 'opportunism-toward-trump', 'post-soviet-borders']) {
+    const t = page(`/theses/${slug}/`);
+    t('a.date-ref').each((_, a) => {
+      total++;
+      const id = /^\/timeline\/#(.+)$/.exec(t(a).attr('href')!)![1]!;
+      const entry = $(`[id="${id}"]`);
+      expect(entry.length, id).toBe(1);
+      // The words are a date the entry gives: its year at least.
+      expect(entry.find('.tl-date time').first().attr('datetime')!.slice(0, 4), id).toBe(/\d{4}/.exec(t(a).text())?.[0]);
+      // The entry's sources include a source the thesis paragraph cites.
+      const cited = t(a).closest('.tpara').find('a.cite').map((_, c) => /^\/sources\/([^/]+)\//.exec(t(c).attr('href')!)![1]!).get();
+      const sources = (entry.attr('data-s') ?? '').split(' ');
+      expect(cited.some((s) => sources.includes(s)), `${slug} ${t(a).text()} → ${id}`).toBe(true);
+      // Never inside a quotation: the source's words are not ours to link.
+      expect(t(a).closest('q, blockquote').length).toBe(0);
+    });
+  }
+  expect(total).toBeGreaterThan(0);
+});
+
 test('every page keeps only the hashes its own inline scripts and styles need', () => {
   for (const path of ['/timeline/', '/theses/nato-expansion/', '/', '/search/']) {
     const html = readFileSync(join(DIST, path, 'index.html'), 'utf8');
