@@ -29,11 +29,14 @@ import { THESIS_MAX_FETCH_BYTES, THESIS_MAX_HEIGHT_PX } from '../support/reader-
 import { syntheticLines, syntheticSources } from './synthetic-sources.ts';
 import { paragraphsOf } from '../../src/pipeline/load-sources.ts';
 import { extractSpeech } from '../../src/pipeline/speech.ts';
+import { STARLIGHT_VERSION, removeStarlightCaches, starlightProject } from './starlight.ts';
 
 const check = process.argv.includes('--check');
 /** `--quick`: no timed builds, no pipeline run and no scale run; measures the dist/ already built (for iterating, not for the README). */
 const quick = process.argv.includes('--quick');
 const skipScale = quick || process.argv.includes('--no-scale');
+/** `--tests`: also time `npm test` (3 runs, median) against its budget. */
+const timeTests = process.argv.includes('--tests');
 /** `--sources N`: the scale run's size (default 1,000; above 1,000 the 1,000-source run is kept for comparison). */
 const sourcesAt = process.argv.indexOf('--sources');
 const scaleSources = sourcesAt > 0 ? Number(process.argv[sourcesAt + 1]) : 1000;
@@ -201,14 +204,20 @@ function timePipeline(lines: number): { ms: number; blocks: number } {
 
 // ---- run -------------------------------------------------------------------
 const pipelineRuns = quick ? [{ ms: NaN, blocks: 0 }] : [timePipeline(50_000), timePipeline(50_000), timePipeline(50_000)];
-// Cold and warm seed builds, alternating (the machine's other work spreads over both), 3 of each.
+// Cold and warm seed builds, and Starlight building the same texts cold (tests/bench/starlight.ts), alternating
+// (the machine's other work spreads over all three), 5 of each.
+const RUNS = 5;
 const coldBuilds: ReturnType<typeof timedBuild>[] = [];
 const warmBuilds: ReturnType<typeof timedBuild>[] = [];
+const starlightBuilds: ReturnType<typeof timedBuild>[] = [];
+const starlightDir = quick ? undefined : starlightProject();
 if (!quick)
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < RUNS; i++) {
     removeBuildCaches(ROOT);
     coldBuilds.push(timedBuild(ROOT));
     warmBuilds.push(timedBuild(ROOT));
+    removeStarlightCaches(starlightDir!);
+    starlightBuilds.push(timedBuild(starlightDir!));
   }
 const builds = quick ? [NaN] : coldBuilds.map((b) => b.ms);
 const cpuMedian = (runs: ReturnType<typeof timedBuild>[]) => (runs.length && runs.every((r) => r.cpuMs !== null) ? Math.round(median(runs.map((r) => r.cpuMs!))) : null);
@@ -222,6 +231,10 @@ const results: Record<string, unknown> = {
   warmBuildMsMedian: quick ? NaN : Math.round(median(warmBuilds.map((b) => b.ms))),
   warmBuildMsRuns: warmBuilds.map((b) => Math.round(b.ms)),
   warmBuildCpuMsMedian: cpuMedian(warmBuilds),
+  starlight: STARLIGHT_VERSION,
+  starlightBuildMsMedian: quick ? NaN : Math.round(median(starlightBuilds.map((b) => b.ms))),
+  starlightBuildMsRuns: starlightBuilds.map((b) => Math.round(b.ms)),
+  starlightBuildCpuMsMedian: cpuMedian(starlightBuilds),
   distBytes: dirSize(DIST),
   pipeline50kLinesMsMedian: Math.round(median(pipelineRuns.map((r) => r.ms))),
   pipeline50kLinesMsRuns: pipelineRuns.map((r) => Math.round(r.ms)),
@@ -315,6 +328,17 @@ const seedBuildMs = Number(results.buildMsMedian);
 const perSource = (s: ScaleFigures) => (s.buildMs - seedBuildMs) / s.sources;
 if (scales.length === 2) results.growth = { msPerSource1000: perSource(scales[0]!), msPerSourceN: perSource(scales[1]!), ratio: perSource(scales[1]!) / perSource(scales[0]!) };
 
+// ---- the test suite: `npm test`, 3 runs, median --------------------------------
+const testRuns: number[] = [];
+if (timeTests)
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    const r = spawnSync('npm', ['test'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, PATH: `${join(ROOT, 'node_modules/node/bin')}:${process.env.PATH ?? ''}` } });
+    testRuns.push(performance.now() - t0);
+    if (r.status !== 0) throw new Error(`npm test failed:\n${(r.stdout + r.stderr).slice(-3000)}`);
+  }
+if (testRuns.length) results.testMsRuns = testRuns.map(Math.round);
+
 // ---- hostile text: the speech stage stays linear --------------------------------
 const speechMs = (marks: number): number => {
   const text = '“x” "'.repeat(marks / 2);
@@ -335,8 +359,9 @@ function buildRow(runs: ReturnType<typeof timedBuild>[]): string {
   return `${secs(median(runs.map((r) => r.ms)))} s wall (${runs.map((r) => secs(r.ms)).join(', ')})${cpu === null ? '' : `, ${secs(cpu)} s CPU`}`;
 }
 const rows: [string, string][] = [
-  ['Seed build, cold: caches removed (median of 3, alternating with warm)', buildRow(coldBuilds)],
-  ['Seed build, warm: caches in place (median of 3)', buildRow(warmBuilds)],
+  [`Seed build, cold: caches removed (median of ${RUNS}, alternating with warm and Starlight)`, buildRow(coldBuilds)],
+  [`Seed build, warm: caches in place (median of ${RUNS})`, buildRow(warmBuilds)],
+  [`Starlight ${STARLIGHT_VERSION} building the same texts, cold (median of ${RUNS})`, buildRow(starlightBuilds)],
   ['dist/ size', kb(Number(results.distBytes))],
   ['pipeline: one 50,000-line source, split + classify + anchor (median of 3)', `${(Number(results.pipeline50kLinesMsMedian) / 1000).toFixed(2)} s (${pipelineRuns.map((r) => (r.ms / 1000).toFixed(2)).join(', ')}; ${pipelineRuns[0]!.blocks.toLocaleString('en-GB')} blocks)`],
 ];
@@ -364,6 +389,7 @@ if (scales.length === 2) {
   const g = results.growth as { msPerSource1000: number; msPerSourceN: number; ratio: number };
   rows.push([`build time per source beyond the seeds, 1,000 → ${n(scales[1]!.sources)}`, `${g.msPerSource1000.toFixed(1)} ms → ${g.msPerSourceN.toFixed(1)} ms (× ${g.ratio.toFixed(2)})`]);
 }
+if (testRuns.length) rows.push(['npm test (median of 3)', `${secs(median(testRuns))} s (${testRuns.map(secs).join(', ')})`]);
 rows.push(['speech stage on 10,000 / 100,000 quotation marks in one paragraph', `${Math.round(hostile.ms10k)} ms / ${Math.round(hostile.ms100k)} ms`]);
 const width = Math.max(...rows.map(([k]) => k.length));
 console.log(`\n${results.machine}; ${results.date}; bytes: ${results.compression}\n`);
@@ -382,6 +408,14 @@ const budgets: [string, boolean][] = [
   ['hostile text: 100,000 quotation marks take under 40 × the time of 10,000 (no blow-up)', hostile.ms100k < 40 * hostile.ms10k],
   ['/search/: last keystroke → first result < 100 ms (every query)', (results.search as SearchFigures[]).every((s) => s.msToFirstResult < 100)],
   ['/search/: a first search fetches ≤ 100 kB at seed scale (every query)', (results.search as SearchFigures[]).every((s) => s.bytesFetched <= 100 * 1024)],
+  ...(quick ? [] : [[`seed build, cold ≤ Starlight building the same texts, cold (medians of ${RUNS}, same run)`, median(coldBuilds.map((b) => b.ms)) <= median(starlightBuilds.map((b) => b.ms))] as [string, boolean]]),
+  ...(scales[0]?.rebuildAfterThesisEditMs === undefined ? [] : [['1,000 sources: rebuild after editing one thesis ≤ 20% of the full build', scales[0].rebuildAfterThesisEditMs <= 0.2 * scales[0].buildMs] as [string, boolean]]),
+  ...scales.filter((sc) => sc.sources >= 10_000).flatMap((sc): [string, boolean][] => [
+    [`${n(sc.sources)} sources: build ≤ 5 minutes`, sc.buildMs <= 300_000],
+    [`${n(sc.sources)} sources: peak memory ≤ 6 GiB`, sc.peakRssBytes !== null && sc.peakRssBytes <= 6 * 2 ** 30],
+  ]),
+  ...(scales.length === 2 ? [[`build time per source flat within 1.5× from 1,000 to ${n(scaleSources)}`, (results.growth as { ratio: number }).ratio <= 1.5] as [string, boolean]] : []),
+  ...(testRuns.length ? [['npm test ≤ 3 minutes (median of 3)', median(testRuns) <= 180_000] as [string, boolean]] : []),
   ...(skipScale ? [] : [[`${n(scaleSources)}-source build finishes; a first search (rare and common word) fetches < 300 kB`, scales.length > 0 && scales.every((sc) => sc.search.every((s) => s.bytesFetched < 300 * 1024))] as [string, boolean]]),
 ];
 results.budgets = Object.fromEntries(budgets);
