@@ -19,6 +19,7 @@ import timelineCheck from './src/integrations/timeline-check.ts';
 import thesisLinks from './src/integrations/thesis-links.ts';
 import sitemap from '@astrojs/sitemap';
 import siteAddress from './src/integrations/site-address.ts';
+import citeprocEarly from './src/integrations/citeproc-early.ts';
 import { normaliseBase, normaliseSite } from './src/lib/urls.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -55,7 +56,7 @@ export default defineConfig({
   // thesisFiles first: a stray, duplicate or mis-related thesis fails the build before anything renders;
   // timelineCheck too: a curated event whose words or date are wrong (content/timeline.yaml).
   // anchorLedger before pagefind: its check ends the build before anything is indexed.
-  integrations: [siteAddress(), thesisFiles({ dir: thesesDir, root }), timelineCheck({ root }), anchorLedger({ file: ledgerFile }), thesisLinks(), mdx(), ...(site ? [sitemap()] : []), cspTrim(), pagefind(), headers(), seedsWatch({ seedsDir, thesesDir })],
+  integrations: [citeprocEarly(), siteAddress(), thesisFiles({ dir: thesesDir, root }), timelineCheck({ root }), anchorLedger({ file: ledgerFile }), thesisLinks(), mdx(), ...(site ? [sitemap()] : []), cspTrim(), pagefind(), headers(), seedsWatch({ seedsDir, thesesDir })],
   // Where the content layer keeps every source's paragraphs. One file (the default) is fastest up to a few
   // thousand sources, but the build imports it as one JavaScript string literal, which V8 compiles in time that
   // grows with the square of its size (60 MB: 7 s; 10,000 sources, 250 MB: 179 s and 2 GB more memory).

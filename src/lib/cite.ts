@@ -19,16 +19,16 @@
  * publisher, the editors as its corporate author, the date of its newest
  * `changes` entry (the version cited).
  */
-import { Cite, plugins } from '@citation-js/core';
-import '@citation-js/plugin-csl';
+import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { parse as parseName } from '@citation-js/name';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { digest, packageVersion, readCached, treeDigest, writeCached } from './build-cache.ts';
+import { citeproc, startCiteproc } from './citeproc.ts';
 
 import { SITE_AUTHOR, SITE_NAME } from './site.ts';
 import { PAGE_ORIGIN } from './urls.ts';
@@ -136,26 +136,10 @@ export function thesisItem(t: { slug: string; title: string }, pageUrl: string |
   };
 }
 
-let registered = false;
+/** The vendored styles and locale: the project's own (a fixture copy has its own src/), else beside this module. */
 function cslDir(): string {
   const fromCwd = join(process.cwd(), 'src', 'csl');
   return existsSync(fromCwd) ? fromCwd : fileURLToPath(new URL('../csl/', import.meta.url));
-}
-/**
- * Registers the vendored styles and locale with citation-js, once. citation-js
- * keeps one citeproc engine per style and locale for the whole process
- * (plugin-csl's fetchEngine), so each style's engine is built once per build,
- * on its first use, and reused by every page and both outputs (the "Cite this"
- * HTML and cite-paragraph.json). Building them is most of the cost (APA's and
- * Chicago's take seconds), so they are built only when the cache below misses.
- */
-function engine(): void {
-  if (registered) return;
-  const config = plugins.config.get('@csl') as { styles: { add(k: string, v: string): void }; locales: { add(k: string, v: string): void } };
-  const dir = cslDir();
-  for (const s of STYLES) config.styles.add(s.file, readFileSync(join(dir, `${s.file}.csl`), 'utf8'));
-  config.locales.add('en-US', readFileSync(join(dir, 'locales-en-US.xml'), 'utf8'));
-  registered = true;
 }
 
 /**
@@ -200,6 +184,13 @@ export function flushCiteCache(cache: CiteCache | undefined = (globalThis as Rec
   writeCached('cite', cache.version, Object.fromEntries(keep.map((k) => [k, cache.entries.get(k)!])), 4);
   cache.dirty = false;
 }
+/**
+ * Starts citeproc's engines in their worker now when the cache holds nothing for this version of the styles
+ * (a cold build will format every citation), so they are built while the rest of the build starts up.
+ */
+export function prepareCitations(): void {
+  if (citeCache().entries.size === 0) startCiteproc();
+}
 /** How many citations this process took from the cache and how many citeproc formatted (tests, logs). */
 export function citeCacheStats(): { hits: number; misses: number; entries: number } {
   const c = (globalThis as Record<symbol, CiteCache | undefined>)[CITE_CACHE];
@@ -216,8 +207,7 @@ function formatted(mode: 'bibliography' | 'citation', item: CslItem, options: { 
     return hit;
   }
   cacheOf.misses++;
-  engine();
-  const out = new Cite(item).format(mode, { ...options, lang: 'en-US' }) as string;
+  const out = citeproc(mode, item, options);
   cacheOf.entries.set(key, out);
   cacheOf.dirty = true;
   return out;
