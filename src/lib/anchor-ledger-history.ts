@@ -1,7 +1,9 @@
 /**
  * Reads every earlier committed version of the anchor ledger from git, once
  * per frozen build, for the append-only check (src/pipeline/anchor-ledger-history.ts):
- * `git log --first-parent --format=%H -- <file>` and `git show <commit>:<file>`.
+ * `git log --first-parent --format=%H -- <file>` lists the commits, and one
+ * `git cat-file --batch` reads every version (one process, however long the
+ * history).
  * Where there is no history to read (not a git clone, git missing) or only
  * part of it (a shallow clone), it says so in `note`: the build then could not
  * check, or checked only what the clone has.
@@ -36,14 +38,16 @@ export function readLedgerHistory(file: string): LedgerHistory {
   }
   const versions: LedgerVersion[] = [];
   const unread: string[] = [];
+  let blobs: Map<string, Buffer>;
+  try {
+    blobs = readBlobs(cwd, commits.map((c) => `${c}:${path}`));
+  } catch (err) {
+    return { versions: [], note: `git cat-file failed (${(err as Error).message.split('\n')[0]}): the ledger could not be checked against its history` };
+  }
   for (const commit of commits) {
-    let text: string;
-    try {
-      text = git('show', `${commit}:${path}`);
-    } catch {
-      continue; // the commit deleted the file
-    }
-    const v = text.length <= MAX_LEDGER_BYTES ? readVersion(commit, text) : undefined;
+    const blob = blobs.get(`${commit}:${path}`);
+    if (!blob) continue; // the commit deleted the file
+    const v = blob.length <= MAX_LEDGER_BYTES ? readVersion(commit, blob.toString('utf8')) : undefined;
     if (v) versions.push(v);
     else unread.push(commit.slice(0, 7));
   }
@@ -58,4 +62,27 @@ export function readLedgerHistory(file: string): LedgerHistory {
   if (commits.length === 0) notes.push(`${path} has no committed version yet: nothing to check it against`);
   if (unread.length) notes.push(`${unread.length} committed version${unread.length > 1 ? 's are' : ' is'} not a readable ledger (${unread.join(', ')}) and could not be checked`);
   return { versions, ...(notes.length ? { note: notes.join('; ') } : {}) };
+}
+
+/**
+ * The objects named by `specs` (`<commit>:<path>`), read by one `git cat-file --batch`: its output is, for each
+ * input line, `<sha> <type> <size>\n<content>\n`, or `<spec> missing\n` for an object that does not exist.
+ */
+function readBlobs(cwd: string, specs: string[]): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  if (!specs.length) return out;
+  const raw = execFileSync('git', ['cat-file', '--batch'], { cwd, input: specs.map((s) => `${s}\n`).join(''), stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: specs.length * (MAX_LEDGER_BYTES + 1024) });
+  let at = 0;
+  for (const spec of specs) {
+    const eol = raw.indexOf(10, at);
+    if (eol < 0) break;
+    const header = raw.subarray(at, eol).toString('utf8');
+    at = eol + 1;
+    const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+    if (!m) continue; // "<spec> missing" (or ambiguous): nothing follows
+    const size = Number(m[2]);
+    if (m[1] === 'blob') out.set(spec, raw.subarray(at, at + size));
+    at += size + 1;
+  }
+  return out;
 }
