@@ -14,9 +14,10 @@
  *   paragraph and sentence that cite, for "Cited in" backlinks on source
  *   pages (the links' text fragments are added when pages are generated, once
  *   every thesis is known: src/lib/citation-links.ts);
- * - the page's anchors are published to the anchor ledger
+ * - the page's anchors are read against the anchor ledger
  *   (src/lib/anchor-ledger-store.ts): old ids are rendered as empty elements
- *   inside their successors, removed paragraphs as tombstones in place.
+ *   inside their successors, removed paragraphs as tombstones in place; and
+ *   declared at the end of the content, for the build to reconcile the ledger.
  */
 import { basename, relative, resolve } from 'node:path';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
@@ -24,7 +25,7 @@ import type { VFile } from 'vfile';
 import Slugger from 'github-slugger';
 import { anchorWithPrefix, dedupe } from '../pipeline/anchor-ids.ts';
 import { citingSentence } from '../pipeline/citing-sentence.ts';
-import { publishAnchors, removalNotice } from '../lib/anchor-ledger-store.ts';
+import { DECLARATION_ATTRIBUTE, declarationJson, ledgerView, removalNotice } from '../lib/anchor-ledger-store.ts';
 import type { PageCitation } from './remark-citations.ts';
 import { AT_A_GLANCE_ID } from './thesis-summary.ts';
 
@@ -184,10 +185,9 @@ export default function rehypeThesisAnchors(options: ThesisAnchorsOptions) {
 
     // The anchor ledger: old ids inside their successors, tombstones in place.
     const anchored = blocks.filter((b) => typeof b.el.properties.id === 'string' && (b.kind === 'heading' || b.text.trim() !== ''));
-    const view = publishAnchors(
-      page,
-      anchored.map((b) => ({ id: b.el.properties.id as string, text: b.text })),
-    );
+    const declared = anchored.map((b) => ({ id: b.el.properties.id as string, text: b.text }));
+    const view = ledgerView(page, declared);
+    tree.children.push(el('script', { type: 'application/json', [DECLARATION_ATTRIBUTE]: '' }, [textNode(declarationJson({ page, anchors: declared }))]) as RootContent);
     const byId = new Map(anchored.map((b) => [b.el.properties.id as string, b]));
     for (const [id, olds] of view.aliases) {
       const b = byId.get(id);

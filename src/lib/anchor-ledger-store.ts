@@ -1,12 +1,21 @@
 /**
- * The anchor ledger during a build: read once from its file, reconciled page
- * by page as pages publish their anchors (`publishAnchors`), then written, or
- * checked when frozen (`closeLedger`, from the anchor-ledger integration at the
- * end of the build). Any page can publish: a source page, a thesis (from the
- * rehype plugin), a people page; each gets back what it must render (old ids as
- * aliases inside their successors, tombstones in place).
+ * The anchor ledger during a build, in one direction: pages read it, the
+ * build writes it.
  *
- * State lives on globalThis: the integration (config), the rehype plugin
+ * - Reading: the ledger is read once from its file (`openLedger`, from the
+ *   anchor-ledger integration when Astro starts; re-read when the file
+ *   changes, as in `astro dev`). A page asks what to render for its anchors
+ *   (`ledgerView`: old ids as aliases inside their successors, tombstones in
+ *   place; `retiredView` for a page that is no longer built as it was). Both
+ *   are pure readings of the file: nothing is recorded.
+ * - Declaring: each page declares the anchors it publishes in its own output
+ *   (`anchorDeclaration`: a JSON script element, src/components/AnchorDeclaration.astro,
+ *   or the thesis rehype plugin), which the integration collects from dist/
+ *   and strips when the build is done.
+ * - Reconciling: `closeLedger` reconciles every declared page with the file in
+ *   one pass, then writes the file, or checks it when frozen.
+ *
+ * The file name lives on globalThis: the integration (config), the rehype plugin
  * (config) and the pages (the built server bundle) load this module as
  * different instances in the same process.
  */
@@ -35,7 +44,6 @@ interface State {
   /** mtime of the file when read (re-read when it changes, as in `astro dev`). */
   mtime: number;
   ledger: Ledger;
-  pages: Map<string, PageReconciliation>;
 }
 const KEY = Symbol.for('what-putin-wants.anchor-ledger');
 const holder = ((globalThis as Record<symbol, unknown>)[KEY] ??= { state: undefined }) as { state: State | undefined; file?: string };
@@ -67,10 +75,10 @@ function read(file: string): { ledger: Ledger; mtime: number } {
   }
 }
 
-/** Starts a build (or a dev session) with the ledger at `file`; forgets what pages published before. */
+/** Starts a build (or a dev session) with the ledger at `file`. */
 export function openLedger(file: string): void {
   holder.file = file;
-  holder.state = { file, ...read(file), pages: new Map() };
+  holder.state = { file, ...read(file) };
 }
 
 function state(): State | undefined {
@@ -82,15 +90,16 @@ function state(): State | undefined {
 }
 
 /**
- * A page's anchors (in page order, each with the text it names), reconciled
- * with the ledger. Returns what to render. With no ledger open (a unit test, a
- * tool rendering pages outside the build) everything is new and nothing is
- * recorded.
+ * What a page renders for its anchors (in page order, each with the text it
+ * names): reconciled with the ledger as the build will reconcile it, nothing
+ * recorded. With no ledger open (a unit test, a tool rendering pages outside
+ * the build) everything is new.
  */
-export function publishAnchors(page: string, anchors: readonly CurrentAnchor[]): LedgerView {
+export function ledgerView(page: string, anchors: readonly CurrentAnchor[]): LedgerView {
   const s = state();
   if (!s) return { aliases: new Map(), tombstones: [] };
-  return publishReconciled(s, page, s.ledger.pages[page] ?? [], anchors);
+  const r = reconcilePage(page, s.ledger.pages[page] ?? [], anchors, ledgerToday());
+  return { aliases: r.aliases, tombstones: r.tombstones };
 }
 
 /** The ledger's pages under `prefix` ("/people/"), with the ids each has published (none without a ledger open). */
@@ -102,26 +111,64 @@ export function ledgerPages(prefix: string): Map<string, string[]> {
   return out;
 }
 
+/** A retired page's ledger entries: each not yet removed gets a tombstone dated today with `reason`. */
+function retiredEntries(s: State, page: string, reason: string): LedgerEntry[] {
+  const today = ledgerToday();
+  return (s.ledger.pages[page] ?? []).map((e) => (e.tombstone ? e : { ...e, tombstone: { date: today, reason } }));
+}
+
 /**
  * A page that is no longer built as it was (a people page whose speaker was
  * merged into another or is gone) is kept as a tombstone page: each of its
  * ledger anchors not yet removed gets a tombstone dated today with `reason`
- * (recorded in the ledger, so date and reason stay as first written), and the
- * page renders every one of them. Returns the tombstones, in ledger order.
+ * (recorded in the ledger when the build reconciles the page's declaration, so
+ * date and reason stay as first written), and the page renders every one of
+ * them. Returns the tombstones, in ledger order.
  */
-export function retirePage(page: string, reason: string): TombstoneView[] {
+export function retiredView(page: string, reason: string): TombstoneView[] {
   const s = state();
   if (!s) return [];
-  const today = ledgerToday();
-  const old = (s.ledger.pages[page] ?? []).map((e) => (e.tombstone ? e : { ...e, tombstone: { date: today, reason } }));
-  return publishReconciled(s, page, old, []).tombstones;
+  return reconcilePage(page, retiredEntries(s, page, reason), [], ledgerToday()).tombstones;
 }
 
-function publishReconciled(s: State, page: string, old: readonly LedgerEntry[], anchors: readonly CurrentAnchor[]): LedgerView {
-  const r = reconcilePage(page, old, anchors, ledgerToday());
-  s.pages.set(page, r);
-  for (const p of r.problems) console.error(`[anchor-ledger] ${p.message}`);
-  return { aliases: r.aliases, tombstones: r.tombstones };
+/** What a page declares to the ledger: its anchors, or that it is retired (with why). */
+export interface AnchorDeclaration {
+  page: string;
+  anchors: CurrentAnchor[];
+  retired?: string;
+}
+
+/** The attribute that marks a page's declaration in its HTML (a `<script type="application/json">`). */
+export const DECLARATION_ATTRIBUTE = 'data-anchor-ledger';
+
+/** A declaration as the JSON text of its script element (`<` escaped, so no text can end the element). */
+export function declarationJson(d: AnchorDeclaration): string {
+  return JSON.stringify(d).replace(/</g, '\\u003c');
+}
+
+const DECLARATION = new RegExp(`<script\\b[^>]*\\b${DECLARATION_ATTRIBUTE}\\b[^>]*>([\\s\\S]*?)</script>`, 'g');
+
+/** The declarations in a page's HTML, and the HTML without them. */
+export function takeDeclarations(html: string): { declarations: AnchorDeclaration[]; html: string } {
+  const declarations: AnchorDeclaration[] = [];
+  const rest = html.replace(DECLARATION, (_, json: string) => {
+    declarations.push(JSON.parse(json) as AnchorDeclaration);
+    return '';
+  });
+  return { declarations, html: rest };
+}
+
+function reconcileAll(s: State, declarations: readonly AnchorDeclaration[]): Map<string, PageReconciliation> {
+  const today = ledgerToday();
+  const pages = new Map<string, PageReconciliation>();
+  for (const d of declarations) {
+    if (pages.has(d.page)) throw new AnchorLedgerError(`anchor ledger: the page ${d.page} declared its anchors twice`);
+    const old = d.retired !== undefined ? retiredEntries(s, d.page, d.retired) : (s.ledger.pages[d.page] ?? []);
+    const r = reconcilePage(d.page, old, d.retired !== undefined ? [] : d.anchors, today);
+    for (const p of r.problems) console.error(`[anchor-ledger] ${p.message}`);
+    pages.set(d.page, r);
+  }
+  return pages;
 }
 
 /** Error that fails the build: ledger anchors would vanish, or a frozen ledger would change. */
@@ -150,10 +197,11 @@ export interface LedgerOutcome {
  * one line per anchor saying what to add to the file: `ledgerFix`); a changed ledger is written, or, when frozen, fails
  * the build saying what changed and to run the build locally and commit it.
  */
-export function closeLedger(options: { frozen: boolean; history?: () => LedgerHistory }): LedgerOutcome {
+export function closeLedger(options: { frozen: boolean; declarations: readonly AnchorDeclaration[]; history?: () => LedgerHistory }): LedgerOutcome {
   const s = state();
   if (!s) throw new Error('anchor ledger: closeLedger without openLedger');
-  const result = combine(s.ledger, s.pages, ANCHOR_NORMALISATION);
+  const reconciled = reconcileAll(s, options.declarations);
+  const result = combine(s.ledger, reconciled, ANCHOR_NORMALISATION);
   const rel = s.file.replace(`${process.cwd()}/`, '');
   if (result.problems.length) {
     const n = result.problems.length;
@@ -169,7 +217,7 @@ export function closeLedger(options: { frozen: boolean; history?: () => LedgerHi
   if (options.history) {
     // Append-only: the ledger this build ends with against every earlier committed version of it.
     const { versions, note } = options.history();
-    const recorded = new Map([...s.pages].map(([page, r]) => [page, r.recorded]));
+    const recorded = new Map([...reconciled].map(([page, r]) => [page, r.recorded]));
     // No committed version to compare with (not a git clone, or none yet): nothing is checked, and the log says so.
     const broken = versions.length ? checkLedgerHistory(result.ledger, versions, recorded) : [];
     if (broken.length) {
@@ -184,7 +232,7 @@ export function closeLedger(options: { frozen: boolean; history?: () => LedgerHi
     history = `${versions.length ? `append-only against ${versions.length} committed version${versions.length === 1 ? '' : 's'}` : 'not checked against history'}${note ? ` (${note})` : ''}`;
   }
   const after = serialiseLedger(result.ledger);
-  const pages = [...s.pages.values()];
+  const pages = [...reconciled.values()];
   const outcome: LedgerOutcome = {
     file: s.file,
     written: false,

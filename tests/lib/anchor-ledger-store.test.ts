@@ -1,13 +1,15 @@
 /**
  * The ledger at the end of a build (closeLedger): when published anchors would
- * vanish, the error says in one line per anchor what to add to the file.
+ * vanish, the error says in one line per anchor what to add to the file. Pages
+ * only read the ledger (ledgerView) and declare their anchors in their HTML;
+ * the build reconciles the declarations in one pass.
  * Invented pages and text, a ledger in a temporary folder.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AnchorLedgerError, closeLedger, openLedger, publishAnchors } from '../../src/lib/anchor-ledger-store.ts';
+import { AnchorLedgerError, closeLedger, declarationJson, ledgerView, openLedger, retiredView, takeDeclarations } from '../../src/lib/anchor-ledger-store.ts';
 import { ledgerFix, parseLedger, TOMBSTONE_REASON_PLACEHOLDER } from '../../src/pipeline/anchor-ledger.ts';
 
 const PERSON = '/people/ann-lee/';
@@ -30,11 +32,10 @@ afterEach(() => {
   else process.env.ANCHOR_LEDGER_TODAY = env;
 });
 
-/** One build: open, publish each page, close. */
+/** One build: open, each page declares its anchors, close. */
 const build = (pages: Record<string, { id: string; text: string; in?: string }[]>) => {
   openLedger(file);
-  for (const [page, anchors] of Object.entries(pages)) publishAnchors(page, anchors);
-  return closeLedger({ frozen: false });
+  return closeLedger({ frozen: false, declarations: Object.entries(pages).map(([page, anchors]) => ({ page, anchors })) });
 };
 const failure = (pages: Parameters<typeof build>[0]): AnchorLedgerError => {
   try {
@@ -68,9 +69,9 @@ describe('anchors that would vanish: one line each saying what to add', () => {
     ledger.pages[PERSON].find((e: { id: string }) => e.id === SECTION_A.id).tombstone = JSON.parse(snippet);
     writeFileSync(file, JSON.stringify(ledger));
     openLedger(file);
-    const view = publishAnchors(PERSON, [SECTION_B, SAID_B]);
+    const view = ledgerView(PERSON, [SECTION_B, SAID_B]);
     expect(view.tombstones.map((t) => [t.id, t.aliases])).toEqual([[SECTION_A.id, [SAID_A.id]]]);
-    expect(closeLedger({ frozen: false }).written).toBe(true);
+    expect(closeLedger({ frozen: false, declarations: [{ page: PERSON, anchors: [SECTION_B, SAID_B] }] }).written).toBe(true);
   });
 
   test('a block that holds some of the text is offered as the successor; tied blocks both are', () => {
@@ -114,5 +115,37 @@ describe('ledgerFix on reconcilePage’s problems', () => {
         'or, if its text went to one of them, "successor": "p-b" (holds 100% of its text) or "successor": "p-c" (holds 100% of its text) — ' +
         'its successor is ambiguous: p-b (100%), p-c (100%) hold nearly as much of its text',
     );
+  });
+});
+
+describe('one-way: pages read the ledger; the build reconciles what they declared', () => {
+  test('reading a view records nothing: a page that only read, and declared nothing, is reported as no longer built', () => {
+    build({ [PERSON]: [SECTION_A, SAID_A] });
+    openLedger(file);
+    expect(ledgerView(PERSON, [SECTION_A, SAID_A]).tombstones).toEqual([]);
+    expect(() => closeLedger({ frozen: false, declarations: [] })).toThrow(/the page \/people\/ann-lee\/ is no longer built/);
+  });
+
+  test('a declaration survives HTML: any text, "</script>" included, and comes out of the page whole', () => {
+    const anchors = [{ id: 'p-x', text: 'He wrote </script><script>alert(1)</script> & “more”' }];
+    const html = `<main><p id="p-x">…</p></main><script type="application/json" data-anchor-ledger>${declarationJson({ page: '/sources/x/', anchors })}</script></body>`;
+    expect(html.match(/<\/script>/g)).toHaveLength(1);
+    const taken = takeDeclarations(html);
+    expect(taken.declarations).toEqual([{ page: '/sources/x/', anchors }]);
+    expect(taken.html).toBe('<main><p id="p-x">…</p></main></body>');
+  });
+
+  test('a page declared twice fails; a retired page keeps every anchor as a tombstone dated the day it retired', () => {
+    build({ [PERSON]: [SECTION_A, SAID_A] });
+    openLedger(file);
+    expect(() => closeLedger({ frozen: false, declarations: [{ page: PERSON, anchors: [SECTION_A] }, { page: PERSON, anchors: [SECTION_A] }] })).toThrow(/declared its anchors twice/);
+    const reason = 'this speaker is now credited on another page';
+    expect(retiredView(PERSON, reason).map((t) => [t.id, t.date, t.reason])).toEqual([
+      [SECTION_A.id, '2026-12-07', reason],
+      [SAID_A.id, '2026-12-07', reason],
+    ]);
+    closeLedger({ frozen: false, declarations: [{ page: PERSON, anchors: [], retired: reason }] });
+    const written = JSON.parse(readFileSync(file, 'utf8'));
+    expect(written.pages[PERSON].map((e: { tombstone?: { reason: string } }) => e.tombstone?.reason)).toEqual([reason, reason]);
   });
 });

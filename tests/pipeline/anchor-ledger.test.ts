@@ -289,7 +289,7 @@ describe('anchors inside a block (speech spans in their paragraph)', () => {
 });
 
 describe('a page no longer built', () => {
-  test('is a problem for each anchor, unless its entries are tombstoned (as retirePage does for a people page)', () => {
+  test('is a problem for each anchor, unless its entries are tombstoned (as retiredView shows for a people page)', () => {
     const page = '/people/gone/';
     const entries = reconcilePage(page, [], [{ id: 'from-a', text: 'Source A' }, { id: 'a--p-1-0', text: 'Words said.', in: 'from-a' }], '2026-01-01').entries;
     const ledger = { ...emptyLedger(1), pages: { [page]: entries } };

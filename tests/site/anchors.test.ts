@@ -4,9 +4,9 @@
  * or a tombstone), and thesis paragraphs are anchored and linkable.
  */
 import { describe, expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
+import fs, { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../support/paths.ts';
+import { DIST, ROOT } from '../support/paths.ts';
 import { page } from '../support/dist.ts';
 import { parseLedger } from '../../src/pipeline/anchor-ledger.ts';
 import { SEED_COUNT } from '../support/corpus.ts';
@@ -76,4 +76,11 @@ describe.each(Object.keys(ledger.pages).filter((p) => p.startsWith('/theses/')))
     const plain = hrefs.filter((h) => !h.includes(':~:text='));
     expect(plain.length, plain.join(' ')).toBeLessThanOrEqual(Math.floor(hrefs.length * 0.05));
   });
+});
+
+test('pages declare their anchors to the build (which reconciles the ledger from them), and no declaration reaches a reader', () => {
+  const { readdirSync } = fs;
+  const html = readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+  expect(html.length).toBeGreaterThan(SEED_COUNT);
+  for (const f of html) expect(readFileSync(join(DIST, f), 'utf8'), f).not.toContain('data-anchor-ledger');
 });
