@@ -113,7 +113,7 @@ export interface LedgerProblem {
   pageGone?: boolean;
   /** The entry itself is wrong in this field (not an anchor that would vanish): `ledgerFix` says to fix that field. */
   fixed?: string;
-  /** The rule broken, for a problem of the entry itself (`successor-chain`). */
+  /** The rule broken, for a problem of the entry itself (`successor-chain`, …). */
   rule?: LedgerRule;
 }
 
@@ -123,8 +123,10 @@ export interface LedgerProblem {
  *   and ledger lack, not in a cycle, not at a tombstone (a link would land on another block's removal note,
  *   with no check that the text went there; give the entry its own tombstone instead). An anchor inside a
  *   block may end at the tombstone of its block or of its block's successor: it follows its block.
+ * - `tombstone-on-live`: a tombstone on an anchor the page still has (it would never show).
+ * - `tombstone-date`: a tombstone dated after the build's day.
  */
-export type LedgerRule = 'successor-chain';
+export type LedgerRule = 'successor-chain' | 'tombstone-on-live' | 'tombstone-date';
 
 /** A removed block as the page shows it. */
 export interface TombstoneView extends Tombstone {
@@ -325,11 +327,11 @@ export function reconcilePage(page: string, old: readonly LedgerEntry[], current
   for (const e of entries) {
     if (e.tombstone && order.has(e.id)) {
       const why = `it has a tombstone (removed on ${e.tombstone.date}), but the page still has this anchor`;
-      problems.push({ page, id: e.id, message: `${page}#${e.id}: ${why}. Remove the "tombstone" from its ledger entry, or remove the block`, why, fixed: 'tombstone' });
+      problems.push({ page, id: e.id, message: `${page}#${e.id}: ${why}. Remove the "tombstone" from its ledger entry, or remove the block`, why, fixed: 'tombstone', rule: 'tombstone-on-live' });
     }
     if (e.tombstone && e.tombstone.date > today) {
       const why = `its tombstone is dated ${e.tombstone.date}, after today (${today})`;
-      problems.push({ page, id: e.id, message: `${page}#${e.id}: ${why}: date a removal on the day it was made`, why, fixed: 'tombstone.date' });
+      problems.push({ page, id: e.id, message: `${page}#${e.id}: ${why}: date a removal on the day it was made`, why, fixed: 'tombstone.date', rule: 'tombstone-date' });
     }
     const r = resolve(e.id, new Set());
     if (r.kind === 'lost' && r.broken) {
