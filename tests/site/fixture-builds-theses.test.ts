@@ -135,16 +135,7 @@ describe('allowed constructs build, and counts follow the collections', () => {
 });
 
 describe('links in a thesis (issue 25): a link to this site must name a page and anchor the build produced; external links leave visibly', () => {
-  const body = [
-    'Trenin saw Ukraine as the last stand.<Cite source="trenin-2021" quote="For him, Ukraine is the last stand." />',
-    '',
-    '## Links',
-    '',
-    'Links to this site.<Cite source="trenin-2021" quote="For him, Ukraine is the last stand." /> See [passwd](../../../../etc/passwd), [a backslash](\\evil.example/x), [no anchor](../links/#nowhere), [a page that is not built](/sources/no-such-source/), [its own heading](#in-brief) and [a source](../../sources/trenin-2021/).<Cite source="trenin-2021" quote="For him, Ukraine is the last stand." />',
-    '',
-    'Elsewhere: [protocol-relative](//evil.example/y) and [a site](https://www.foreignaffairs.com/).<Cite source="trenin-2021" quote="For him, Ukraine is the last stand." />',
-  ].join('\n');
-  const project = buildFixtureProject({ theses: { 'links.mdx': thesis('Links', 1, [], body) } });
+  const project = buildFixtureProject({ theses: { 'links.mdx': fixture('theses/links/links.mdx') } });
   made.push(project);
   const out = project.output;
 
@@ -198,16 +189,7 @@ describe('links in a thesis (issue 25): a link to this site must name a page and
 });
 
 describe('links in a thesis under BASE_PATH=/sub/ (issue 25): a path from the site’s root is linked and checked under the base', () => {
-  const body = [
-    'Trenin saw Ukraine as the last stand.<Cite source="trenin-2021" quote="For him, Ukraine is the last stand." />',
-    '',
-    '## Links',
-    '',
-    'From the root: [a source](/sources/trenin-2021/), [this heading](/theses/links/#links), [backslashed](\\sources\\trenin-2021/); relative: [the source](../../sources/trenin-2021/).<Cite source="trenin-2021" quote="For him, Ukraine is the last stand." />',
-    '',
-    'Dead: [no page](/sources/no-such-source/), [no anchor](/theses/links/#nowhere), [the base written in](/sub/sources/trenin-2021/), [out of the base](../../../etc/passwd).<Cite source="trenin-2021" quote="For him, Ukraine is the last stand." />',
-  ].join('\n');
-  const dir = copyFixtureProject({ theses: { 'links.mdx': thesis('Links', 1, [], body) } });
+  const dir = copyFixtureProject({ theses: { 'links.mdx': fixture('theses/links-base-path/links.mdx') } });
   const built = buildCopy(dir, { BASE_PATH: '/sub/' });
   made.push({ dir, status: built.status, output: '', remove: () => rmSync(dir, { recursive: true, force: true }) });
   const out = `${built.stdout}\n${built.stderr}`;
