@@ -49,7 +49,7 @@ export default defineConfig({
   markdown: {
     syntaxHighlight: false,
     processor: unified({
-      remarkPlugins: [remarkGfm, [remarkCitations, { seedsDir, root, thesesDir, answerDir, peopleFile: fileURLToPath(new URL('./content/people.yaml', import.meta.url)) }]],
+      remarkPlugins: [remarkGfm, [remarkCitations, { seedsDir, root, thesesDir, answerDir, base, peopleFile: fileURLToPath(new URL('./content/people.yaml', import.meta.url)) }]],
       rehypePlugins: [[rehypeThesisAnchors, { thesesDir }], [rehypeThesisDates, { thesesDir }]],
     }),
   },

@@ -22,7 +22,8 @@ import { sourcesFor } from '../lib/source-index.ts';
 import { citationVerifier, isCitationFailure, type VerifiedCitation } from '../lib/verify-citation.ts';
 import { clipLine as clip, closestName } from '../pipeline/normalise-text.ts';
 import { formatDate } from '../lib/format.ts';
-import { recordSiteLinks, type SiteLink } from '../lib/site-links.ts';
+import { recordSiteLinks, underBase, type SiteLink } from '../lib/site-links.ts';
+import { urls } from '../lib/urls.ts';
 import { ATTRIBUTION_RULES, type AttributionRule } from '../pipeline/check-attribution.ts';
 import { checkAnswer, checkSummary, liftPositions, renderedWords, renderPositions, SUMMARY_RULES, type SummaryRule } from './thesis-summary.ts';
 import { checkVersion, VERSION_RULES, type VersionRule } from './thesis-version.ts';
@@ -405,9 +406,11 @@ const isCalendarDate = (s: string): boolean => {
  * as https:) gets rel="noopener noreferrer" and a mark that it leaves the site; a link to this site (a path
  * or #fragment, backslashes read as slashes, as browsers do) is written as the browser would read it and
  * collected, with its file, line and column, for the check at the end of the build that it names a page and
- * an anchor the build produced (src/integrations/thesis-links.ts).
+ * an anchor the build produced (src/integrations/thesis-links.ts). A path from the site's root (`/sources/x/`)
+ * is written under `base` (`/explainer/sources/x/`), so a thesis links the same pages wherever the site is
+ * deployed; relative paths and fragments need nothing.
  */
-function renderLinks(tree: Root, name: string, page: string | undefined): void {
+function renderLinks(tree: Root, name: string, page: string | undefined, base: string): void {
   const links: SiteLink[] = [];
   const definitions = new Map<string, string>();
   visitParents(tree, (node: AnyNode) => {
@@ -425,13 +428,21 @@ function renderLinks(tree: Root, name: string, page: string | undefined): void {
         node.data = { ...node.data, hProperties: { ...(node.data as { hProperties?: object } | undefined)?.hProperties, rel: 'noopener noreferrer', className: ['external'] } };
         node.children.push({
           type: 'externalMark',
-          data: { hName: 'span', hProperties: { className: ['external-mark'] }, hChildren: [{ type: 'text', value: '\u00a0↗' }, { type: 'element', tagName: 'span', properties: { className: ['visually-hidden'] }, children: [{ type: 'text', value: ' (another site)' }] }] },
+          // The arrow is seen, not read ("north east arrow"); screen readers read the words instead (CSS: .external-mark).
+          data: {
+            hName: 'span',
+            hProperties: { className: ['external-mark'] },
+            hChildren: [
+              { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '\u00a0↗' }] },
+              { type: 'element', tagName: 'span', properties: { className: ['visually-hidden'] }, children: [{ type: 'text', value: ' (another site)' }] },
+            ],
+          },
         } as unknown as PhrasingContent);
       }
       return;
     }
     if (/^[a-z][a-z0-9+.-]*:/i.test(raw.trim())) return; // mailto: (other schemes failed the policy)
-    const url = asBrowserReads(raw);
+    const url = underBase(asBrowserReads(raw), base);
     if (node.type !== 'linkReference') node.url = url;
     if (node.type !== 'definition') links.push({ file: name, line: at?.line ?? 0, column: at?.column ?? 0, url: raw, page });
   });
@@ -579,6 +590,12 @@ export interface RemarkCitationsOptions {
   thesesDir?: string;
   /** Absolute path of `content/home/`: files there are the home page's overall answer (short, every sentence cited). */
   answerDir?: string;
+  /**
+   * The base path the site is built for (`/` or `/explainer/`): a link written `/sources/x/` in a thesis names
+   * a page from the site's root, and is rendered (and checked) as `<base>sources/x/`. Default: the site's
+   * (src/lib/urls.ts, BASE_PATH), as citation markers use.
+   */
+  base?: string;
 }
 
 const startOf = (node: Problem['node']): { line: number; column: number } => node.position?.start ?? { line: 0, column: 0 };
@@ -646,7 +663,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
     }
     renderNotes(tree);
     renderPositions(tree, entries);
-    renderLinks(tree, name, isThesis ? `/theses/${basename(file.path, extname(file.path))}/` : inside(options.answerDir) ? '/' : undefined);
+    renderLinks(tree, name, isThesis ? `/theses/${basename(file.path, extname(file.path))}/` : inside(options.answerDir) ? '/' : undefined, options.base ?? urls.base);
     data.astro.frontmatter.citations = resolved.map((r) => r.cite);
   };
 }

@@ -6,7 +6,8 @@
  * remark-citations renders each file (src/lib/site-links.ts) and checked here,
  * once every page is written. `../../../../etc/passwd` and `\evil.example/x`
  * (a browser reads the backslash as a slash) so fail instead of rendering as
- * dead links.
+ * dead links. Under BASE_PATH a path from the site's root (`/sources/x/`) is
+ * checked where the page links it, under the base (src/lib/site-links.ts).
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';

@@ -206,8 +206,14 @@ export function closeLedger(options: { frozen: boolean; declarations: readonly A
   if (result.problems.length) {
     const n = result.problems.length;
     const today = ledgerToday();
+    // Anchors that would vanish, and entries wrong in a field (a successor chain ending at a tombstone, …).
+    const wrong = result.problems.filter((p) => p.fixed !== undefined).length;
+    const what = [
+      n - wrong > 0 ? `${n - wrong} published anchor${n - wrong > 1 ? 's' : ''} would vanish` : '',
+      wrong > 0 ? `${wrong} entr${wrong > 1 ? 'ies are' : 'y is'} wrong in the field its line names` : '',
+    ].filter(Boolean);
     throw new AnchorLedgerError(
-      `Anchor ledger: ${n} published anchor${n > 1 ? 's' : ''} would vanish. Keep the text, or add to each entry of ${rel} named below ` +
+      `Anchor ledger: ${what.join(', and ')}. Keep the text, or add to each entry of ${rel} named below ` +
         `(page › id) what its line says; a reader sees a tombstone as "This … was removed on <date> because <reason>." (reword the reason as you see fit):\n` +
         result.problems.map((p) => `  ${ledgerFix(p, rel, today)}`).join('\n'),
       result.problems,

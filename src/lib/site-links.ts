@@ -39,6 +39,15 @@ export function clearSiteLinks(): void {
   registry.clear();
 }
 
+/**
+ * A path from the site's root (`/sources/x/`) as the site built under `base` serves it (`/explainer/sources/x/`):
+ * a thesis links the same pages wherever the site is deployed. Anything else (relative, `#…`) is unchanged.
+ */
+export const underBase = (url: string, base: string): string => (url.startsWith('/') && !url.startsWith('//') ? `${base}${url.slice(1)}` : url);
+
+/** Stands for the site's origin while a link is resolved. */
+const ORIGIN = 'https://site.invalid';
+
 /** Ids of a built HTML file (id="…" attributes), read once per file. */
 function idsOf(file: string, cache: Map<string, Set<string>>): Set<string> {
   let ids = cache.get(file);
@@ -57,9 +66,16 @@ function idsOf(file: string, cache: Map<string, Set<string>>): Set<string> {
 export function siteLinkProblem(link: SiteLink, dist: string, base: string, cache = new Map<string, Set<string>>()): string | undefined {
   const written = link.url.trim().replaceAll('\\', '/');
   if (link.page === undefined && !written.startsWith('/')) return undefined;
-  const origin = 'https://site.invalid';
-  const resolved = new URL(written, `${origin}${base}${(link.page ?? '/').replace(/^\//, '')}`);
-  if (resolved.origin !== origin) return `leaves the site (${resolved.origin}): write it as https://…`;
+  // As the page links it: a path from the site's root under the base.
+  const resolved = new URL(underBase(written, base), `${ORIGIN}${base}${(link.page ?? '/').replace(/^\//, '')}`);
+  const problem = pageProblem(resolved, dist, base, cache);
+  // Written with the base already in it: paths are read from the site's root, and the base is added.
+  if (problem && base !== '/' && written.startsWith(base)) return `${problem} (a path from the site's root is written without the base: /${written.slice(base.length)}, not ${written})`;
+  return problem;
+}
+
+function pageProblem(resolved: URL, dist: string, base: string, cache: Map<string, Set<string>>): string | undefined {
+  if (resolved.origin !== ORIGIN) return `leaves the site (${resolved.origin}): write it as https://…`;
   let path: string;
   try {
     path = decodeURIComponent(resolved.pathname);

@@ -113,7 +113,20 @@ export interface LedgerProblem {
   pageGone?: boolean;
   /** The entry itself is wrong in this field (not an anchor that would vanish): `ledgerFix` says to fix that field. */
   fixed?: string;
+  /** The rule broken, for a problem of the entry itself (`successor-chain`, …). */
+  rule?: LedgerRule;
 }
+
+/**
+ * Rules a ledger entry can break (beyond "would vanish"):
+ * - `successor-chain`: a recorded successor chain must end at a live anchor of the page: not at an id the page
+ *   and ledger lack, not in a cycle, not at a tombstone (a link would land on another block's removal note,
+ *   with no check that the text went there; give the entry its own tombstone instead). An anchor inside a
+ *   block may end at the tombstone of its block or of its block's successor: it follows its block.
+ * - `tombstone-on-live`: a tombstone on an anchor the page still has (it would never show).
+ * - `tombstone-date`: a tombstone dated after the build's day.
+ */
+export type LedgerRule = 'successor-chain' | 'tombstone-on-live' | 'tombstone-date';
 
 /** A removed block as the page shows it. */
 export interface TombstoneView extends Tombstone {
@@ -293,20 +306,48 @@ export function reconcilePage(page: string, old: readonly LedgerEntry[], current
     return r;
   };
 
+  /** The recorded successors from an entry on, as far as the ledger names them (stops at a repeat). */
+  const chainOf = (e: LedgerEntry): string[] => {
+    const out = [e.id];
+    for (let next = e.successor; next !== undefined && !out.includes(next); next = byId.get(next)?.successor) {
+      out.push(next);
+      if (order.has(next) || byId.get(next)?.tombstone) break;
+    }
+    return out;
+  };
+  /** An anchor inside a block that ends at the tombstone of its block or of a successor of its block (a span of a removed paragraph). */
+  const followsOwnBlock = (e: LedgerEntry, tomb: string): boolean => {
+    const block = e.in === undefined ? undefined : byId.get(e.in);
+    return block !== undefined && chainOf(block).includes(tomb);
+  };
+
   const aliases = new Map<string, string[]>();
   const tombAliases = new Map<string, string[]>();
   const problems: LedgerProblem[] = [];
   for (const e of entries) {
     if (e.tombstone && order.has(e.id)) {
       const why = `it has a tombstone (removed on ${e.tombstone.date}), but the page still has this anchor`;
-      problems.push({ page, id: e.id, message: `${page}#${e.id}: ${why}. Remove the "tombstone" from its ledger entry, or remove the block`, why, fixed: 'tombstone' });
+      problems.push({ page, id: e.id, message: `${page}#${e.id}: ${why}. Remove the "tombstone" from its ledger entry, or remove the block`, why, fixed: 'tombstone', rule: 'tombstone-on-live' });
     }
     if (e.tombstone && e.tombstone.date > today) {
       const why = `its tombstone is dated ${e.tombstone.date}, after today (${today})`;
-      problems.push({ page, id: e.id, message: `${page}#${e.id}: ${why}: date a removal on the day it was made`, why, fixed: 'tombstone.date' });
+      problems.push({ page, id: e.id, message: `${page}#${e.id}: ${why}: date a removal on the day it was made`, why, fixed: 'tombstone.date', rule: 'tombstone-date' });
     }
     const r = resolve(e.id, new Set());
-    if (r.kind === 'lost') {
+    if (r.kind === 'lost' && r.broken) {
+      const why = r.message;
+      problems.push({ page, id: e.id, message: `${page}#${e.id}: successor-chain: ${why}. Lead its "successor" to an anchor on the page, or give the entry a "tombstone"`, why, fixed: 'successor', rule: 'successor-chain' });
+    } else if (r.kind === 'tomb' && r.id !== e.id && !e.tombstone && e.successor !== undefined && !followsOwnBlock(e, r.id)) {
+      const why = `its successor chain (${chainOf(e).join(' → ')}) ends at a tombstone (${r.id}, removed on ${byId.get(r.id)!.tombstone!.date}), not at an anchor on the page`;
+      problems.push({
+        page,
+        id: e.id,
+        message: `${page}#${e.id}: successor-chain: ${why}. Give the entry its own "tombstone" (its links then say why it went), or lead its "successor" to the block that now holds its text`,
+        why,
+        fixed: 'successor',
+        rule: 'successor-chain',
+      });
+    } else if (r.kind === 'lost') {
       problems.push({
         page,
         id: e.id,
@@ -433,7 +474,7 @@ export function suggestedReason(page: string, id: string): string {
 export function ledgerFix(p: LedgerProblem, file: string, today: string): string {
   const where = `${file} › ${JSON.stringify(p.page)} › {"id":${JSON.stringify(p.id)}, …}`;
   const why = p.why ?? p.message;
-  if (p.fixed !== undefined) return `${where}: fix its "${p.fixed}" — ${why}`;
+  if (p.fixed !== undefined) return `${where}: fix its "${p.fixed}"${p.rule ? ` (${p.rule})` : ''} — ${why}`;
   if (p.pageGone) {
     return `${where}: a tombstone cannot keep it: the page is no longer built. Build the page again (a removed page stays as a removal notice), or restore what made it — ${why}`;
   }

@@ -107,16 +107,33 @@ test('links (issue 25): protocol-relative and backslashed addresses are external
     { url: '../nato-expansion/#in-brief', rel: undefined },
     { url: '/sources/trenin-2021/', rel: undefined },
   ]);
-  for (const l of links.slice(0, 3)) expect(l.text).toContain('(another site)');
+  // The mark: an arrow hidden from screen readers, and words for them.
+  const arrow = { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '\u00a0↗' }] };
+  const words = { type: 'element', tagName: 'span', properties: { className: ['visually-hidden'] }, children: [{ type: 'text', value: ' (another site)' }] };
+  const mark = { type: 'externalMark', data: { hName: 'span', hProperties: { className: ['external-mark'] }, hChildren: [arrow, words] } };
+  for (const l of links.slice(0, 3)) expect(JSON.parse(l.text).at(-1)).toEqual(mark);
+  for (const l of links.slice(3)) expect(l.text).not.toContain('another site');
   expect(file.messages).toEqual([]);
   const { recordedSiteLinks } = await import('../../src/lib/site-links.ts');
   expect(recordedSiteLinks().filter((l) => l.file === 'input.mdx').map((l) => l.url)).toEqual(['../nato-expansion/#in-brief', '\\sources\\trenin-2021\\']);
 });
 
-async function runTree(name: string) {
+test('links under a base path: a path from the site’s root is rendered under the base; relative paths and external links are left as they are', async () => {
+  const { error, tree } = await runTree('links-rendered', { base: '/sub/' });
+  expect(error).toBeUndefined();
+  const urls: string[] = [];
+  const walk = (n: { type: string; url?: string; children?: unknown[] }): void => {
+    if (n.type === 'link') urls.push(n.url!);
+    for (const c of (n.children ?? []) as (typeof n)[]) walk(c);
+  };
+  walk(tree as never);
+  expect(urls).toEqual(['https://evil.example/x', 'https://evil.example/y', 'https://www.foreignaffairs.com/', '../nato-expansion/#in-brief', '/sub/sources/trenin-2021/']);
+});
+
+async function runTree(name: string, extra: { base?: string } = {}) {
   const dir = join(CASES, name);
   const file = new VFile({ path: join(dir, 'input.mdx'), value: readFileSync(join(dir, 'input.mdx'), 'utf8') });
-  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkCitations, { seedsDir: SEEDS, root: dir });
+  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkCitations, { seedsDir: SEEDS, root: dir, ...extra });
   let error: unknown;
   let tree: unknown;
   try {

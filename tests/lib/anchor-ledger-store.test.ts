@@ -96,6 +96,29 @@ describe('anchors that would vanish: one line each saying what to add', () => {
     expect(() => parseLedger(json)).toThrow(/\(p-a\): tombstone reason is still the placeholder/);
   });
 
+  test('a successor written by hand to another block’s tombstone fails the build (successor-chain), naming page, entry and field', () => {
+    const PAGE = '/sources/harbour/';
+    const [A, B, C] = [
+      { id: 'p-a', text: 'The harbour master said the port would stay open all winter.' },
+      { id: 'p-b', text: 'Fishermen doubted it, and mended their nets on the quay.' },
+      { id: 'p-c', text: 'A storm closed the pier for a week in January.' },
+    ];
+    build({ [PAGE]: [A, B, C] });
+    // p-b and p-c go: p-c with a tombstone, p-b led to it by hand.
+    const l = JSON.parse(readFileSync(file, 'utf8')) as { pages: Record<string, Record<string, unknown>[]> };
+    for (const e of l.pages[PAGE]!) {
+      if (e.id === 'p-c') e.tombstone = { date: '2026-12-01', reason: 'it told of another harbour' };
+      if (e.id === 'p-b') e.successor = 'p-c';
+    }
+    writeFileSync(file, JSON.stringify(l));
+    const err = failure({ [PAGE]: [A] });
+    expect(err.message.split('\n')).toEqual([
+      expect.stringMatching(/^Anchor ledger: 1 entry is wrong in the field its line names\. Keep the text, or add to each entry of /),
+      `  ${file} › "${PAGE}" › {"id":"p-b", …}: fix its "successor" (successor-chain) — its successor chain (p-b → p-c) ends at a tombstone (p-c, removed on 2026-12-01), not at an anchor on the page`,
+    ]);
+    expect(err.problems.map((p) => [p.page, p.id, p.fixed, p.rule])).toEqual([[PAGE, 'p-b', 'successor', 'successor-chain']]);
+  });
+
   test('a page no longer built: a tombstone cannot help, and the line says so', () => {
     expect(ledgerFix({ page: '/theses/gone/', id: 'p-a', message: '', why: 'the page /theses/gone/ is no longer built', pageGone: true }, 'content/anchors.lock.json', '2026-12-07')).toBe(
       'content/anchors.lock.json › "/theses/gone/" › {"id":"p-a", …}: a tombstone cannot keep it: the page is no longer built. ' +

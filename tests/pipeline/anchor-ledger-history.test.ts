@@ -144,15 +144,29 @@ describe('reconciling a page', () => {
     expect(r.problems.map((p) => p.message)).toEqual([`${PAGE}#p-c: its tombstone is dated 2027-01-01, after today (2026-02-01): date a removal on the day it was made`]);
   });
 
-  test('a successor chain must end on the page or at a tombstone: a missing id or a cycle fails, whatever similarity would find', () => {
+  test('a successor chain must end at a live anchor: a missing id, a cycle or a tombstone fails (successor-chain), whatever similarity would find', () => {
     // p-c's text is on the page as p-c2: similarity would find it, but the hand-written chain is broken.
     const now = [...anchors, { id: 'p-c2', text: C }];
     const missing = reconcilePage(PAGE, [entry('p-c', C, { successor: 'p-nowhere' })], now, '2026-02-01');
     expect(missing.problems.map((p) => p.why)).toEqual(['its successor "p-nowhere" is neither on the page nor in the ledger']);
     const cycle = reconcilePage(PAGE, [entry('p-c', C, { successor: 'p-d' }), entry('p-d', 'gone text', { successor: 'p-c' })], now, '2026-02-01');
     expect(cycle.problems.map((p) => `${p.id}: ${p.why}`)).toEqual(['p-c: its successors form a cycle (p-c → p-d → p-c)', 'p-d: its successors form a cycle (p-c → p-d → p-c)']);
+    expect(missing.problems.map((p) => p.message)).toEqual([
+      `${PAGE}#p-c: successor-chain: its successor "p-nowhere" is neither on the page nor in the ledger. Lead its "successor" to an anchor on the page, or give the entry a "tombstone"`,
+    ]);
+    expect([...missing.problems, ...cycle.problems].map((p) => [p.rule, p.fixed])).toEqual(Array(3).fill(['successor-chain', 'successor']));
+    // The hostile hand-written successor of issue 25: an anchor led to another block's removal note (no 50% check applies there).
+    const tomb = { date: '2026-01-15', reason: 'it repeated the paragraph above' };
+    const toTomb = reconcilePage(PAGE, [entry('p-c', C, { successor: 'p-d' }), entry('p-d', 'gone text', { successor: 'p-e' }), entry('p-e', 'more gone text', { tombstone: tomb })], now, '2026-02-01');
+    expect(toTomb.problems.map((p) => p.message)).toEqual([
+      `${PAGE}#p-c: successor-chain: its successor chain (p-c → p-d → p-e) ends at a tombstone (p-e, removed on 2026-01-15), not at an anchor on the page. Give the entry its own "tombstone" (its links then say why it went), or lead its "successor" to the block that now holds its text`,
+      `${PAGE}#p-d: successor-chain: its successor chain (p-d → p-e) ends at a tombstone (p-e, removed on 2026-01-15), not at an anchor on the page. Give the entry its own "tombstone" (its links then say why it went), or lead its "successor" to the block that now holds its text`,
+    ]);
     const fine = reconcilePage(PAGE, [entry('p-c', C)], now, '2026-02-01');
     expect(fine.problems).toEqual([]);
+    // A tombstone of its own (with or without the successor it had) settles an old id.
+    const own = reconcilePage(PAGE, [entry('p-c', C, { successor: 'p-e', tombstone: tomb }), entry('p-e', 'more gone text', { tombstone: tomb })], now, '2026-02-01');
+    expect(own.problems).toEqual([]);
   });
 
   test('the successors followed from the file are reported with the share of the old text they hold', () => {

@@ -5,6 +5,7 @@ import {
   describeChanges,
   emptyLedger,
   fingerprint,
+  ledgerFix,
   parseLedger,
   reconcile,
   reconcilePage,
@@ -140,14 +141,29 @@ describe('a removed block', () => {
     expect(r.tombstones.map((t) => t.after)).toEqual([idOf(B2, [A, B2])]);
   });
 
-  test('ids that led to a tombstoned block lead to its tombstone', () => {
+  test('a successor chain that ends at a tombstone fails (successor-chain); the old id is given its own tombstone', () => {
     const v1 = first([A, B, C]);
     const B2 = B.replace('Washington', 'The White House');
     const v2 = reconcilePage(PAGE, v1, anchorsOf([A, B2, C]), '2026-02-02').entries;
-    const tombed = v2.map((e) => (e.id === idOf(B2, [A, B2, C]) ? { ...e, tombstone: { date: '2026-03-03', reason: 'it was wrong' } } : e));
+    const [b, b2] = [idOf(B, [A, B, C]), idOf(B2, [A, B2, C])];
+    const tombed = v2.map((e) => (e.id === b2 ? { ...e, tombstone: { date: '2026-03-03', reason: 'it was wrong' } } : e));
     const r = reconcilePage(PAGE, tombed, anchorsOf([A, C]), '2026-03-03');
-    expect(r.problems).toEqual([]);
-    expect(r.tombstones[0]).toMatchObject({ id: idOf(B2, [A, B2, C]), aliases: [idOf(B, [A, B, C])] });
+    expect(r.problems.map((p) => [p.id, p.rule, p.fixed, p.message])).toEqual([
+      [
+        b,
+        'successor-chain',
+        'successor',
+        `${PAGE}#${b}: successor-chain: its successor chain (${b} → ${b2}) ends at a tombstone (${b2}, removed on 2026-03-03), not at an anchor on the page. Give the entry its own "tombstone" (its links then say why it went), or lead its "successor" to the block that now holds its text`,
+      ],
+    ]);
+    expect(ledgerFix(r.problems[0]!, 'content/anchors.lock.json', '2026-03-03')).toBe(
+      `content/anchors.lock.json › "${PAGE}" › {"id":"${b}", …}: fix its "successor" (successor-chain) — its successor chain (${b} → ${b2}) ends at a tombstone (${b2}, removed on 2026-03-03), not at an anchor on the page`,
+    );
+    // Its own tombstone settles it: each old id says why it went.
+    const both = tombed.map((e) => (e.id === b ? { ...e, tombstone: { date: '2026-03-03', reason: 'it was wrong' } } : e));
+    const fixed = reconcilePage(PAGE, both, anchorsOf([A, C]), '2026-03-03');
+    expect(fixed.problems).toEqual([]);
+    expect(fixed.tombstones.map((t) => t.id)).toEqual([b, b2]);
   });
 });
 
@@ -268,6 +284,23 @@ describe('anchors inside a block (speech spans in their paragraph)', () => {
     const r = reconcilePage(PAGE, marked, withSpans([B]), '2026-02-01');
     expect(r.problems).toEqual([]);
     expect(r.tombstones.find((t) => t.id === para)!.aliases).toEqual([`${para}-sp1`]);
+  });
+
+  test('a span whose paragraph was edited, then removed, follows the tombstone; a span led to another block’s tombstone fails', () => {
+    const before = reconcilePage(PAGE, [], withSpans([P1, B]), '2026-01-01').entries;
+    const [oldPara, newPara] = [idOf(P1, [P1, B]), idOf(P1_EDITED, [P1_EDITED, B])];
+    const mid = reconcilePage(PAGE, before, withSpans([P1_EDITED, B]), '2026-02-01').entries;
+    expect(mid.find((e) => e.id === `${oldPara}-sp1`)!.successor).toBe(`${newPara}-sp1`);
+    const tomb = { date: '2026-03-01', reason: 'it was a duplicate' };
+    const removed = mid.map((e) => ([oldPara, newPara].includes(e.id) ? { ...e, tombstone: tomb } : e));
+    const r = reconcilePage(PAGE, removed, withSpans([B]), '2026-03-01');
+    expect(r.problems).toEqual([]);
+    expect(r.tombstones.find((t) => t.id === newPara)!.aliases).toEqual([`${oldPara}-sp1`, `${newPara}-sp1`]);
+    // A span whose successor is written by hand to the tombstone of a block it was never in.
+    const b = idOf(B, [P1_EDITED, B]);
+    const stray: LedgerEntry = { id: `${b}-sp9`, first: '2026-01-01', ...fingerprint('“a quote”'), after: b, in: b, successor: newPara };
+    const bad = reconcilePage(PAGE, [...removed, stray], withSpans([B]), '2026-03-01');
+    expect(bad.problems.map((p) => `${p.id} ${p.rule}: ${p.why}`)).toEqual([`${b}-sp9 successor-chain: its successor chain (${b}-sp9 → ${newPara}) ends at a tombstone (${newPara}, removed on 2026-03-01), not at an anchor on the page`]);
   });
 
   test('a paragraph is not matched to a span holding its words: an edit still finds the paragraph', () => {

@@ -6,11 +6,12 @@
  * build, since each build takes seconds.
  */
 import { afterAll, describe, expect, test } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, hostname } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'cheerio';
-import { buildFixtureProject, type FixtureProject } from '../support/fixture-project.ts';
+import { buildCopy, buildFixtureProject, copyFixtureProject, type FixtureProject } from '../support/fixture-project.ts';
+import { startHarness } from '../support/browser.ts';
 import { FIXTURES } from '../support/paths.ts';
 import { seedEntries } from '../support/corpus.ts';
 import { counted, countWord, publishedSpan } from '../../src/lib/counts.ts';
@@ -134,16 +135,7 @@ describe('allowed constructs build, and counts follow the collections', () => {
 });
 
 describe('links in a thesis (issue 25): a link to this site must name a page and anchor the build produced; external links leave visibly', () => {
-  const body = [
-    'Trenin saw Ukraine as the last stand.<Cite source="trenin-2021" quote="For him, Ukraine is the last stand." />',
-    '',
-    '## Links',
-    '',
-    'Links to this site.<Cite source="trenin-2021" quote="For him, Ukraine is the last stand." /> See [passwd](../../../../etc/passwd), [a backslash](\\evil.example/x), [no anchor](../links/#nowhere), [a page that is not built](/sources/no-such-source/), [its own heading](#in-brief) and [a source](../../sources/trenin-2021/).<Cite source="trenin-2021" quote="For him, Ukraine is the last stand." />',
-    '',
-    'Elsewhere: [protocol-relative](//evil.example/y) and [a site](https://www.foreignaffairs.com/).<Cite source="trenin-2021" quote="For him, Ukraine is the last stand." />',
-  ].join('\n');
-  const project = buildFixtureProject({ theses: { 'links.mdx': thesis('Links', 1, [], body) } });
+  const project = buildFixtureProject({ theses: { 'links.mdx': fixture('theses/links/links.mdx') } });
   made.push(project);
   const out = project.output;
 
@@ -167,5 +159,57 @@ describe('links in a thesis (issue 25): a link to this site must name a page and
       expect($(a).text()).toContain('(another site)');
     });
     expect($('article a[href^="//"], article a[href*="\\\\"]')).toHaveLength(0);
+  });
+
+  test('in Chromium the mark is seen (an arrow), heard as words ("another site", not the arrow), and in print gives the address', async () => {
+    const harness = await startHarness(join(project.dir, 'dist'));
+    try {
+      const page = await (await harness.context({ viewport: { width: 800, height: 900 } })).newPage();
+      await page.goto('/theses/links/');
+      const link = page.getByRole('link', { name: 'a site (another site)', exact: true });
+      await expect(link.count()).resolves.toBe(1);
+      const arrow = link.locator('.external-mark > [aria-hidden="true"]');
+      expect(await arrow.textContent()).toBe('\u00a0↗');
+      const box = await arrow.boundingBox();
+      expect(box!.width).toBeGreaterThan(0);
+      expect(await arrow.evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');
+      // The arrow is smaller than the link's words, and never alone on a line.
+      const size = (sel: string) => link.locator(sel).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+      expect(await size('.external-mark')).toBeLessThan(await link.evaluate((el) => parseFloat(getComputedStyle(el).fontSize)));
+      expect(await link.locator('.external-mark').evaluate((el) => getComputedStyle(el).whiteSpace)).toBe('nowrap');
+      // In print the address is generated after the words (it joins the accessible name: find the link by its address).
+      await page.emulateMedia({ media: 'print' });
+      const printed = page.locator('article a.external[href="https://www.foreignaffairs.com/"]');
+      expect(await printed.evaluate((el) => getComputedStyle(el, '::after').content)).toBe('" <https://www.foreignaffairs.com/>"');
+      expect(await printed.locator('.external-mark').evaluate((el) => getComputedStyle(el).display)).toBe('none');
+    } finally {
+      await harness.close();
+    }
+  }, 60_000);
+});
+
+describe('links in a thesis under BASE_PATH=/sub/ (issue 25): a path from the site’s root is linked and checked under the base', () => {
+  const dir = copyFixtureProject({ theses: { 'links.mdx': fixture('theses/links-base-path/links.mdx') } });
+  const built = buildCopy(dir, { BASE_PATH: '/sub/' });
+  made.push({ dir, status: built.status, output: '', remove: () => rmSync(dir, { recursive: true, force: true }) });
+  const out = `${built.stdout}\n${built.stderr}`;
+
+  test('the build fails naming the dead links only, with the addresses the page links', () => {
+    expect(built.status).not.toBe(0);
+    expect(out).toContain('Link check failed: 4 links to this site name no page or anchor the build produced');
+    const dead = out.split('\n').filter((l) => l.includes('dead-link:')).map((l) => l.replace(/^.*?content\/theses\/links\.mdx:\d+:\d+ {2}/, ''));
+    expect(dead).toEqual([
+      '[…](/sources/no-such-source/)  dead-link: resolves to /sub/sources/no-such-source/, a page the build did not produce',
+      '[…](/theses/links/#nowhere)  dead-link: resolves to /sub/theses/links/, which has no anchor #nowhere',
+      "[…](/sub/sources/trenin-2021/)  dead-link: resolves to /sub/sub/sources/trenin-2021/, a page the build did not produce (a path from the site's root is written without the base: /sources/trenin-2021/, not /sub/sources/trenin-2021/)",
+      '[…](../../../etc/passwd)  dead-link: resolves to /etc/passwd, outside the site (/sub/)',
+    ]);
+  });
+
+  test('the page links paths from the root under the base', () => {
+    const $ = load(readFileSync(join(dir, 'dist/theses/links/index.html'), 'utf8'));
+    const para = $('article p').filter((_, p) => $(p).text().startsWith('From the root'));
+    const hrefs = para.find('a:not(.cite)').map((_, a) => $(a).attr('href')).get().filter((h) => !h.startsWith('#'));
+    expect(hrefs).toEqual(['/sub/sources/trenin-2021/', '/sub/theses/links/#links', '/sub/sources/trenin-2021/', '../../sources/trenin-2021/']);
   });
 });
