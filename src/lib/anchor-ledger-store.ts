@@ -98,7 +98,7 @@ function state(): State | undefined {
 export function ledgerView(page: string, anchors: readonly CurrentAnchor[]): LedgerView {
   const s = state();
   if (!s) return { aliases: new Map(), tombstones: [] };
-  const r = reconcilePage(page, s.ledger.pages[page] ?? [], anchors, ledgerToday());
+  const r = reconcilePage(page, s.ledger.pages[page] ?? [], anchors, ledgerToday(), { viewOnly: true });
   return { aliases: r.aliases, tombstones: r.tombstones };
 }
 
@@ -128,7 +128,7 @@ function retiredEntries(s: State, page: string, reason: string): LedgerEntry[] {
 export function retiredView(page: string, reason: string): TombstoneView[] {
   const s = state();
   if (!s) return [];
-  return reconcilePage(page, retiredEntries(s, page, reason), [], ledgerToday()).tombstones;
+  return reconcilePage(page, retiredEntries(s, page, reason), [], ledgerToday(), { viewOnly: true }).tombstones;
 }
 
 /** What a page declares to the ledger: its anchors, or that it is retired (with why). */

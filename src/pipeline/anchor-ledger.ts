@@ -222,7 +222,11 @@ const pct = (x: number): string => `${Math.round(x * 100)}%`;
  * anchors it has now, in page order. Returns the new entries, the aliases and
  * tombstones to render, and problems.
  */
-export function reconcilePage(page: string, old: readonly LedgerEntry[], current: readonly CurrentAnchor[], today: string): PageReconciliation {
+/**
+ * `options.viewOnly`: only what the page renders (aliases, tombstones) is needed, not the entries the build
+ * records; new anchors are then not fingerprinted (the costly part for a page of new text).
+ */
+export function reconcilePage(page: string, old: readonly LedgerEntry[], current: readonly CurrentAnchor[], today: string, options: { viewOnly?: boolean } = {}): PageReconciliation {
   const entries = old.map((e) => ({ ...e }));
   const byId = new Map(entries.map((e) => [e.id, e]));
   const order = new Map(current.map((a, i) => [a.id, i]));
@@ -385,7 +389,7 @@ export function reconcilePage(page: string, old: readonly LedgerEntry[], current
 
   const added: string[] = [];
   let lastBlock: string | null = null;
-  for (const a of current) {
+  for (const a of options.viewOnly ? [] : current) {
     const known = byId.get(a.id);
     if (known) {
       // An anchor published before nesting was recorded (a people page's statements) learns its block.
