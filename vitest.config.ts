@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import ProjectSequencer from './tests/support/sequencer.ts';
 
 /**
  * Four projects, so that a run needs only the builds its tests read:
@@ -22,6 +23,8 @@ export default defineConfig({
     hookTimeout: 180_000,
     // Browser tests each start Chromium and fixture tests each run an Astro build; two cores do not gain from more.
     maxWorkers: 2,
+    // Fixture builds first (no dist/ needed), then browser and site, then the short unit files: tests/support/sequencer.ts.
+    sequence: { sequencer: ProjectSequencer },
     projects: [
       {
         extends: true,
