@@ -197,9 +197,10 @@ test('_headers sends frame-ancestors \'none\' everywhere and a media type for ea
   // The header policy leaves scripts to each page's <meta> policy (which carries Astro's hashes).
   expect(all.values['Content-Security-Policy']).not.toMatch(/script-src|default-src|style-src/);
   // By path patterns (src/lib/http-headers.ts), as the site's server applies them.
-  const { headersFor } = await import('../../src/server/serve-dist.ts');
+  const { headersFor, loadHeaderRules } = await import('../../src/server/serve-dist.ts');
+  const rules = await loadHeaderRules(DIST);
   for (const [folder, id] of cited) {
-    expect(headersFor(headers, `/${folder}/${id}/cite.bib`)['Content-Type']).toMatch(/^application\/x-bibtex/);
-    expect(headersFor(headers, `/${folder}/${id}/cite.ris`)['Content-Type']).toMatch(/^application\/x-research-info-systems/);
+    expect(headersFor(rules, `/${folder}/${id}/cite.bib`)['Content-Type']).toMatch(/^application\/x-bibtex/);
+    expect(headersFor(rules, `/${folder}/${id}/cite.ris`)['Content-Type']).toMatch(/^application\/x-research-info-systems/);
   }
 });
