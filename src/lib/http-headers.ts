@@ -6,8 +6,14 @@
  *
  * - `X-Content-Type-Options: nosniff` everywhere: a source text that happens
  *   to be valid JavaScript can never run as a script, whatever links to it.
- * - Each `/sources/<id>.txt` is `text/plain; charset=utf-8`, named one by one
- *   rather than by a partial wildcard, which not every host understands.
+ * - Every `/sources/<id>.txt` is `text/plain; charset=utf-8`, and every citation
+ *   download (`/sources/<id>/cite.bib`, `.ris`, `.json`, the same under
+ *   `/theses/`) has its media type, by one path pattern each (a splat: `*`
+ *   matches any characters, `/` included), never one rule per file: the number
+ *   of rules is the same for 5 sources as for 10,000. Cloudflare Pages takes
+ *   at most 100 rules (MAX_HEADER_RULES) and documents a single splat anywhere
+ *   in a path (`/*.jpg`); Netlify's parser, which our server uses, reads a
+ *   splat inside a segment the same way.
  * - A Content-Security-Policy header with what a `<meta>` policy cannot carry:
  *   `frame-ancestors 'none'` (no site may frame a page: clickjacking), plus
  *   `base-uri`, `object-src` and `form-action`. Script and style policy stays in
@@ -23,6 +29,9 @@
  * - Paths carry the site's base path (`/explainer/*`): they are URL paths as
  *   requested, and a host serving the site under a sub-path sees those.
  */
+
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** One rule of a `_headers` file: a path and the headers sent for it. */
 export interface HeaderRule {
@@ -47,24 +56,28 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Folders (under the base path) whose every file is named by a hash of its content. */
 export const HASHED_FOLDERS = ['_astro', 'pagefind/index', 'pagefind/fragment', 'pagefind/filter'];
 
-/** Media types of the citation downloads (cite.bib, cite.ris, cite.json), named per file in `_headers`. */
+/** Media types of the citation downloads (cite.bib, cite.ris, cite.json), by extension. */
 export const CITE_TYPES = {
   bib: 'application/x-bibtex; charset=utf-8',
   ris: 'application/x-research-info-systems; charset=utf-8',
   json: 'application/vnd.citationstyles.csl+json; charset=utf-8',
 } as const;
 
+/** Cloudflare Pages applies at most this many `_headers` rules (its documented limit); the site writes far fewer. */
+export const MAX_HEADER_RULES = 100;
+
 /**
- * The rules for a built site under `base` whose original source texts are at
- * `txtPaths` and citation downloads at `citePaths` (URL paths, base included).
+ * The rules for a built site under `base`: path patterns only, so their number
+ * does not depend on how many sources or theses the site has.
  */
-export function headerRules(txtPaths: string[], base = '/', citePaths: string[] = []): HeaderRule[] {
-  const citeType = (path: string) => CITE_TYPES[path.slice(path.lastIndexOf('.') + 1) as keyof typeof CITE_TYPES];
+export function headerRules(base = '/'): HeaderRule[] {
   return [
     { path: `${base}*`, headers: SITE_WIDE_HEADERS },
     ...HASHED_FOLDERS.map((folder) => ({ path: `${base}${folder}/*`, headers: { 'Cache-Control': IMMUTABLE } })),
-    ...[...txtPaths].sort().map((path) => ({ path, headers: { 'Content-Type': PLAIN_TEXT } })),
-    ...[...citePaths].sort().filter(citeType).map((path) => ({ path, headers: { 'Content-Type': citeType(path) } })),
+    { path: `${base}sources/*.txt`, headers: { 'Content-Type': PLAIN_TEXT } },
+    ...(['sources', 'theses'] as const).flatMap((folder) =>
+      Object.entries(CITE_TYPES).map(([ext, type]) => ({ path: `${base}${folder}/*/cite.${ext}`, headers: { 'Content-Type': type } })),
+    ),
   ];
 }
 
@@ -72,4 +85,11 @@ export function headerRules(txtPaths: string[], base = '/', citePaths: string[] 
 export function formatHeadersFile(rules: HeaderRule[]): string {
   const header = '# Written by the build (src/integrations/headers.ts); read by Netlify, Cloudflare Pages and `npm start`.\n';
   return header + rules.map((r) => [r.path, ...Object.entries(r.headers).map(([k, v]) => `  ${k}: ${v}`)].join('\n')).join('\n') + '\n';
+}
+
+/** Writes `<site>/_headers` for a site built under `base`; returns the rules written. */
+export function writeHeadersFile(site: string, base = '/'): HeaderRule[] {
+  const rules = headerRules(base);
+  writeFileSync(join(site, '_headers'), formatHeadersFile(rules));
+  return rules;
 }

@@ -2,28 +2,63 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatHeadersFile, headerRules, PLAIN_TEXT } from '../../src/lib/http-headers.ts';
+import { CITE_TYPES, formatHeadersFile, headerRules, MAX_HEADER_RULES, PLAIN_TEXT, writeHeadersFile } from '../../src/lib/http-headers.ts';
 import { headersFor, loadHeaderRules, serveDist, type DistServer } from '../../src/server/serve-dist.ts';
 
 describe('the _headers file', () => {
-  test('sends nosniff everywhere and names each source text as UTF-8 plain text, sorted', () => {
-    const text = formatHeadersFile(headerRules(['/sources/b.txt', '/sources/a.txt']));
+  test('sends nosniff everywhere, and by path patterns each source text as UTF-8 plain text and each citation download as its media type', () => {
+    const text = formatHeadersFile(headerRules());
     expect(text).toBe(
       '# Written by the build (src/integrations/headers.ts); read by Netlify, Cloudflare Pages and `npm start`.\n' +
         '/*\n  Content-Security-Policy: frame-ancestors \'none\'; base-uri \'self\'; object-src \'none\'; form-action \'self\'\n' +
         '  X-Frame-Options: DENY\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n' +
         ['/_astro/*', '/pagefind/index/*', '/pagefind/fragment/*', '/pagefind/filter/*'].map((p) => `${p}\n  Cache-Control: public, max-age=31536000, immutable\n`).join('') +
-        '/sources/a.txt\n  Content-Type: text/plain; charset=utf-8\n' +
-        '/sources/b.txt\n  Content-Type: text/plain; charset=utf-8\n',
+        '/sources/*.txt\n  Content-Type: text/plain; charset=utf-8\n' +
+        ['sources', 'theses']
+          .map((f) =>
+            `/${f}/*/cite.bib\n  Content-Type: application/x-bibtex; charset=utf-8\n` +
+            `/${f}/*/cite.ris\n  Content-Type: application/x-research-info-systems; charset=utf-8\n` +
+            `/${f}/*/cite.json\n  Content-Type: application/vnd.citationstyles.csl+json; charset=utf-8\n`,
+          )
+          .join(''),
     );
+  });
+
+  test('the number of rules does not grow with the sources: at most 100 rules give 10,000 invented source texts and their downloads their media types, and nothing else', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'headers-scale-'));
+    try {
+      const written = writeHeadersFile(root, '/');
+      const rules = await loadHeaderRules(root);
+      expect(rules.map((r) => r.for)).toEqual(written.map((r) => r.path));
+      expect(rules.length).toBeLessThanOrEqual(MAX_HEADER_RULES);
+      expect(headerRules('/explainer/').length).toBe(rules.length);
+      const ids = Array.from({ length: 10_000 }, (_, i) => `source-${i}-${(i * 7919).toString(36)}`);
+      for (const id of ids) {
+        expect(headersFor(rules, `/sources/${id}.txt`)['Content-Type']).toBe(PLAIN_TEXT);
+        for (const [ext, type] of Object.entries(CITE_TYPES)) expect(headersFor(rules, `/sources/${id}/cite.${ext}`)['Content-Type']).toBe(type);
+      }
+      for (const [ext, type] of Object.entries(CITE_TYPES)) expect(headersFor(rules, `/theses/a-thesis/cite.${ext}`)['Content-Type']).toBe(type);
+      // The patterns name only those files: pages, other text files and other downloads keep their own types.
+      for (const path of ['/', '/sources/', '/sources/source-1/', '/robots.txt', '/sources/source-1/notes.md', '/theses/a-thesis/', '/data/sources.json', '/about/cite.bib']) {
+        expect(headersFor(rules, path), path).not.toHaveProperty('Content-Type');
+        expect(headersFor(rules, path)['X-Content-Type-Options']).toBe('nosniff');
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 
-test('under a base path, rules name the base and citation downloads get their media types', () => {
-  const text = formatHeadersFile(headerRules(['/explainer/sources/a.txt'], '/explainer/', ['/explainer/sources/a/cite.ris', '/explainer/sources/a/cite.bib', '/explainer/sources/a/notes.md']));
+test('under a base path, every pattern names the base', () => {
+  const rules = headerRules('/explainer/');
+  expect(rules.length).toBe(headerRules().length);
+  for (const rule of rules) expect(rule.path.startsWith('/explainer/')).toBe(true);
+  const text = formatHeadersFile(rules);
   expect(text).toContain('\n/explainer/*\n');
-  expect(text).toContain('\n/explainer/sources/a/cite.bib\n  Content-Type: application/x-bibtex; charset=utf-8\n/explainer/sources/a/cite.ris\n');
-  expect(text).not.toContain('notes.md');
+  expect(text).toContain('\n/explainer/sources/*.txt\n  Content-Type: text/plain; charset=utf-8\n');
+  expect(text).toContain('\n/explainer/sources/*/cite.bib\n  Content-Type: application/x-bibtex; charset=utf-8\n/explainer/sources/*/cite.ris\n');
+  expect(text).toContain('\n/explainer/theses/*/cite.json\n');
+  expect(text).not.toMatch(/^\/sources\//m);
 });
 
 describe('the server serves a site built for a base path under that path', () => {
@@ -35,7 +70,12 @@ describe('the server serves a site built for a base path under that path', () =>
     writeFileSync(join(root, 'index.html'), '<!doctype html><title>home</title>');
     writeFileSync(join(root, 'sources', 'index.html'), '<!doctype html><title>sources</title>');
     writeFileSync(join(root, '404.html'), '<!doctype html><title>missing</title>');
-    writeFileSync(join(root, '_headers'), formatHeadersFile(headerRules([], '/explainer/')));
+    writeFileSync(join(root, 'sources', 'a.txt'), 'a source text\n');
+    mkdirSync(join(root, 'sources', 'a'));
+    writeFileSync(join(root, 'sources', 'a', 'cite.bib'), '@article{a}\n');
+    mkdirSync(join(root, 'theses', 't'), { recursive: true });
+    writeFileSync(join(root, 'theses', 't', 'cite.ris'), 'TY  - JOUR\n');
+    writeFileSync(join(root, '_headers'), formatHeadersFile(headerRules('/explainer/')));
     server = await serveDist(root, 0, '/explainer/');
   });
   afterAll(async () => {
@@ -52,6 +92,17 @@ describe('the server serves a site built for a base path under that path', () =>
     expect(bare.headers.get('location')).toBe('/explainer/');
     const dir = await fetch(`${server.url}/explainer/sources?x=1`, { redirect: 'manual' });
     expect(dir.headers.get('location')).toBe('/explainer/sources/?x=1');
+  });
+  test('the pattern rules apply under the base: a source text and the citation downloads get their media types', async () => {
+    const text = await fetch(`${server.url}/explainer/sources/a.txt`);
+    expect(text.headers.get('content-type')).toBe(PLAIN_TEXT);
+    expect(await text.text()).toBe('a source text\n');
+    expect((await fetch(`${server.url}/explainer/sources/a/cite.bib`)).headers.get('content-type')).toBe(CITE_TYPES.bib);
+    const ris = await fetch(`${server.url}/explainer/theses/t/cite.ris`);
+    expect(ris.headers.get('content-type')).toBe(CITE_TYPES.ris);
+    expect(ris.headers.get('x-content-type-options')).toBe('nosniff');
+    // The same files outside the base are not served.
+    expect((await fetch(`${server.url}/sources/a.txt`)).status).toBe(404);
   });
   test('nothing is served outside the base: the 404 page, with the headers', async () => {
     const outside = await fetch(`${server.url}/sources/`);
@@ -71,7 +122,7 @@ describe('the server applies _headers and survives hostile paths', () => {
     writeFileSync(join(root, 'sources', 'notes.md'), '# not a source text\n');
     writeFileSync(join(root, 'index.html'), '<!doctype html><title>home</title>');
     writeFileSync(join(root, '404.html'), '<!doctype html><title>missing</title>');
-    writeFileSync(join(root, '_headers'), formatHeadersFile(headerRules(['/sources/x.txt'])));
+    writeFileSync(join(root, '_headers'), formatHeadersFile(headerRules()));
     server = await serveDist(root);
   });
   afterAll(async () => {
@@ -111,7 +162,7 @@ describe('the server applies _headers and survives hostile paths', () => {
   test('hashed files are immutable; anything else is revalidated, and an unchanged file costs a 304 with no body', async () => {
     mkdirSync(join(root, '_astro'), { recursive: true });
     writeFileSync(join(root, '_astro', 'a.1234.css'), 'body{}');
-    writeFileSync(join(root, '_headers'), formatHeadersFile(headerRules(['/sources/x.txt'])));
+    writeFileSync(join(root, '_headers'), formatHeadersFile(headerRules()));
     const hashed = await serveDist(root);
     try {
       const css = await fetch(`${hashed.url}/_astro/a.1234.css`);

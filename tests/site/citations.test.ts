@@ -196,8 +196,11 @@ test('_headers sends frame-ancestors \'none\' everywhere and a media type for ea
   expect(all.values['Referrer-Policy']).toBe('no-referrer');
   // The header policy leaves scripts to each page's <meta> policy (which carries Astro's hashes).
   expect(all.values['Content-Security-Policy']).not.toMatch(/script-src|default-src|style-src/);
+  // By path patterns (src/lib/http-headers.ts), as the site's server applies them.
+  const { headersFor, loadHeaderRules } = await import('../../src/server/serve-dist.ts');
+  const rules = await loadHeaderRules(DIST);
   for (const [folder, id] of cited) {
-    expect(headers.find((h) => h.for === `/${folder}/${id}/cite.bib`)?.values['Content-Type']).toMatch(/^application\/x-bibtex/);
-    expect(headers.find((h) => h.for === `/${folder}/${id}/cite.ris`)?.values['Content-Type']).toMatch(/^application\/x-research-info-systems/);
+    expect(headersFor(rules, `/${folder}/${id}/cite.bib`)['Content-Type']).toMatch(/^application\/x-bibtex/);
+    expect(headersFor(rules, `/${folder}/${id}/cite.ris`)['Content-Type']).toMatch(/^application\/x-research-info-systems/);
   }
 });
