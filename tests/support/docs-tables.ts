@@ -101,6 +101,7 @@ export function rulesTable(registries: readonly Registry[], page: string): strin
   const rows = ruleIds(registries)
     .filter(({ registry }) => pageOf(registry) === page)
     .map(({ id, registry }) => `| [\`${id}\`](#${anchorOf(id)}) | ${CHECKS[registry.name] ?? registry.name} | \`${registry.name}\` |`);
+  if (!rows.length) return 'No rule ids of this kind in the code yet.';
   return ['| rule | checks | registry |', '|---|---|---|', ...rows].join('\n');
 }
 
@@ -144,7 +145,7 @@ export async function generatedPages(): Promise<Map<string, [string, string]>> {
   for (const page of [THESES_PAGE, SOURCES_PAGE]) {
     const now = readFileSync(join(ROOT, page), 'utf8');
     let text = now;
-    if (registries.some((r) => pageOf(r) === page) || text.includes('<!-- rules:start -->')) text = withTable(text, 'rules', rulesTable(registries, page), page);
+    text = withTable(text, 'rules', rulesTable(registries, page), page);
     if (page === SOURCES_PAGE) text = withTable(text, 'fields', fieldsTable(), page);
     pages.set(page, [now, text]);
   }
