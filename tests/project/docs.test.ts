@@ -1,7 +1,7 @@
 /**
  * The documentation and the code agree: every rule id the code can report
  * and every manifest field has a section of its own in docs/ (so build
- * messages can link to docs/theses.md#<rule-id> and docs/sources.md#<rule-id>),
+ * messages can link to docs/<page>.md#<rule-id>),
  * no section names one the code lacks, the generated tables are up to date
  * (`npm run docs:tables`), the README stays a front door, and every link
  * between the documents names a file and heading that exist.
@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { MANIFEST_FIELDS } from '../../src/pipeline/manifest.ts';
-import { anchorOf, generatedPages, pageOf, ruleIds, ruleRegistries, SOURCES_PAGE, THESES_PAGE } from '../support/docs-tables.ts';
+import { anchorOf, generatedPages, pageOf, RULE_PAGES, ruleIds, ruleRegistries, SOURCES_PAGE } from '../support/docs-tables.ts';
 import { ROOT } from '../support/paths.ts';
 
 const registries = await ruleRegistries();
@@ -52,7 +52,7 @@ describe('rule ids and manifest fields', () => {
     expect(literals.filter((l) => !known.has(l.split(' ')[0]!))).toEqual([]);
   });
 
-  test.each([THESES_PAGE, SOURCES_PAGE])('%s documents every rule id the code has for it, and no other', (page) => {
+  test.each(RULE_PAGES)('%s documents every rule id the code has for it, and no other', (page) => {
     const expected = rules.filter((r) => pageOf(r.registry) === page).map((r) => r.id);
     if (page === SOURCES_PAGE) expected.push(...MANIFEST_FIELDS);
     const documented = documentedIds(page);
@@ -86,7 +86,7 @@ describe('the documents', () => {
       const text = read(doc).replace(/^\s*```[\s\S]*?^\s*```/gm, '').replace(/`[^`\n]*`/g, '``');
       for (const m of text.matchAll(/\]\(([^)\s]+)\)/g)) {
         const target = m[1]!;
-        if (/^[a-z]+:/i.test(target)) continue; // another site
+        if (/^[a-z]+:/i.test(target) || target.startsWith('/')) continue; // another site, or a path of the built site
         const [path, anchor] = target.split('#') as [string, string | undefined];
         const file = path === '' ? doc : normalize(join(dirname(doc), path));
         if (!/\.md$/.test(file)) {

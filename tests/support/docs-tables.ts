@@ -10,7 +10,8 @@
  * every `export const <NAME>_RULES = [...]` in a module under src/ (each
  * module that reports rule ids exports one). Manifest and source rules
  * (registries named MANIFEST_… or SOURCE_…) are documented in
- * docs/sources.md, every other rule in docs/theses.md, so build messages can
+ * docs/sources.md, the anchor ledger's (LEDGER_…) in docs/links.md, every
+ * other rule in docs/theses.md, so build messages can
  * link to `docs/<page>.md#<rule-id>`. Warnings (`warning <id>:` in a message
  * the code prints) are collected from the source text.
  */
@@ -31,9 +32,13 @@ export interface Registry {
 
 export const THESES_PAGE = 'docs/theses.md';
 export const SOURCES_PAGE = 'docs/sources.md';
+export const LINKS_PAGE = 'docs/links.md';
+/** The pages with a rule reference. */
+export const RULE_PAGES = [THESES_PAGE, SOURCES_PAGE, LINKS_PAGE];
 
-/** The page that documents a registry's rules. */
-export const pageOf = (registry: Pick<Registry, 'name'>): string => (/^(MANIFEST|SOURCE)_/.test(registry.name) ? SOURCES_PAGE : THESES_PAGE);
+/** The page that documents a registry's rules: source and manifest rules, the anchor ledger's, the rest (theses). */
+export const pageOf = (registry: Pick<Registry, 'name'>): string =>
+  /^(MANIFEST|SOURCE)_/.test(registry.name) ? SOURCES_PAGE : /^LEDGER_/.test(registry.name) ? LINKS_PAGE : THESES_PAGE;
 
 /** What each registry's rules check, for the table (a registry not listed is shown by its name). */
 const CHECKS: Record<string, string> = {
@@ -46,6 +51,7 @@ const CHECKS: Record<string, string> = {
   LINK_RULES: 'links to this site (end of the build)',
   PEOPLE_RULES: '`content/people.yaml`',
   TIMELINE_RULES: '`content/timeline.yaml`',
+  LEDGER_RULES: 'an entry of `content/anchors.lock.json`',
   WARNINGS: 'a warning: printed, the build goes on',
 };
 
@@ -142,7 +148,7 @@ export function withTable(text: string, name: string, table: string, page: strin
 export async function generatedPages(): Promise<Map<string, [string, string]>> {
   const registries = await ruleRegistries();
   const pages = new Map<string, [string, string]>();
-  for (const page of [THESES_PAGE, SOURCES_PAGE]) {
+  for (const page of RULE_PAGES) {
     const now = readFileSync(join(ROOT, page), 'utf8');
     let text = now;
     text = withTable(text, 'rules', rulesTable(registries, page), page);
