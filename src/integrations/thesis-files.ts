@@ -25,7 +25,9 @@ export interface ThesisFile {
   frontmatter?: Record<string, unknown> | undefined;
 }
 
-export type ThesisFileRule = 'not-a-thesis' | 'duplicate-slug' | 'duplicate-order' | 'bad-related';
+/** Every rule id this check can report (docs/theses.md documents each). */
+export const THESIS_FILE_RULES = ['not-a-thesis', 'duplicate-slug', 'duplicate-order', 'bad-related'] as const;
+export type ThesisFileRule = (typeof THESIS_FILE_RULES)[number];
 
 export interface ThesisFileProblem {
   /** Path relative to the theses folder. */

@@ -13,6 +13,9 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { clearSiteLinks, recordedSiteLinks, siteLinkProblem } from '../lib/site-links.ts';
 
+/** Every rule id this check can report (docs/theses.md documents each). */
+export const LINK_RULES = ['dead-link'] as const;
+
 export class DeadLinkError extends Error {
   constructor(message: string) {
     super(message);
@@ -35,7 +38,7 @@ export default function thesisLinks(): AstroIntegration {
         const cache = new Map<string, Set<string>>();
         const dead = links.flatMap((l) => {
           const problem = siteLinkProblem(l, dist, base, cache);
-          return problem ? [`  ${l.file}:${l.line}:${l.column}  […](${l.url})  dead-link: ${problem}`] : [];
+          return problem ? [`  ${l.file}:${l.line}:${l.column}  […](${l.url})  ${LINK_RULES[0]}: ${problem}`] : [];
         });
         if (dead.length) throw new DeadLinkError(`Link check failed: ${dead.length} link${dead.length > 1 ? 's' : ''} to this site name${dead.length > 1 ? '' : 's'} no page or anchor the build produced\n${dead.join('\n')}`);
         logger.info(`${links.length} links to this site from theses checked: each names a page and anchor the build produced`);

@@ -125,8 +125,10 @@ export interface LedgerProblem {
  *   block may end at the tombstone of its block or of its block's successor: it follows its block.
  * - `tombstone-on-live`: a tombstone on an anchor the page still has (it would never show).
  * - `tombstone-date`: a tombstone dated after the build's day.
+ * docs/links.md documents each.
  */
-export type LedgerRule = 'successor-chain' | 'tombstone-on-live' | 'tombstone-date';
+export const LEDGER_RULES = ['successor-chain', 'tombstone-on-live', 'tombstone-date'] as const;
+export type LedgerRule = (typeof LEDGER_RULES)[number];
 
 /** A removed block as the page shows it. */
 export interface TombstoneView extends Tombstone {

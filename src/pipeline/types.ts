@@ -1,7 +1,8 @@
 /**
  * Shared types of the source pipeline. Ids are branded strings so that a
  * source id, a paragraph anchor and a thesis slug cannot be mixed up; they are
- * made only by the functions in `ids.ts`.
+ * made only where they are checked: source ids by the manifest schema
+ * (manifest.ts), anchors by anchor-ids.ts.
  */
 
 import type { SpeechSpan } from './speech.ts';

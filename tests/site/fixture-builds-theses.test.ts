@@ -6,25 +6,30 @@
  * build, since each build takes seconds.
  */
 import { afterAll, describe, expect, test } from 'vitest';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { homedir, hostname } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import { buildCopy, buildFixtureProject, copyFixtureProject, type FixtureProject } from '../support/fixture-project.ts';
 import { startHarness } from '../support/browser.ts';
-import { FIXTURES } from '../support/paths.ts';
+import { FIXTURES, ROOT } from '../support/paths.ts';
 import { seedEntries } from '../support/corpus.ts';
 import { counted, countWord, publishedSpan } from '../../src/lib/counts.ts';
 
 const fixture = (path: string) => readFileSync(join(FIXTURES, path), 'utf8');
 const made: FixtureProject[] = [];
+const CANARY = `canary-${randomUUID()}`;
 afterAll(() => made.forEach((p) => p.remove()));
 
 const thesis = (title: string, order: number, related: string[] = [], body = 'Trenin saw Ukraine as the last stand.<Cite source="trenin-2021" quote="For him, Ukraine is the last stand." />') =>
   `---\ntitle: "${title}"\nquestion: "Why ${title}?"\nteaser: "About ${title}."\norder: ${order}\nrelated: [${related.join(', ')}]\n---\n\n## In brief\n\n${body}\n`;
 
 describe('code, raw HTML and bad citations in a thesis fail the build, every problem listed', () => {
+  // An environment value the build inherits and nothing else knows: the build must not print it.
+  process.env.WPW_LEAK_CANARY = CANARY;
   const project = buildFixtureProject({ theses: { 'hostile.mdx': fixture('theses/policy/hostile.mdx') } });
+  delete process.env.WPW_LEAK_CANARY;
   made.push(project);
   const out = project.output;
 
@@ -61,10 +66,22 @@ describe('code, raw HTML and bad citations in a thesis fail the build, every pro
   });
 
   test('nothing of the build machine leaks into the output', () => {
-    expect(out).not.toContain(homedir());
+    // The project's own paths are not the machine's secrets: Astro's stack traces name files of the clone (its
+    // node_modules is linked into the copy) and of the copy, wherever they live, under the home folder too.
+    const own = [...new Set([ROOT, project.dir].flatMap((p) => [p, realpathSync(p)]).map((p) => p.replace(/\/+$/, '')))];
+    own.sort((a, b) => b.length - a.length);
+    const withoutOwnPaths = (text: string) => own.reduce((t, p) => t.replaceAll(p, '<project>'), text);
+    // What remains must not name the home folder (its path, and so anything read from it), ...
+    const home = homedir();
+    if (!own.includes(home)) expect(withoutOwnPaths(`${home}/.ssh/id_ed25519`), 'the project path is not the home folder itself').toContain(home);
+    const rest = withoutOwnPaths(out);
+    expect(rest).not.toContain(home);
+    // ... an environment value (HOME above; a value only this run's environment holds) ...
+    expect(rest).not.toContain(CANARY);
+    // ... the host name or a file of /etc.
     const host = existsSync('/etc/hostname') ? readFileSync('/etc/hostname', 'utf8').trim() : hostname();
-    expect(out).not.toContain(` ${host}`);
-    expect(out).not.toMatch(/root:x:0:0/);
+    expect(rest).not.toContain(` ${host}`);
+    expect(rest).not.toMatch(/root:x:0:0/);
   });
 });
 

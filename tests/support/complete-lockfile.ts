@@ -1,23 +1,20 @@
 /**
- * `npm run lockfile:complete` — after `npm install`, adds lockfile entries for
- * optional platform builds (other OSes and CPUs) of versions that the
- * registry mirror of these machines does not carry (today: Astro's compiler
+ * `npm run lockfile:complete` — after `npm install`, completes the lockfile's
+ * entries for optional platform builds (other OSes and CPUs: Astro's compiler
  * bindings and Pagefind's binaries for macOS, Windows, FreeBSD, Android, …).
- * npm leaves those out of the lock, and `npm ci` then refuses the lock as out
- * of sync, because it tries to resolve them again and gets a 404. No npm
- * setting avoids this: `--os`/`--cpu`/`--libc` only add platforms to install,
- * `omit=optional` would also drop this platform's own builds, and `npm ci`
- * validates the lock against a tree that still contains the failed entries.
+ * npm may leave those out of the lock, or write them without an integrity
+ * hash, when it could not fetch them while installing; `npm ci` then refuses
+ * the lock as out of sync, or installs them on those platforms unchecked.
  *
- * Only dependencies that the registry here lacks are written (whatever it
- * has, npm resolves or leaves out by itself), so their integrity hash cannot
- * be had here (`npm view <pkg>@<version> dist.integrity` fails for exactly
- * these): each entry is the version, `optional: true` and the os/cpu/libc its
- * name states, so npm skips it on every other platform. On the platforms that
- * install them, npm fetches them without a hash to check. An entry this
- * script wrote is replaced when the requested version changes, and removed
- * when the registry gains the version. The file is written byte for byte as
- * npm writes it (json-stringify-nice with npm's key order), so a later `npm
+ * Each missing or hash-less entry is written from the registry's own metadata
+ * for that exact version (`npm view <pkg>@<version>`): its `dist.integrity`,
+ * os/cpu/libc, license and engines, plus `optional: true`, as npm writes an
+ * entry it resolved itself, so npm skips it on every other platform and checks
+ * the hash on the platforms that install it. A version the registry does not
+ * have cannot be hashed: the script then writes the version and the os/cpu/libc
+ * its name states, says so and exits non-zero (tests/lockfile.test.ts fails on
+ * any entry without `integrity`). The file is written byte for byte as npm
+ * writes it (json-stringify-nice with npm's key order), so a later `npm
  * install` leaves it alone, and running the script twice changes nothing.
  */
 import { spawnSync } from 'node:child_process';
@@ -27,6 +24,8 @@ import stringify from 'json-stringify-nice';
 type Entry = {
   version?: string;
   integrity?: string;
+  license?: string;
+  engines?: Record<string, string>;
   optional?: boolean;
   os?: string[];
   cpu?: string[];
@@ -52,10 +51,26 @@ export function platformOfName(name: string): Pick<Entry, 'os' | 'cpu' | 'libc'>
   return { ...(os ? { os: [os] } : {}), ...(cpu ? { cpu: [cpu] } : {}), ...(libc ? { libc: [libc] } : {}) };
 }
 
-/** Whether the registry here has a version of `name` matching `spec`. */
-function registryHas(name: string, spec: string): boolean {
-  const result = spawnSync('npm', ['view', `${name}@${spec}`, 'version', '--json'], { encoding: 'utf8' });
-  return result.status === 0 && result.stdout.trim() !== '';
+/** What the registry says about one version, in the lockfile's terms; undefined when it has no such version. */
+type Metadata = { version: string; dist?: { integrity?: string }; license?: string; engines?: Record<string, string>; os?: string[]; cpu?: string[]; libc?: string[] };
+function registryEntry(name: string, spec: string): Entry | undefined {
+  const result = spawnSync('npm', ['view', `${name}@${spec}`, '--json'], { encoding: 'utf8' });
+  if (result.status !== 0 || result.stdout.trim() === '') return undefined;
+  const parsed = JSON.parse(result.stdout) as Metadata | Metadata[];
+  // A range can match several versions: npm view lists them all, and npm installs the highest (the last).
+  const meta = Array.isArray(parsed) ? parsed.at(-1) : parsed;
+  if (!meta?.dist?.integrity) return undefined;
+  const named = platformOfName(name);
+  return {
+    version: meta.version,
+    integrity: meta.dist.integrity,
+    ...(meta.cpu ?? named.cpu ? { cpu: meta.cpu ?? named.cpu } : {}),
+    ...(meta.libc ?? named.libc ? { libc: meta.libc ?? named.libc } : {}),
+    ...(meta.license ? { license: meta.license } : {}),
+    optional: true,
+    ...(meta.os ?? named.os ? { os: meta.os ?? named.os } : {}),
+    ...(meta.engines ? { engines: meta.engines } : {}),
+  };
 }
 
 /** The lock key a dependency `name` of the package at `from` resolves to (node's lookup, upwards), if any. */
@@ -71,25 +86,31 @@ export function resolveKey(packages: Record<string, unknown>, from: string, name
 }
 
 const changed: string[] = [];
+const unhashed: string[] = [];
 for (const [from, entry] of Object.entries({ ...lock.packages })) {
   for (const [name, spec] of Object.entries(entry.optionalDependencies ?? {})) {
     const found = resolveKey(lock.packages, from, name);
     const existing = found ? lock.packages[found]! : undefined;
-    // npm's own entries (they have an integrity hash) and ours for this version stay.
-    if (existing && (existing.integrity || existing.version === spec)) continue;
-    // npm resolves, or deliberately leaves out, whatever the registry has.
-    if (registryHas(name, spec)) {
-      if (found) {
-        delete lock.packages[found];
-        changed.push(`removed ${name}@${existing!.version}`);
-      }
+    // Entries with an integrity hash (npm's own, or written here before) stay.
+    if (existing?.integrity) continue;
+    const fromRegistry = registryEntry(name, spec);
+    if (fromRegistry) {
+      lock.packages[found ?? `node_modules/${name}`] = fromRegistry;
+      changed.push(`${existing ? 'hashed' : 'added'} ${name}@${fromRegistry.version}`);
       continue;
     }
-    lock.packages[found ?? `node_modules/${name}`] = { version: spec, optional: true, ...platformOfName(name) };
-    changed.push(`added ${name}@${spec}`);
+    if (!existing) {
+      lock.packages[`node_modules/${name}`] = { version: spec, optional: true, ...platformOfName(name) };
+      changed.push(`added ${name}@${spec}`);
+    }
+    unhashed.push(`${name}@${spec}`);
   }
 }
 
 const after = stringify(lock, SW_KEY_ORDER, 2);
 if (after !== before) writeFileSync(file, after);
 console.log(`package-lock.json: ${changed.length ? changed.join(', ') : 'complete, nothing changed'}`);
+if (unhashed.length) {
+  console.error(`package-lock.json: no integrity hash for ${unhashed.join(', ')}: the registry has no such version`);
+  process.exitCode = 1;
+}
