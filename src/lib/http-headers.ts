@@ -11,7 +11,7 @@
  *   `/theses/`) has its media type, by one path pattern each (a splat: `*`
  *   matches any characters, `/` included), never one rule per file: the number
  *   of rules is the same for 5 sources as for 10,000. Cloudflare Pages takes
- *   at most 100 rules (MAX_HEADER_RULES) and documents a single splat anywhere
+ *   at most 100 rules (HEADER_RULE_LIMIT) and documents a single splat anywhere
  *   in a path (`/*.jpg`); Netlify's parser, which our server uses, reads a
  *   splat inside a segment the same way.
  * - A Content-Security-Policy header with what a `<meta>` policy cannot carry:
@@ -64,7 +64,7 @@ export const CITE_TYPES = {
 } as const;
 
 /** Cloudflare Pages applies at most this many `_headers` rules (its documented limit); the site writes far fewer. */
-export const MAX_HEADER_RULES = 100;
+export const HEADER_RULE_LIMIT = 100;
 
 /**
  * The rules for a built site under `base`: path patterns only, so their number

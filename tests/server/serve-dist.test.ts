@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CITE_TYPES, formatHeadersFile, headerRules, MAX_HEADER_RULES, PLAIN_TEXT, writeHeadersFile } from '../../src/lib/http-headers.ts';
+import { CITE_TYPES, formatHeadersFile, headerRules, HEADER_RULE_LIMIT, PLAIN_TEXT, writeHeadersFile } from '../../src/lib/http-headers.ts';
 import { headersFor, loadHeaderRules, serveDist, type DistServer } from '../../src/server/serve-dist.ts';
 
 describe('the _headers file', () => {
@@ -30,7 +30,7 @@ describe('the _headers file', () => {
       const written = writeHeadersFile(root, '/');
       const rules = await loadHeaderRules(root);
       expect(rules.map((r) => r.for)).toEqual(written.map((r) => r.path));
-      expect(rules.length).toBeLessThanOrEqual(MAX_HEADER_RULES);
+      expect(rules.length).toBeLessThanOrEqual(HEADER_RULE_LIMIT);
       expect(headerRules('/explainer/').length).toBe(rules.length);
       const ids = Array.from({ length: 10_000 }, (_, i) => `source-${i}-${(i * 7919).toString(36)}`);
       for (const id of ids) {
