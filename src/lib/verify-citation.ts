@@ -14,32 +14,12 @@ import { nameResolver, parsePeopleConfig, speakersOf, type PersonConfig } from '
 import { alignmentsFor, sourcesFor } from './source-index.ts';
 import { counterpartOf } from '../pipeline/align-sources.ts';
 import type { Source } from '../pipeline/load-sources.ts';
-import { checkAttribution, holderIndex, isAttributionProblem, type AttributionRule } from '../pipeline/check-attribution.ts';
-import { buildCitationIndex, isProblem, resolveCitation, type CitationIndex, type CitationRequest, type CitationRule, type ResolvedCitation } from '../pipeline/resolve-citations.ts';
+import { checkAttribution, holderIndex, isAttributionProblem } from '../pipeline/check-attribution.ts';
+import { buildCitationIndex, isProblem, resolveCitation, type CitationIndex } from '../pipeline/resolve-citations.ts';
+import { isCitationFailure, type CitationAsked, type CitationFailure, type VerifiedCitation } from './citation-model.ts';
 
-/** A citation as checked: the paragraph, and what the attribution and derivative checks learned. */
-export interface VerifiedCitation extends ResolvedCitation {
-  /** `by` as written, when given. */
-  by?: string;
-  /** The speaker the words belong to, as the source identifies them (checked), when `by` is given. */
-  speaker?: string;
-  /** Set when the cited source is a derivative: how it was made, and why it is cited. */
-  derivation?: string;
-  derivativeReason?: string;
-}
-
-export interface CitationAsked {
-  request: CitationRequest;
-  by?: string | undefined;
-  derivative?: string | undefined;
-}
-
-export interface CitationFailure {
-  rule: CitationRule | AttributionRule | 'derivative-cited';
-  message: string;
-}
-
-export const isCitationFailure = (r: VerifiedCitation | CitationFailure): r is CitationFailure => 'rule' in r;
+export { isCitationFailure };
+export type { CitationAsked, CitationFailure, VerifiedCitation };
 
 /** The citation index of the current sources (rebuilt only when seeds change). */
 const indexes = new WeakMap<Source[], CitationIndex>();
