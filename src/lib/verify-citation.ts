@@ -13,6 +13,7 @@ import { relative } from 'node:path';
 import { nameResolver, parsePeopleConfig, speakersOf, type PersonConfig } from './people.ts';
 import { alignmentsFor, sourcesFor } from './source-index.ts';
 import { counterpartOf } from '../pipeline/align-sources.ts';
+import { checkDerivative, isDerivativeProblem } from '../pipeline/check-derivative.ts';
 import type { Source } from '../pipeline/load-sources.ts';
 import { checkAttribution, holderIndex, isAttributionProblem } from '../pipeline/check-attribution.ts';
 import { buildCitationIndex, isProblem, resolveCitation, type CitationIndex } from '../pipeline/resolve-citations.ts';
@@ -92,28 +93,17 @@ export function citationVerifier(options: VerifierOptions): (asked: CitationAske
       holders,
     });
     if (isAttributionProblem(who)) return { rule: who.rule, message: `${who.message} (${result.source} ¶${result.n})` };
-    if (entry.derivedFrom === undefined && asked.derivative !== undefined) {
-      return {
-        rule: 'derivative-cited',
-        message: `derivative="…" is only for a source made from another source of this site, and ${entry.id} is not (its manifest entry has no derivedFrom)`,
-      };
-    }
-    if (entry.derivedFrom !== undefined) {
-      const counterpart = counterpartOf(alignmentsFor(options.seedsDir), entry.id, result.anchor);
-      if (counterpart && asked.derivative === undefined) {
-        const original = sources.find((x) => x.entry.id === counterpart.original);
-        const paras = counterpart.anchors.map((a) => `¶${original?.paragraphs.find((p) => p.anchor === a)?.n ?? '?'} ${a}`);
-        return {
-          rule: 'derivative-cited',
-          message: `${entry.id} is a ${entry.derivation ?? 'derivative'} of ${counterpart.original}, and this paragraph (¶${result.n}) comes from its ${paras.join(' and ')} (${counterpart.relation}): cite ${counterpart.original} there, or say why the ${entry.derivation ?? 'derivative'} itself is cited with derivative="…"`,
-        };
-      }
-    }
-    const cite: VerifiedCitation = { ...result };
-    if (entry.derivedFrom !== undefined) {
-      cite.derivation = entry.derivation ?? 'derivative';
-      if (asked.derivative !== undefined) cite.derivativeReason = asked.derivative;
-    }
+    const counterpart = entry.derivedFrom === undefined ? undefined : counterpartOf(alignmentsFor(options.seedsDir), entry.id, result.anchor);
+    const original = counterpart && sources.find((x) => x.entry.id === counterpart.original);
+    const derived = checkDerivative({
+      source: entry,
+      n: result.n,
+      derivative: asked.derivative,
+      counterpart,
+      originalN: (anchor) => original?.paragraphs.find((p) => p.anchor === anchor)?.n,
+    });
+    if (isDerivativeProblem(derived)) return derived;
+    const cite: VerifiedCitation = { ...result, ...derived };
     if (asked.by !== undefined) cite.by = asked.by;
     if (who.speaker !== undefined) cite.speaker = who.speaker;
     return cite;
