@@ -19,6 +19,8 @@ import { basename, extname, relative } from 'node:path';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import { AstroError } from 'astro/errors';
+import { docLink } from '../pipeline/errors.ts';
 import { sourcesFor } from '../lib/source-index.ts';
 import { urls } from '../lib/urls.ts';
 import { clipLine as clip } from '../pipeline/normalise-text.ts';
@@ -39,21 +41,32 @@ export { markerLabel } from './remark-citations/render.ts';
 /** Every rule id this plugin can report. */
 export const RULES: readonly RuleId[] = [...POLICY_RULES, ...CITATION_RULES, ...ATTRIBUTION_RULES, ...SUMMARY_RULES, ...VERSION_RULES];
 
-/** Error thrown when a file breaks the policy or any citation fails; the message lists every problem. */
-export class CitationError extends Error {
+/**
+ * Error thrown when a file breaks the policy or any citation fails; the message lists every problem, and the
+ * hint (Astro prints it as `Hint:`) where each broken rule is documented: `docs/theses.md#<rule-id>`.
+ */
+export class CitationError extends AstroError {
   /** Where the first problem is (Astro's error overlay shows it). */
   line: number | undefined;
   column: number | undefined;
   /** One vfile message per problem, in document order. */
   readonly messages: VFileMessage[];
+  /** The rule ids broken, in order of first appearance. */
+  readonly rules: string[];
   constructor(message: string, messages: VFileMessage[] = []) {
-    super(message);
+    const rules = [...new Set(messages.map((m) => m.ruleId).filter((r): r is string => typeof r === 'string'))];
+    super(message, citationHint(rules));
     this.messages = messages;
+    this.rules = rules;
     this.name = 'CitationError';
     this.line = messages[0]?.line;
     this.column = messages[0]?.column;
   }
 }
+
+/** "Fix each problem listed; the rules: docs/theses.md#partial-word, docs/theses.md#unknown-source". */
+export const citationHint = (rules: readonly string[]): string =>
+  `Fix each problem listed; ${rules.length === 1 ? 'the rule' : 'the rules'}: ${rules.map((r) => docLink('theses', r)).join(', ')}`;
 
 export interface RemarkCitationsOptions {
   /** Absolute path of `seeds/`. */
