@@ -37,7 +37,8 @@
 import { assignSentences, scanQuotes, sentenceRanges, tokenize } from './speech/text.ts';
 import { findQuoteTags, findReported, type Event } from './speech/cues.ts';
 import { Holders, holderType } from './speech/holders.ts';
-import { sentenceAt, sentenceLike, subjectBefore, subjectOfSentence, type ParaData } from './speech/phrases.ts';
+import { sentenceAt, sentenceLike, type ParaData } from './speech/phrases.ts';
+import { subjectBefore, subjectOfSentence } from './speech/subjects.ts';
 import { SPEECH_VERBS } from './speech/lexicon.ts';
 import { applySpeechCorrections, narrator, tile, type Seg } from './speech/spans.ts';
 import type {

@@ -10,7 +10,8 @@
  * reported.ts, and the cue words in lexicon.ts.
  */
 import type { QuoteRange } from './text.ts';
-import { MAX_LOOKBACK, coordinatedSubject, cueText, isCap, sameSentence, subjectAfter, subjectBefore, subjectOfSentence, sentenceLike, nameEndingAt, tokenFrom, type NP, type ParaData } from './phrases.ts';
+import { MAX_LOOKBACK, cueText, isCap, sameSentence, sentenceLike, nameEndingAt, tokenFrom, type NP, type ParaData } from './phrases.ts';
+import { coordinatedSubject, subjectAfter, subjectBefore, subjectOfSentence } from './subjects.ts';
 import { ADJUNCT_OPENERS, NAMING_VERBS, SPEECH_VERBS, TAG_VERBS } from './lexicon.ts';
 import { verbBeforeAdjunct } from './reported.ts';
 

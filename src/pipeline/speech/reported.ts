@@ -4,7 +4,8 @@
  * Each statement found is an `Event` (holders are resolved later). Pure.
  */
 import { holderType } from './holders.ts';
-import { MAX_EVENTS_PER_SENTENCE, clauseEnd, coordinatedSubject, isCap, phraseAfter, possessor, sentenceAt, subjectBefore, subjectOfSentence, trimEnd, type ParaData } from './phrases.ts';
+import { MAX_EVENTS_PER_SENTENCE, clauseEnd, isCap, sentenceAt, trimEnd, type ParaData } from './phrases.ts';
+import { coordinatedSubject, phraseAfter, possessor, subjectBefore, subjectOfSentence } from './subjects.ts';
 import { ADJUNCT_OPENERS, AUX, CATENATIVES, CLAUSE_OPENERS, DATA_NOUNS, NOT_COMPLEMENT, PREPOSITION_CUES, SPEECH_VERBS, STATEMENT_NOUNS, WH } from './lexicon.ts';
 import type { Event, QuoteCues } from './cues.ts';
 
