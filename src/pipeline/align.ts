@@ -75,31 +75,21 @@
  * generated paragraphs of 40 words in about 0.3 s (tests/pipeline/align.test.ts).
  */
 import { normaliseForMatch } from './normalise-text.ts';
-import { contentTerms, sentencesWithOffsets, type Sentence } from './align/text.ts';
+import { contentTerms, excerpt, sentencesWithOffsets, type Sentence } from './align/text.ts';
 import { termMapper } from './align/synonyms.ts';
 import { cosine, InvertedIndex, tfIdf, type Scored, type TermVector } from './align/similarity.ts';
-import {
-  attributionFlag,
-  dominantSpan,
-  excerpt,
-  hedgeFlags,
-  lexiconOf,
-  nameFlags,
-  numberFlags,
-  quoteFlags,
-  strengthFlags,
-  uncoveredClauses,
-  type AlignFlag,
-  type SpeechSpan,
-} from './align/flags.ts';
-import type { AlignParagraph, SpeechByAnchor, AlignText, AlignedPair, Alignment, AlignOptions } from './align/types.ts';
+import { lexiconOf, nameFlags, numberFlags, quoteFlags, uncoveredClauses } from './align/flags.ts';
+import { attributionFlag, dominantSpan, type SpeechSpan } from './align/attribution.ts';
+import { hedgeFlags, strengthFlags } from './align/wording.ts';
+import type { AlignFlag, AlignParagraph, SpeechByAnchor, AlignText, AlignedPair, Alignment, AlignOptions } from './align/types.ts';
 import { pinIdentical, longestNonDecreasing, wordDiff, relationOf, dedupe } from './align/pairs.ts';
 
 export { splitOriginals, longestNonDecreasing } from './align/pairs.ts';
 
 export type { AlignParagraph, SpeechByAnchor, AlignText, Relation, DiffPart, AlignedPair, Alignment, AlignOptions } from './align/types.ts';
 
-export type { AlignFlag, FlagType, SpeechKind, SpeechSpan } from './align/flags.ts';
+export type { AlignFlag, FlagType } from './align/types.ts';
+export type { SpeechKind, SpeechSpan } from './align/attribution.ts';
 
 interface SentenceRef extends Sentence {
   /** Index of its paragraph among the text's article paragraphs. */

@@ -6,8 +6,7 @@
  */
 import { diffWords } from 'diff';
 import { normaliseForMatch, words } from '../normalise-text.ts';
-import type { AlignFlag } from './flags.ts';
-import type { AlignParagraph, Relation, DiffPart, Alignment } from './types.ts';
+import type { AlignFlag, AlignParagraph, Relation, DiffPart, Alignment } from './types.ts';
 
 /** Original anchors that feed more than one pair (a split), with the derivative anchors they feed. */
 export function splitOriginals(alignment: Alignment): Map<string, string[]> {

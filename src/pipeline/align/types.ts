@@ -3,7 +3,22 @@
  * speech stage's spans) and the `Alignment` it returns (pairs, their
  * relations, flags and word diffs; dropped paragraphs).
  */
-import type { AlignFlag, SpeechSpan } from './flags.ts';
+import type { SpeechSpan } from './attribution.ts';
+
+/** What an aligned pair's flag says changed (src/pipeline/align/flags.ts and its neighbours check each). */
+export type FlagType =
+  | 'number-changed'
+  | 'name-changed'
+  | 'quote-not-verbatim'
+  | 'attribution-changed'
+  | 'hedge-dropped'
+  | 'strength-changed'
+  | 'claim-added';
+
+export interface AlignFlag {
+  type: FlagType;
+  detail: string;
+}
 
 /** A paragraph as the pipeline makes it (a `Paragraph` fits). Only `article` ones are aligned. */
 export interface AlignParagraph {
