@@ -40,10 +40,31 @@ export class PipelineError extends Error {
 }
 
 /**
- * The rules of the sources and their manifest (seeds/), each with the hint a
- * failing build prints. SourceError (src/pipeline/manifest.ts) carries one.
+ * The rules of the sources and their manifest (seeds/): a SourceError
+ * (src/pipeline/manifest.ts) carries one, with its hint (SOURCE_HINTS).
+ * Documented in docs/sources.md, one section per id.
  */
-export const SOURCE_RULES = {
+export const SOURCE_RULES = [
+  'manifest-missing',
+  'manifest-unreadable',
+  'manifest-encoding',
+  'manifest-yaml',
+  'manifest-fields',
+  'manifest-entries',
+  'manifest-file',
+  'seeds-unreadable',
+  'source-encoding',
+  'source-control-character',
+  'source-empty',
+  'source-no-article',
+  'manifest-override',
+  'manifest-speech',
+] as const;
+
+export type SourceRule = (typeof SOURCE_RULES)[number];
+
+/** What to do about each source rule, in one line (the build prints it as Astro's `Hint:`). */
+export const SOURCE_HINTS: Readonly<Record<SourceRule, string>> = {
   'manifest-missing': 'create seeds/sources.yaml, listing each source file with its id, title and url',
   'manifest-unreadable': 'make seeds/sources.yaml readable by the build (permissions, or a file where a folder is)',
   'manifest-encoding': 'save seeds/sources.yaml as UTF-8',
@@ -58,9 +79,7 @@ export const SOURCE_RULES = {
   'source-no-article': 'add overrides in the manifest entry so that its article paragraphs are read as such',
   'manifest-override': 'make the override at the index named fit the text: line numbers, words and ranges as the file reads now',
   'manifest-speech': 'make the speech correction name words of an article paragraph, quoting a whole quotation',
-} as const satisfies Record<string, string>;
+};
 
-export type SourceRule = keyof typeof SOURCE_RULES;
-
-/** The hint of a source rule, with its documentation. */
-export const sourceHint = (rule: SourceRule): string => `${SOURCE_RULES[rule][0]!.toUpperCase()}${SOURCE_RULES[rule].slice(1)}; see ${docLink('sources', rule)}`;
+/** The hint of a source rule, with its documentation: "Save seeds/sources.yaml as UTF-8; see docs/sources.md#manifest-encoding". */
+export const sourceHint = (rule: SourceRule): string => `${SOURCE_HINTS[rule][0]!.toUpperCase()}${SOURCE_HINTS[rule].slice(1)}; see ${docLink('sources', rule)}`;
