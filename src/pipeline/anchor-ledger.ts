@@ -43,11 +43,14 @@
  *
  * The fingerprints are in anchor-ledger/fingerprint.ts, the whole ledger's
  * reconciliation in anchor-ledger/combine.ts and the file format (parse,
- * serialise, describe changes) in anchor-ledger/file.ts.
+ * serialise, describe changes) in anchor-ledger/file.ts, the fix offered for
+ * each problem in anchor-ledger/fixes.ts.
  */
 import { shingleHashes, fingerprint, containment } from './anchor-ledger/fingerprint.ts';
+import { pct } from './anchor-ledger/fixes.ts';
 
-// The fingerprints, the whole-ledger reconciliation and the file format (anchor-ledger/), under their old names.
+// The fingerprints, the whole-ledger reconciliation, the fixes offered and the file format (anchor-ledger/), under their old names.
+export { SUGGEST_SUCCESSOR, TOMBSTONE_REASON_PLACEHOLDER, suggestedReason, ledgerFix } from './anchor-ledger/fixes.ts';
 export { type Reconciliation, reconcile, combine } from './anchor-ledger/combine.ts';
 export { SKETCH_SIZE, fingerprintWords, shingleHashes, fingerprint, containment } from './anchor-ledger/fingerprint.ts';
 export { emptyLedger, MAX_LEDGER_BYTES, MAX_REASON_LENGTH, isCalendarDate, reasonProblem, LedgerFormatError, parseLedger, serialiseLedger, describeChanges } from './anchor-ledger/file.ts';
@@ -181,8 +184,6 @@ type Resolution =
   | { kind: 'live'; id: string }
   | { kind: 'tomb'; id: string }
   | { kind: 'lost'; message: string; inside?: string; candidates?: { id: string; score: number }[]; broken?: boolean };
-
-const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
 /**
  * Reconciles one page: the ledger's entries for it (possibly none) with the
@@ -371,43 +372,4 @@ export function reconcilePage(page: string, old: readonly LedgerEntry[], current
     if (a.in === undefined) lastBlock = a.id;
   }
   return { page, entries, aliases, tombstones, added, redirected, recorded, problems };
-}
-
-/** A successor is offered when a block holds at least this share of the old text (below SIMILARITY_THRESHOLD, or tied). */
-export const SUGGEST_SUCCESSOR = 0.3;
-
-/** The reason offered where the build cannot guess one; parseLedger rejects it, so it must be rewritten. */
-export const TOMBSTONE_REASON_PLACEHOLDER = '<why, as readers will read it after “was removed because”>';
-
-/** The reason a tombstone is offered with: what a reader will read after "… was removed on <date> because". */
-export function suggestedReason(page: string, id: string): string {
-  if (page.startsWith('/people/')) {
-    return /^from-/.test(id) ? 'the statements from this source are no longer credited to this speaker' : 'this statement is no longer credited to this speaker';
-  }
-  return TOMBSTONE_REASON_PLACEHOLDER;
-}
-
-/**
- * One line saying exactly what to add to the ledger file for a problem:
- * `content/anchors.lock.json › "/people/x/" › {"id":"from-y", …}: add "tombstone": {"date":"2026-12-07","reason":"…"}`,
- * offering a successor when a block holds much of the old text, saying
- * "nothing to add" for an anchor inside a block that gets the fix, and that a
- * tombstone cannot help on a page no longer built. Then, after " — ", why.
- */
-export function ledgerFix(p: LedgerProblem, file: string, today: string): string {
-  const where = `${file} › ${JSON.stringify(p.page)} › {"id":${JSON.stringify(p.id)}, …}`;
-  const why = p.why ?? p.message;
-  if (p.fixed !== undefined) return `${where}: fix its "${p.fixed}"${p.rule ? ` (${p.rule})` : ''} — ${why}`;
-  if (p.pageGone) {
-    return `${where}: a tombstone cannot keep it: the page is no longer built. Build the page again (a removed page stays as a removal notice), or restore what made it — ${why}`;
-  }
-  if (p.inside !== undefined) {
-    return `${where}: nothing to add: it follows the block it was in, ${JSON.stringify(p.inside)}, once that has the tombstone or successor its own line asks for — ${why}`;
-  }
-  const tombstone = `"tombstone": ${JSON.stringify({ date: today, reason: suggestedReason(p.page, p.id) })}`;
-  const offer = (p.candidates ?? []).filter((c) => c.score >= SUGGEST_SUCCESSOR);
-  const successor = offer.length
-    ? `, or, if its text went to ${offer.length > 1 ? 'one of them' : 'that block'}, ${offer.map((c) => `"successor": ${JSON.stringify(c.id)} (holds ${pct(c.score)} of its text)`).join(' or ')}`
-    : '';
-  return `${where}: add ${tombstone}${successor} — ${why}`;
 }

@@ -5,8 +5,9 @@
  * build log. Pure. The ledger's model is src/pipeline/anchor-ledger.ts.
  */
 import { SKETCH_SIZE } from './fingerprint.ts';
-// Constants of the model, read when a ledger is parsed (not when this module loads: the model re-exports this one).
-import { LEDGER_VERSION, TOMBSTONE_REASON_PLACEHOLDER, type Ledger, type LedgerEntry } from '../anchor-ledger.ts';
+import { TOMBSTONE_REASON_PLACEHOLDER } from './fixes.ts';
+// The model's format version, read when a ledger is parsed (not when this module loads: the model re-exports this one).
+import { LEDGER_VERSION, type Ledger, type LedgerEntry } from '../anchor-ledger.ts';
 
 // ---------------------------------------------------------------------------
 // The file
