@@ -12,7 +12,8 @@ import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
 import remarkGfm from 'remark-gfm';
 import { VFile } from 'vfile';
-import remarkCitations, { type PageCitation } from '../integrations/remark-citations.ts';
+import remarkCitations from '../integrations/remark-citations.ts';
+import type { PageCitation } from '../lib/citation-model.ts';
 import { sourcesFor } from '../lib/source-index.ts';
 import { coverage, formatCoverage, type CoverageCitation } from '../lib/coverage.ts';
 

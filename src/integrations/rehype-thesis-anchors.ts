@@ -26,7 +26,7 @@ import Slugger from 'github-slugger';
 import { anchorWithPrefix, dedupe } from '../pipeline/anchor-ids.ts';
 import { citingSentence } from '../pipeline/citing-sentence.ts';
 import { DECLARATION_ATTRIBUTE, declarationJson, ledgerView, removalNotice } from '../lib/anchor-ledger-store.ts';
-import type { PageCitation } from './remark-citations.ts';
+import type { AnchoredCitation } from '../lib/citation-model.ts';
 import { AT_A_GLANCE_ID } from './thesis-summary.ts';
 
 export interface ThesisAnchorsOptions {
@@ -34,13 +34,7 @@ export interface ThesisAnchorsOptions {
   thesesDir: string;
 }
 
-/** A citation record once this plugin has run. */
-export interface AnchoredCitation extends PageCitation {
-  /** Anchor of the thesis paragraph holding the marker. */
-  paragraph?: string;
-  /** The thesis sentence that cites (markers left out). */
-  sentence?: string;
-}
+export type { AnchoredCitation };
 
 type AnyNode = Root | RootContent;
 const isElement = (n: AnyNode): n is Element => n.type === 'element';

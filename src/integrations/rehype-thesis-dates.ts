@@ -19,7 +19,7 @@ import type { MdxJsxTextElementHast } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
 import { datesInText } from '../pipeline/dates.ts';
 import { sentenceBounds } from '../pipeline/dates/clause.ts';
-import type { PageCitation } from './remark-citations.ts';
+import type { PageCitation } from '../lib/citation-model.ts';
 
 export interface ThesisDatesOptions {
   /** Absolute path of `content/theses/`: only files there are thesis pages. */

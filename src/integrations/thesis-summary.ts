@@ -23,7 +23,7 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
 import { toString } from 'mdast-util-to-string';
 import type { ManifestEntry } from '../pipeline/manifest.ts';
 import { describeKind } from '../lib/source-kind.ts';
-import { formatDate } from '../lib/format.ts';
+import { whenOf } from '../lib/format.ts';
 import { clipLine as clip } from '../pipeline/normalise-text.ts';
 
 export const IN_BRIEF_MAX_WORDS = 80;
@@ -255,12 +255,7 @@ export function whoOf(entry: ManifestEntry): string {
   return who || 'Unsigned';
 }
 
-/** When, for the table: "28 Dec 2021", "updated 22 Mar 2025", "1 Dec 2025 (date inferred)", "Undated". */
-export function whenOf(entry: Pick<ManifestEntry, 'published' | 'dateKind' | 'dateInferred'>): string {
-  if (!entry.published) return 'Undated';
-  const date = formatDate(entry.published, 'short');
-  return `${entry.dateKind === 'updated' ? 'updated ' : ''}${date}${entry.dateInferred ? ' (date inferred)' : ''}`;
-}
+export { whenOf };
 
 /**
  * Replaces the run of <Position> elements with the positions table (hast via

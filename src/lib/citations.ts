@@ -3,26 +3,20 @@
  * frontmatter that remark-citations records while rendering the MDX.
  */
 import { getCollection, render, type CollectionEntry } from 'astro:content';
-import type { AnchoredCitation } from '../integrations/rehype-thesis-anchors.ts';
+import type { AnchoredCitation } from './citation-model.ts';
+import { perBuild } from './per-build.ts';
 
 export interface ThesisCitations {
   thesis: CollectionEntry<'theses'>;
   citations: AnchoredCitation[];
 }
 
-let built: Promise<ThesisCitations[]> | undefined;
-
 /**
  * All theses in home-page order, each with its resolved citations. Every
  * source page needs this list for its backlinks, so a build computes it once
  * (in dev it is recomputed, as theses change while the server runs).
  */
-export function thesesWithCitations(): Promise<ThesisCitations[]> {
-  if (import.meta.env.DEV) return load();
-  return (built ??= load());
-}
-
-async function load(): Promise<ThesisCitations[]> {
+export const thesesWithCitations: () => Promise<ThesisCitations[]> = perBuild(async () => {
   const theses = (await getCollection('theses')).sort((a, b) => a.data.order - b.data.order);
   return Promise.all(
     theses.map(async (thesis) => {
@@ -30,7 +24,7 @@ async function load(): Promise<ThesisCitations[]> {
       return { thesis, citations: (remarkPluginFrontmatter.citations ?? []) as AnchoredCitation[] };
     }),
   );
-}
+});
 
 /** A place on a thesis page that cites a paragraph. */
 export interface Backlink {

@@ -19,19 +19,19 @@
  * publisher, the editors as its corporate author, the date of its newest
  * `changes` entry (the version cited).
  */
-import { Cite } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
-import '@citation-js/plugin-ris';
 import { parse as parseName } from '@citation-js/name';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
 import { digest, packageVersion, readCached, treeDigest, writeCached } from './build-cache.ts';
 import { citeproc, startCiteproc } from './citeproc.ts';
-
 import { SITE_AUTHOR, SITE_NAME } from './site.ts';
 import { PAGE_ORIGIN } from './urls.ts';
+
+// The downloads (cite/downloads.ts) and the <meta> tags (cite/meta-tags.ts), derived from the same item.
+export { exportSafe, bibtexUrl, citationFiles, bibtexMonths, unwrapRis } from './cite/downloads.ts';
+export { nameString, metaTags } from './cite/meta-tags.ts';
+
 export { SITE_NAME };
 
 /** The styles offered under "Cite this", in order. `file` is the CSL style's file name in src/csl/. */
@@ -42,7 +42,7 @@ export const STYLES = [
 ] as const;
 export type StyleKey = (typeof STYLES)[number]['key'];
 
-type DateParts = { 'date-parts': [[number, number?, number?]] };
+export type DateParts = { 'date-parts': [[number, number?, number?]] };
 export interface CslName {
   given?: string;
   family?: string;
@@ -254,134 +254,6 @@ export function formatReference(item: CslItem, style: StyleKey, format: 'html' |
 export function formatInText(item: CslItem, style: StyleKey, at?: { paragraph: number | string }): string {
   const entry = at ? [{ id: item.id, locator: String(at.paragraph), label: 'paragraph' }] : [item.id];
   return restore(formatted('citation', literal(item), { format: 'text', template: styleFile(style), entry }), 'text').trim();
-}
-
-/** Line breaks, other control characters and Unicode line/paragraph separators: never inside an exported value. */
-// eslint-disable-next-line no-control-regex
-const BREAKS = /[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/gu;
-
-/**
- * The item as the downloads write it: every string value on one line (a run of line breaks, control
- * characters or other white space becomes one space, trimmed), so no value can start a record or a field
- * of its own in RIS or BibTeX. Applied to every field, names included.
- */
-export function exportSafe(item: CslItem): CslItem {
-  const clean = (v: unknown): unknown =>
-    typeof v === 'string' ? v.replace(BREAKS, ' ').trim() : Array.isArray(v) ? v.map(clean) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clean(x)])) : v;
-  return clean(item) as CslItem;
-}
-
-/**
- * An address as BibTeX's `url` field holds it: plugin-bibtex writes that field raw (only `howpublished` is
- * escaped), so a brace or backslash in it would end or break the entry (`?q=},title={Pwned` adds a field).
- * They, and anything else a URL does not need raw there, are percent-encoded: the same address.
- */
-export function bibtexUrl(url: string): string {
-  return url.replace(/[{}\\%\s#]/g, (ch, offset: number, whole: string) => {
-    if (ch === '%' && /^%[0-9A-Fa-f]{2}/.test(whole.slice(offset))) return ch; // already an escape
-    if (ch === '#' && whole.indexOf('#') === offset) return ch; // the fragment
-    return `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
-  });
-}
-
-/** The downloads: BibTeX, RIS and CSL-JSON (a one-item array, as reference managers import it), of `exportSafe(item)`. */
-export function citationFiles(raw: CslItem): { bib: string; ris: string; json: string } {
-  const item = exportSafe(raw);
-  const cite = new Cite(item.URL !== undefined ? { ...item, URL: bibtexUrl(item.URL) } : item);
-  return {
-    bib: bibtexMonths(cite.format('bibtex') as string, item),
-    // The "old" tag set (T1, A1, Y1, JF): plugin-ris's "new" one drops a newspaper article's authors.
-    // plugin-ris also drops a name's particle ("de la" of "Juan de la Cruz"): fold it into the family name.
-    ris: unwrapRis(new Cite({ ...item, ...(item.author ? { author: item.author.map(foldParticle) } : {}) }).format('ris', { spec: 'old' }) as string),
-    json: `${JSON.stringify([item], null, 2)}\n`,
-  };
-}
-
-/**
- * plugin-bibtex writes a day into the month field (`month = {dec 7}`), which
- * BibTeX cannot read as a month: the month becomes BibTeX's own macro
- * (`month = dec`), and the full date is added as biblatex's `date`.
- */
-export function bibtexMonths(bib: string, item: CslItem): string {
-  const parts = item.issued?.['date-parts']?.[0];
-  const iso = parts && parts.length >= 1 ? parts.map((p, i) => (i === 0 ? String(p) : String(p).padStart(2, '0'))).join('-') : undefined;
-  return bib.replace(/^(\s*)month = \{([a-z]{3})(?: \d{1,2})?\},$/m, (_m, indent: string, month: string) => `${indent}month = ${month},${iso ? `\n${indent}date = {${iso}},` : ''}`);
-}
-
-/** How many characters of a value plugin-ris writes before it breaks the line (`replace(/(.{70})/g, '$1\n')`). */
-const RIS_WRAP = 70;
-
-/**
- * plugin-ris breaks every value after 70 characters; RIS allows lines of 255
- * and strict readers take a line without a tag as an error, so the pieces of
- * each value are joined again (exactly: the break added only a newline).
- * A piece is known by where the break fell, not by its look: after a full
- * 70-character piece the next line is always the value's rest, even when it
- * reads like a tag (a title whose 71st character starts "ER  - " would
- * otherwise end the record there), and an empty rest is dropped.
- */
-export function unwrapRis(text: string): string {
-  const out: string[] = [];
-  let full = false; // the last line ended with a full piece: the next one continues it
-  for (const line of text.split('\n')) {
-    const tag = /^[A-Z][A-Z0-9] {2}-( |$)/.test(line);
-    if (out.length && (full || (line !== '' && !tag))) {
-      out[out.length - 1] += line;
-      full = line.length === RIS_WRAP;
-    } else {
-      out.push(line);
-      full = tag && line.length === 6 + RIS_WRAP;
-    }
-  }
-  return out.join('\n').replace(/\n*$/, '\n');
-}
-
-function foldParticle(n: CslName): CslName {
-  const { 'non-dropping-particle': particle, ...rest } = n;
-  return particle && n.family ? { ...rest, family: `${particle} ${n.family}` } : n;
-}
-
-/** CSL date parts → "YYYY/MM/DD" (Highwire) or "YYYY-MM-DD" (Dublin Core, W3CDTF). */
-function dateString(d: DateParts | undefined, sep: string): string | undefined {
-  const [y, m, day] = d?.['date-parts'][0] ?? [];
-  if (y === undefined) return undefined;
-  return [String(y).padStart(4, '0'), ...(m ? [String(m).padStart(2, '0')] : []), ...(day ? [String(day).padStart(2, '0')] : [])].join(sep);
-}
-
-/** A CSL name as reference managers read it in `citation_author`: "Family, Given" (or the literal name). */
-export function nameString(n: CslName): string {
-  if (n.literal) return n.literal;
-  const family = [n['non-dropping-particle'], n.family].filter(Boolean).join(' ');
-  const given = [n.given, n['dropping-particle']].filter(Boolean).join(' ');
-  return [family, given, n.suffix].filter(Boolean).join(', ');
-}
-
-/**
- * The `<meta name content>` pairs describing `item`: Highwire Press tags
- * (citation_title, one citation_author per author, citation_publication_date,
- * citation_publisher where known, citation_public_url) and Dublin Core.
- * `copy` is our page when it is an archived copy of the item (DC.relation).
- */
-export function metaTags(item: CslItem, copy?: string): { name: string; content: string }[] {
-  const tags: { name: string; content: string }[] = [];
-  const add = (name: string, content: string | undefined) => content && tags.push({ name, content });
-  const publisher = item.publisher ?? item['container-title'];
-  add('citation_title', item.title);
-  for (const a of item.author ?? []) add('citation_author', nameString(a));
-  add('citation_publication_date', dateString(item.issued, '/'));
-  add('citation_publisher', publisher);
-  add('citation_public_url', item.URL);
-  add('citation_language', item.language);
-  add('DC.title', item.title);
-  for (const a of item.author ?? []) add('DC.creator', nameString(a));
-  add('DC.date', dateString(item.issued, '-'));
-  add('DC.publisher', publisher);
-  add('DC.type', 'Text');
-  add('DC.format', 'text/html');
-  add('DC.identifier', item.URL);
-  add('DC.language', item.language);
-  if (copy && copy !== item.URL) add('DC.relation', copy);
-  return tags;
 }
 
 /** Placeholders of the paragraph citation templates, filled in the browser (src/scripts/cite-share-dialog.ts). */

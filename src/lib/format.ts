@@ -18,3 +18,10 @@ export function formatBytes(bytes: number): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** When a source was published, for tables and lists: "28 Dec 2021", "updated 22 Mar 2025", "1 Dec 2025 (date inferred)", "Undated". */
+export function whenOf(entry: { published?: string | undefined; dateKind?: string | undefined; dateInferred?: boolean | undefined }): string {
+  if (!entry.published) return 'Undated';
+  const date = formatDate(entry.published, 'short');
+  return `${entry.dateKind === 'updated' ? 'updated ' : ''}${date}${entry.dateInferred ? ' (date inferred)' : ''}`;
+}

@@ -7,6 +7,7 @@ import { getCollection } from 'astro:content';
 import { thesesWithCitations } from './citations.ts';
 import { buildPeople, nameResolver, parsePeopleConfig, retiredPeoplePages, speakersOf, type Person, type PersonConfig, type RetiredPage, type SourceInput } from './people.ts';
 import { ledgerPages } from './anchor-ledger-store.ts';
+import { perBuild } from './per-build.ts';
 
 export const PEOPLE_FILE = 'content/people.yaml';
 // Optional file: the glob is empty when it does not exist (and Vite watches it in dev).
@@ -26,27 +27,14 @@ async function sourceInputs(): Promise<SourceInput[]> {
     .map((s) => ({ id: s.id, title: s.data.title, short: s.data.short, paragraphs: s.data.paragraphs }));
 }
 
-let built: Promise<Person[]> | undefined;
-
 /** Everyone who speaks in the sources, with their statements and the theses that cite them. */
-export function allPeople(): Promise<Person[]> {
-  if (import.meta.env.DEV) return load();
-  return (built ??= load());
-}
-
-async function load(): Promise<Person[]> {
+export const allPeople: () => Promise<Person[]> = perBuild(async () => {
   const citations = (await thesesWithCitations()).map(({ thesis, citations }) => ({ thesis: { slug: thesis.id, title: thesis.data.title }, citations }));
   return buildPeople(await sourceInputs(), peopleConfig(), citations);
-}
-
-let resolver: Promise<(speaker: string) => string> | undefined;
+});
 
 /** Speaker name → canonical name, for source pages and the data export (same rules as the people pages). */
-export function speakerResolver(): Promise<(speaker: string) => string> {
-  const make = async () => nameResolver(speakersOf(await sourceInputs()), peopleConfig());
-  if (import.meta.env.DEV) return make();
-  return (resolver ??= make());
-}
+export const speakerResolver: () => Promise<(speaker: string) => string> = perBuild(async () => nameResolver(speakersOf(await sourceInputs()), peopleConfig()));
 
 /**
  * People pages the anchor ledger knows that are no longer built for anyone (a

@@ -7,6 +7,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { corpusIndex, type CorpusIndex } from './provenance.ts';
+import { perBuild } from './per-build.ts';
 
 export interface SourcesCorpus {
   /** In collection order, as `getCollection('sources')` returns them. */
@@ -14,14 +15,7 @@ export interface SourcesCorpus {
   index: CorpusIndex<CollectionEntry<'sources'>>;
 }
 
-let built: Promise<SourcesCorpus> | undefined;
-
-export function sourcesCorpus(): Promise<SourcesCorpus> {
-  if (import.meta.env.DEV) return load();
-  return (built ??= load());
-}
-
-async function load(): Promise<SourcesCorpus> {
+export const sourcesCorpus: () => Promise<SourcesCorpus> = perBuild(async () => {
   const entries = await getCollection('sources');
   return { entries, index: corpusIndex(entries) };
-}
+});

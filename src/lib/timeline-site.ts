@@ -16,16 +16,12 @@ import type { Alignment } from '../pipeline/align.ts';
 import { sourceLabel, urls } from './urls.ts';
 import { sourcePageBlocks } from './citation-links.ts';
 import { directiveFor, encodeDirective } from '../pipeline/text-fragments.ts';
+import { perBuild } from './per-build.ts';
 
-let built: Promise<Timeline> | undefined;
-
-export function siteTimeline(): Promise<Timeline> {
-  if (import.meta.env.DEV) return load();
-  return (built ??= load());
-}
-
-async function load(): Promise<Timeline> {
-  const sources = (await getCollection('sources')).sort((a, b) => (a.data.published ?? '9999').localeCompare(b.data.published ?? '9999') || a.id.localeCompare(b.id));
+export const siteTimeline: () => Promise<Timeline> = perBuild(async () => {
+  const sources = (await getCollection('sources')).sort(
+    (a, b) => (a.data.published ?? '9999').localeCompare(b.data.published ?? '9999') || a.id.localeCompare(b.id),
+  );
   const curated = readCuratedTimeline(process.cwd());
   if (curated.problems.length) throw new TimelineError(curated.problems);
   const alignments = sources.flatMap((s) => (s.data.alignment ? [s.data.alignment as unknown as Alignment] : []));
@@ -45,37 +41,42 @@ async function load(): Promise<Timeline> {
       paragraphs: s.data.paragraphs,
     })),
     events: eventRecords(
-      sources.map((s) => ({ id: s.id, published: s.data.published, dateInferred: s.data.dateInferred, paragraphs: s.data.paragraphs })),
+      sources.map((s) => ({
+        id: s.id,
+        published: s.data.published,
+        dateInferred: s.data.dateInferred,
+        paragraphs: s.data.paragraphs,
+      })),
       await speakerResolver(),
     ),
     curated: curated.events,
     counterpart: (derivative, anchor) => counterpartOf(alignments, derivative, anchor),
-    citations: theses.flatMap(({ thesis, citations }) => citations.map((c) => ({ thesis: thesis.id, source: c.source, anchor: c.anchor }))),
+    citations: theses.flatMap(({ thesis, citations }) =>
+      citations.map((c) => ({ thesis: thesis.id, source: c.source, anchor: c.anchor })),
+    ),
   });
-}
-
-let pages: Promise<Map<string, { texts: string[]; index: Map<string, number> }>> | undefined;
+});
 
 /** Each source page's text as built (title, paragraphs, "Cited in" sentences), for text directives. */
-function sourcePages(): Promise<Map<string, { texts: string[]; index: Map<string, number> }>> {
-  const make = async () => {
-    const all = await thesesWithCitations();
-    const out = new Map<string, { texts: string[]; index: Map<string, number> }>();
-    for (const s of await getCollection('sources')) {
-      const blocks = sourcePageBlocks({ id: s.id, title: s.data.title, paragraphs: s.data.paragraphs }, all);
-      out.set(s.id, { texts: blocks.map((b) => b.text), index: new Map(blocks.flatMap((b, i) => (b.id ? [[b.id, i] as const] : []))) });
-    }
-    return out;
-  };
-  if (import.meta.env.DEV) return make();
-  return (pages ??= make());
-}
+const sourcePages: () => Promise<Map<string, { texts: string[]; index: Map<string, number> }>> = perBuild(async () => {
+  const all = await thesesWithCitations();
+  const out = new Map<string, { texts: string[]; index: Map<string, number> }>();
+  for (const s of await getCollection('sources')) {
+    const blocks = sourcePageBlocks({ id: s.id, title: s.data.title, paragraphs: s.data.paragraphs }, all);
+    out.set(s.id, {
+      texts: blocks.map((b) => b.text),
+      index: new Map(blocks.flatMap((b, i) => (b.id ? [[b.id, i] as const] : []))),
+    });
+  }
+  return out;
+});
 
 /** The link of a mention: its paragraph, with a text directive for the event's words where one is unique on the page. */
 export async function mentionHref(m: TimelineMention): Promise<string> {
   const href = urls.paragraph(m.source, m.anchor);
   const page = (await sourcePages()).get(m.source);
   const at = page?.index.get(m.anchor);
-  const d = page && at !== undefined ? directiveFor(page.texts, at, m.eventStart, m.eventStart + m.event.length) : undefined;
+  const d =
+    page && at !== undefined ? directiveFor(page.texts, at, m.eventStart, m.eventStart + m.event.length) : undefined;
   return d ? `${href}:~:${encodeDirective(d)}` : href;
 }

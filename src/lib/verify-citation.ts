@@ -13,33 +13,14 @@ import { relative } from 'node:path';
 import { nameResolver, parsePeopleConfig, speakersOf, type PersonConfig } from './people.ts';
 import { alignmentsFor, sourcesFor } from './source-index.ts';
 import { counterpartOf } from '../pipeline/align-sources.ts';
+import { checkDerivative, isDerivativeProblem } from '../pipeline/check-derivative.ts';
 import type { Source } from '../pipeline/load-sources.ts';
-import { checkAttribution, holderIndex, isAttributionProblem, type AttributionRule } from '../pipeline/check-attribution.ts';
-import { buildCitationIndex, isProblem, resolveCitation, type CitationIndex, type CitationRequest, type CitationRule, type ResolvedCitation } from '../pipeline/resolve-citations.ts';
+import { checkAttribution, holderIndex, isAttributionProblem } from '../pipeline/check-attribution.ts';
+import { buildCitationIndex, isProblem, resolveCitation, type CitationIndex } from '../pipeline/resolve-citations.ts';
+import { isCitationFailure, type CitationAsked, type CitationFailure, type VerifiedCitation } from './citation-model.ts';
 
-/** A citation as checked: the paragraph, and what the attribution and derivative checks learned. */
-export interface VerifiedCitation extends ResolvedCitation {
-  /** `by` as written, when given. */
-  by?: string;
-  /** The speaker the words belong to, as the source identifies them (checked), when `by` is given. */
-  speaker?: string;
-  /** Set when the cited source is a derivative: how it was made, and why it is cited. */
-  derivation?: string;
-  derivativeReason?: string;
-}
-
-export interface CitationAsked {
-  request: CitationRequest;
-  by?: string | undefined;
-  derivative?: string | undefined;
-}
-
-export interface CitationFailure {
-  rule: CitationRule | AttributionRule | 'derivative-cited';
-  message: string;
-}
-
-export const isCitationFailure = (r: VerifiedCitation | CitationFailure): r is CitationFailure => 'rule' in r;
+export { isCitationFailure };
+export type { CitationAsked, CitationFailure, VerifiedCitation };
 
 /** The citation index of the current sources (rebuilt only when seeds change). */
 const indexes = new WeakMap<Source[], CitationIndex>();
@@ -112,28 +93,17 @@ export function citationVerifier(options: VerifierOptions): (asked: CitationAske
       holders,
     });
     if (isAttributionProblem(who)) return { rule: who.rule, message: `${who.message} (${result.source} ¶${result.n})` };
-    if (entry.derivedFrom === undefined && asked.derivative !== undefined) {
-      return {
-        rule: 'derivative-cited',
-        message: `derivative="…" is only for a source made from another source of this site, and ${entry.id} is not (its manifest entry has no derivedFrom)`,
-      };
-    }
-    if (entry.derivedFrom !== undefined) {
-      const counterpart = counterpartOf(alignmentsFor(options.seedsDir), entry.id, result.anchor);
-      if (counterpart && asked.derivative === undefined) {
-        const original = sources.find((x) => x.entry.id === counterpart.original);
-        const paras = counterpart.anchors.map((a) => `¶${original?.paragraphs.find((p) => p.anchor === a)?.n ?? '?'} ${a}`);
-        return {
-          rule: 'derivative-cited',
-          message: `${entry.id} is a ${entry.derivation ?? 'derivative'} of ${counterpart.original}, and this paragraph (¶${result.n}) comes from its ${paras.join(' and ')} (${counterpart.relation}): cite ${counterpart.original} there, or say why the ${entry.derivation ?? 'derivative'} itself is cited with derivative="…"`,
-        };
-      }
-    }
-    const cite: VerifiedCitation = { ...result };
-    if (entry.derivedFrom !== undefined) {
-      cite.derivation = entry.derivation ?? 'derivative';
-      if (asked.derivative !== undefined) cite.derivativeReason = asked.derivative;
-    }
+    const counterpart = entry.derivedFrom === undefined ? undefined : counterpartOf(alignmentsFor(options.seedsDir), entry.id, result.anchor);
+    const original = counterpart && sources.find((x) => x.entry.id === counterpart.original);
+    const derived = checkDerivative({
+      source: entry,
+      n: result.n,
+      derivative: asked.derivative,
+      counterpart,
+      originalN: (anchor) => original?.paragraphs.find((p) => p.anchor === anchor)?.n,
+    });
+    if (isDerivativeProblem(derived)) return derived;
+    const cite: VerifiedCitation = { ...result, ...derived };
     if (asked.by !== undefined) cite.by = asked.by;
     if (who.speaker !== undefined) cite.speaker = who.speaker;
     return cite;

@@ -1,7 +1,8 @@
 /**
  * Content-layer loader for the `sources` collection: runs the source pipeline
  * on `seeds/` and stores one entry per source. A bad manifest or source file
- * fails the build with a message naming the file. A source derived from
+ * fails the build with a message naming the file, and a `Hint:` line with what
+ * to do and the rule's documentation (src/pipeline/errors.ts). A source derived from
  * another one also carries its alignment with that original (`alignment`).
  *
  * Incremental: each entry's digest is the digest of its data (manifest entry,
@@ -17,10 +18,18 @@ import type { Loader } from 'astro/loaders';
 import { alignmentsFor, sourcesFor, sourcesFromDisk } from '../lib/source-index.ts';
 import { summariseSource } from '../pipeline/load-sources.ts';
 import { formatRun, formatSummary, formatWarning } from '../pipeline/classification-report.ts';
-import { SourceError } from '../pipeline/manifest.ts';
+import { AstroError } from 'astro/errors';
+import { PipelineError } from '../pipeline/errors.ts';
 
 /** More changed sources than this are summarised in one line rather than one line each. */
 const PER_SOURCE_LINES = 20;
+
+/** A pipeline error as Astro shows it: the message, then a `Hint:` line with what to do and where the rule is documented. */
+export function astroError(err: PipelineError): AstroError {
+  const error = new AstroError(err.message, err.hint);
+  error.name = err.name;
+  return error;
+}
 
 export function sourcesLoader(options: { seedsDir: string }): Loader {
   return {
@@ -32,8 +41,9 @@ export function sourcesLoader(options: { seedsDir: string }): Loader {
           sources = sourcesFor(options.seedsDir);
           alignments = alignmentsFor(options.seedsDir);
         } catch (err) {
-          if (err instanceof SourceError) logger.error(err.message);
-          throw err;
+          if (!(err instanceof PipelineError)) throw err;
+          logger.error(err.message);
+          throw astroError(err);
         }
         const byDerivative = new Map(alignments.map((a) => [a.derivative, a]));
         const ids = new Set<string>(sources.map((s) => s.entry.id));

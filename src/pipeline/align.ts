@@ -74,86 +74,22 @@
  * Measured: the real pair (45 × 23 paragraphs) in 0.07–0.2 s; 400 × 400
  * generated paragraphs of 40 words in about 0.3 s (tests/pipeline/align.test.ts).
  */
-import { diffWords } from 'diff';
-import { normaliseForMatch, words } from './normalise-text.ts';
-import { contentTerms, sentencesWithOffsets, type Sentence } from './align/text.ts';
+import { normaliseForMatch } from './normalise-text.ts';
+import { contentTerms, excerpt, sentencesWithOffsets, type Sentence } from './align/text.ts';
 import { termMapper } from './align/synonyms.ts';
 import { cosine, InvertedIndex, tfIdf, type Scored, type TermVector } from './align/similarity.ts';
-import {
-  attributionFlag,
-  dominantSpan,
-  excerpt,
-  hedgeFlags,
-  lexiconOf,
-  nameFlags,
-  numberFlags,
-  quoteFlags,
-  strengthFlags,
-  uncoveredClauses,
-  type AlignFlag,
-  type SpeechSpan,
-} from './align/flags.ts';
+import { lexiconOf, nameFlags, numberFlags, quoteFlags, uncoveredClauses } from './align/flags.ts';
+import { attributionFlag, dominantSpan, type SpeechSpan } from './align/attribution.ts';
+import { hedgeFlags, strengthFlags } from './align/wording.ts';
+import type { AlignFlag, AlignParagraph, SpeechByAnchor, AlignText, AlignedPair, Alignment, AlignOptions } from './align/types.ts';
+import { pinIdentical, longestNonDecreasing, wordDiff, relationOf, dedupe } from './align/pairs.ts';
 
-export type { AlignFlag, FlagType, SpeechKind, SpeechSpan } from './align/flags.ts';
+export { splitOriginals, longestNonDecreasing } from './align/pairs.ts';
 
-/** A paragraph as the pipeline makes it (a `Paragraph` fits). Only `article` ones are aligned. */
-export interface AlignParagraph {
-  anchor: string;
-  text: string;
-  kind: 'article' | 'furniture' | 'comment';
-  role: string;
-  n: number;
-}
+export type { AlignParagraph, SpeechByAnchor, AlignText, Relation, DiffPart, AlignedPair, Alignment, AlignOptions } from './align/types.ts';
 
-/** Speech spans of a text's paragraphs, by paragraph anchor (offsets into that paragraph's text). */
-export type SpeechByAnchor =
-  ReadonlyMap<string, readonly SpeechSpan[]> | Readonly<Record<string, readonly SpeechSpan[]>>;
-
-export interface AlignText {
-  id: string;
-  paragraphs: readonly AlignParagraph[];
-  /** Optional output of the speech stage; the attribution-changed flag needs it for both texts. */
-  speech?: SpeechByAnchor;
-}
-
-export type Relation = 'same' | 'condensed' | 'merged' | 'altered' | 'added';
-
-/** One part of a word diff from the original paragraph(s) to the derivative paragraph. */
-export interface DiffPart {
-  op: 'equal' | 'added' | 'removed';
-  text: string;
-}
-
-export interface AlignedPair {
-  /** Anchor of the derivative paragraph. */
-  derivative: string;
-  /** Anchors of the original paragraphs it comes from, in the original's order (empty when added). */
-  original: string[];
-  relation: Relation;
-  flags: AlignFlag[];
-  /** Word diff from the original paragraphs (joined by a blank line) to the derivative paragraph. */
-  diff: DiffPart[];
-}
-
-export interface Alignment {
-  derivative: string;
-  original: string;
-  /** How the derivative relates to the original, as the caller says (e.g. "rewrite", "republication"). */
-  derivation: string;
-  /** One per derivative article paragraph, in the derivative's order. */
-  pairs: AlignedPair[];
-  /** Original article paragraphs that no pair uses, in order. */
-  dropped: string[];
-}
-
-export interface AlignOptions {
-  /** Cosine at which a best match is an anchor (default 0.4). */
-  strong?: number;
-  /** Lowest cosine of any match (default 0.06). */
-  weak?: number;
-  /** Original paragraphs a weak match may lie beyond its neighbouring anchors (default 1). */
-  slack?: number;
-}
+export type { AlignFlag, FlagType } from './align/types.ts';
+export type { SpeechKind, SpeechSpan } from './align/attribution.ts';
 
 interface SentenceRef extends Sentence {
   /** Index of its paragraph among the text's article paragraphs. */
@@ -437,96 +373,4 @@ export function alignTexts(
     // Subheadings are not paragraphs of the text: a rewrite that drops them drops no content.
     dropped: oParas.filter((p, i) => !used.has(i) && p.role !== 'heading').map((p) => p.anchor),
   };
-}
-
-/** Original anchors that feed more than one pair (a split), with the derivative anchors they feed. */
-export function splitOriginals(alignment: Alignment): Map<string, string[]> {
-  const by = new Map<string, string[]>();
-  for (const pair of alignment.pairs) for (const o of pair.original) by.set(o, [...(by.get(o) ?? []), pair.derivative]);
-  return new Map([...by].filter(([, ds]) => ds.length > 1));
-}
-
-/** Derivative paragraph index → original paragraph index, for paragraphs whose text is identical. */
-function pinIdentical(dParas: readonly AlignParagraph[], oParas: readonly AlignParagraph[]): Map<number, number> {
-  const byText = new Map<string, number[]>();
-  oParas.forEach((p, i) => {
-    const key = normaliseForMatch(p.text);
-    byText.set(key, [...(byText.get(key) ?? []), i]);
-  });
-  const pinned = new Map<number, number>();
-  const taken = new Set<number>();
-  let last = -1;
-  dParas.forEach((p, i) => {
-    const options = (byText.get(normaliseForMatch(p.text)) ?? []).filter((o) => !taken.has(o));
-    const pick = options.find((o) => o > last) ?? options[0];
-    if (pick === undefined) return;
-    pinned.set(i, pick);
-    taken.add(pick);
-    last = pick;
-  });
-  return pinned;
-}
-
-/** Indices of a longest non-decreasing subsequence of `xs` (patience sorting, O(n log n)). */
-export function longestNonDecreasing(xs: readonly number[]): number[] {
-  const tails: number[] = []; // tails[k]: index of the smallest tail of a run of length k + 1
-  const prev: number[] = xs.map(() => -1);
-  xs.forEach((x, i) => {
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (xs[tails[mid]!]! <= x) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo > 0) prev[i] = tails[lo - 1]!;
-    tails[lo] = i;
-  });
-  const out: number[] = [];
-  for (let i = tails.at(-1) ?? -1; i !== -1; i = prev[i]!) out.push(i);
-  return out.reverse();
-}
-
-/** Word diff (jsdiff `diffWords`) as plain parts. */
-function wordDiff(original: string, derivative: string): DiffPart[] {
-  return diffWords(original, derivative).map((p) => ({
-    op: p.added ? 'added' : p.removed ? 'removed' : 'equal',
-    text: p.value,
-  }));
-}
-
-const SUBSTANTIVE = new Set([
-  'number-changed',
-  'name-changed',
-  'quote-not-verbatim',
-  'attribution-changed',
-  'strength-changed',
-  'claim-added',
-]);
-
-function relationOf(
-  text: string,
-  originTexts: readonly string[],
-  diff: readonly DiffPart[],
-  flags: readonly AlignFlag[],
-  pinned: boolean,
-): Relation {
-  if (originTexts.length === 0) return 'added';
-  if (pinned) return 'same';
-  if (originTexts.length > 1) return 'merged';
-  const dWords = words(text).length;
-  const oWords = words(originTexts[0]!).length;
-  const newWords = diff.filter((p) => p.op === 'added').reduce((n, p) => n + words(p.text).length, 0);
-  const condensed = dWords < oWords && newWords <= 0.25 * dWords && !flags.some((f) => SUBSTANTIVE.has(f.type));
-  return condensed ? 'condensed' : 'altered';
-}
-
-function dedupe(flags: readonly AlignFlag[]): AlignFlag[] {
-  const seen = new Set<string>();
-  return flags.filter((f) => {
-    const key = `${f.type}\u0000${f.detail}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

@@ -40,8 +40,20 @@
  * sample, exact for texts of fewer shingles). The share of the sketch found
  * among a candidate's shingles estimates how much of the old text the
  * candidate holds (its containment). Pure: no file, clock or global state.
+ *
+ * The fingerprints are in anchor-ledger/fingerprint.ts, the whole ledger's
+ * reconciliation in anchor-ledger/combine.ts and the file format (parse,
+ * serialise, describe changes) in anchor-ledger/file.ts, the fix offered for
+ * each problem in anchor-ledger/fixes.ts.
  */
-import { hash } from 'node:crypto';
+import { shingleHashes, fingerprint, containment } from './anchor-ledger/fingerprint.ts';
+import { pct } from './anchor-ledger/fixes.ts';
+
+// The fingerprints, the whole-ledger reconciliation, the fixes offered and the file format (anchor-ledger/), under their old names.
+export { SUGGEST_SUCCESSOR, TOMBSTONE_REASON_PLACEHOLDER, suggestedReason, ledgerFix } from './anchor-ledger/fixes.ts';
+export { type Reconciliation, reconcile, combine } from './anchor-ledger/combine.ts';
+export { SKETCH_SIZE, fingerprintWords, shingleHashes, fingerprint, containment } from './anchor-ledger/fingerprint.ts';
+export { emptyLedger, MAX_LEDGER_BYTES, MAX_REASON_LENGTH, isCalendarDate, reasonProblem, LedgerFormatError, parseLedger, serialiseLedger, describeChanges } from './anchor-ledger/file.ts';
 
 /** Format version of the ledger file. */
 export const LEDGER_VERSION = 1;
@@ -49,8 +61,6 @@ export const LEDGER_VERSION = 1;
 export const SIMILARITY_THRESHOLD = 0.5;
 /** …and no other block may come within this much of it. */
 export const UNIQUE_MARGIN = 0.1;
-/** Shingle hashes kept per entry. */
-export const SKETCH_SIZE = 32;
 
 export interface Tombstone {
   /** When it was removed, YYYY-MM-DD. */
@@ -169,46 +179,6 @@ export interface PageReconciliation {
 }
 
 // ---------------------------------------------------------------------------
-// Fingerprints
-// ---------------------------------------------------------------------------
-
-/** Words of a text for fingerprints: letters and digits, lower case, NFKC. */
-export function fingerprintWords(text: string): string[] {
-  return text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-}
-
-// One-shot hashing (crypto.hash): the same digest as createHash().update().digest(), at a fraction of the cost per call.
-const hex = (s: string, n: number): string => hash('sha256', s, 'hex').slice(0, n);
-
-/** Hashes of a text's shingles: each distinct word and each distinct pair of neighbouring words. */
-export function shingleHashes(text: string): Set<string> {
-  return shinglesOf(fingerprintWords(text));
-}
-
-function shinglesOf(words: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i < words.length; i++) {
-    if (words[i]!.length >= 4 || /\p{N}/u.test(words[i]!) || words.length < 2) out.add(hex(`1 ${words[i]}`, 8));
-    if (i + 1 < words.length) out.add(hex(`2 ${words[i]} ${words[i + 1]}`, 8));
-  }
-  return out;
-}
-
-/** The fingerprint of a text: `{ text, sketch }` as the ledger stores them. */
-export function fingerprint(text: string): { text: string; sketch: string } {
-  const words = fingerprintWords(text);
-  const sketch = [...shinglesOf(words)].sort().slice(0, SKETCH_SIZE);
-  return { text: hex(words.join(' '), 12), sketch: sketch.join(' ') };
-}
-
-/** Share of the old text's sketch found among a candidate's shingles (0 when the sketch is empty). */
-export function containment(sketch: string, candidate: Set<string>): number {
-  const sample = sketch.split(' ').filter(Boolean);
-  if (sample.length === 0) return 0;
-  return sample.filter((h) => candidate.has(h)).length / sample.length;
-}
-
-// ---------------------------------------------------------------------------
 // Reconciliation
 // ---------------------------------------------------------------------------
 
@@ -216,8 +186,6 @@ type Resolution =
   | { kind: 'live'; id: string }
   | { kind: 'tomb'; id: string }
   | { kind: 'lost'; message: string; inside?: string; candidates?: { id: string; score: number }[]; broken?: boolean };
-
-const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
 /**
  * Reconciles one page: the ledger's entries for it (possibly none) with the
@@ -406,234 +374,4 @@ export function reconcilePage(page: string, old: readonly LedgerEntry[], current
     if (a.in === undefined) lastBlock = a.id;
   }
   return { page, entries, aliases, tombstones, added, redirected, recorded, problems };
-}
-
-export interface Reconciliation {
-  ledger: Ledger;
-  pages: Map<string, PageReconciliation>;
-  /** Page → old id → the id it now leads to. */
-  redirects: Map<string, Map<string, string>>;
-  tombstones: Map<string, TombstoneView[]>;
-  problems: LedgerProblem[];
-}
-
-/**
- * Reconciles a whole ledger with the anchors every page has now (page path →
- * anchors in page order). A page the ledger knows that is not built any more
- * is a problem for each of its anchors.
- */
-export function reconcile(ledger: Ledger, current: ReadonlyMap<string, readonly CurrentAnchor[]>, today: string, anchorNormalisation = ledger.anchorNormalisation): Reconciliation {
-  const pages = new Map<string, PageReconciliation>();
-  for (const [page, anchors] of current) pages.set(page, reconcilePage(page, ledger.pages[page] ?? [], anchors, today));
-  return combine(ledger, pages, anchorNormalisation);
-}
-
-/** Assembles per-page reconciliations into the new ledger; ledger pages with no reconciliation are problems. */
-export function combine(ledger: Ledger, pages: ReadonlyMap<string, PageReconciliation>, anchorNormalisation = ledger.anchorNormalisation): Reconciliation {
-  const problems: LedgerProblem[] = [];
-  const out: Ledger = { version: LEDGER_VERSION, anchorNormalisation, pages: Object.create(null) as Ledger['pages'] };
-  for (const page of [...new Set([...Object.keys(ledger.pages), ...pages.keys()])].sort()) {
-    const r = pages.get(page);
-    if (r) {
-      if (r.entries.length) out.pages[page] = r.entries;
-      problems.push(...r.problems);
-      continue;
-    }
-    const entries = ledger.pages[page]!;
-    out.pages[page] = entries;
-    for (const e of entries) {
-      problems.push({ page, id: e.id, message: `${page}#${e.id} (first published ${e.first}) would vanish: the page ${page} is no longer built`, why: `the page ${page} is no longer built`, pageGone: true });
-    }
-  }
-  const redirects = new Map<string, Map<string, string>>();
-  const tombstones = new Map<string, TombstoneView[]>();
-  for (const [page, r] of pages) {
-    const m = new Map<string, string>();
-    for (const [to, olds] of r.aliases) for (const o of olds) m.set(o, to);
-    redirects.set(page, m);
-    tombstones.set(page, r.tombstones);
-  }
-  return { ledger: out, pages: new Map(pages), redirects, tombstones, problems };
-}
-
-/** A successor is offered when a block holds at least this share of the old text (below SIMILARITY_THRESHOLD, or tied). */
-export const SUGGEST_SUCCESSOR = 0.3;
-
-/** The reason offered where the build cannot guess one; parseLedger rejects it, so it must be rewritten. */
-export const TOMBSTONE_REASON_PLACEHOLDER = '<why, as readers will read it after “was removed because”>';
-
-/** The reason a tombstone is offered with: what a reader will read after "… was removed on <date> because". */
-export function suggestedReason(page: string, id: string): string {
-  if (page.startsWith('/people/')) {
-    return /^from-/.test(id) ? 'the statements from this source are no longer credited to this speaker' : 'this statement is no longer credited to this speaker';
-  }
-  return TOMBSTONE_REASON_PLACEHOLDER;
-}
-
-/**
- * One line saying exactly what to add to the ledger file for a problem:
- * `content/anchors.lock.json › "/people/x/" › {"id":"from-y", …}: add "tombstone": {"date":"2026-12-07","reason":"…"}`,
- * offering a successor when a block holds much of the old text, saying
- * "nothing to add" for an anchor inside a block that gets the fix, and that a
- * tombstone cannot help on a page no longer built. Then, after " — ", why.
- */
-export function ledgerFix(p: LedgerProblem, file: string, today: string): string {
-  const where = `${file} › ${JSON.stringify(p.page)} › {"id":${JSON.stringify(p.id)}, …}`;
-  const why = p.why ?? p.message;
-  if (p.fixed !== undefined) return `${where}: fix its "${p.fixed}"${p.rule ? ` (${p.rule})` : ''} — ${why}`;
-  if (p.pageGone) {
-    return `${where}: a tombstone cannot keep it: the page is no longer built. Build the page again (a removed page stays as a removal notice), or restore what made it — ${why}`;
-  }
-  if (p.inside !== undefined) {
-    return `${where}: nothing to add: it follows the block it was in, ${JSON.stringify(p.inside)}, once that has the tombstone or successor its own line asks for — ${why}`;
-  }
-  const tombstone = `"tombstone": ${JSON.stringify({ date: today, reason: suggestedReason(p.page, p.id) })}`;
-  const offer = (p.candidates ?? []).filter((c) => c.score >= SUGGEST_SUCCESSOR);
-  const successor = offer.length
-    ? `, or, if its text went to ${offer.length > 1 ? 'one of them' : 'that block'}, ${offer.map((c) => `"successor": ${JSON.stringify(c.id)} (holds ${pct(c.score)} of its text)`).join(' or ')}`
-    : '';
-  return `${where}: add ${tombstone}${successor} — ${why}`;
-}
-
-// ---------------------------------------------------------------------------
-// The file
-// ---------------------------------------------------------------------------
-
-export const emptyLedger = (anchorNormalisation: number): Ledger => ({ version: LEDGER_VERSION, anchorNormalisation, pages: Object.create(null) as Ledger['pages'] });
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const KEYS = ['id', 'first', 'text', 'sketch', 'after', 'in', 'successor', 'reason', 'tombstone'] as const;
-
-/** The largest ledger file read (bytes): ~25 times the real one; more is an invented or runaway ledger. */
-export const MAX_LEDGER_BYTES = 8 * 1024 * 1024;
-/** Longest tombstone or successor reason: a sentence a reader reads after "because". */
-export const MAX_REASON_LENGTH = 200;
-/** A page path: `/`, `/sources/<id>/`, `/people/<slug>/` …: segments of letters, digits and `-._~`, never `.` or `..`. */
-const PAGE_KEY = /^\/(?:[\p{L}\p{N}_~-][\p{L}\p{N}._~-]*\/)*$/u;
-/** An anchor id: letters, digits and `-._~` (slugs; headings may keep non-ASCII letters), at most 200 characters. */
-const ANCHOR_ID = /^[\p{L}\p{N}_][\p{L}\p{N}._~-]{0,199}$/u;
-
-/** A real calendar date written YYYY-MM-DD (not 2025-02-30, not 2025-13-45). */
-export function isCalendarDate(s: string): boolean {
-  if (!DATE.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-/** Why a reason is not plain text a reader can read after "because" (undefined when it is). */
-export function reasonProblem(reason: string): string | undefined {
-  if (reason.trim() === '') return 'is empty';
-  if (reason.length > MAX_REASON_LENGTH) return `is ${reason.length} characters long, over ${MAX_REASON_LENGTH}`;
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u.test(reason)) return 'has a line break or control character';
-  if (/[<>]/.test(reason)) return 'has markup (< or >): it is shown as plain text';
-  if (/\b[a-z][a-z0-9+.-]*:\/\/|\bwww\./i.test(reason)) return 'has a web address: it is shown as plain text, uncited';
-  return undefined;
-}
-
-/** Error in the ledger file, naming where. */
-export class LedgerFormatError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'LedgerFormatError';
-  }
-}
-
-/**
- * Parses and checks a ledger file's text. Throws LedgerFormatError naming the page, entry and field.
- * Pages are kept in an object without a prototype (a `"__proto__"` key is a bad page path, never a prototype).
- */
-export function parseLedger(json: string): Ledger {
-  if (json.length > MAX_LEDGER_BYTES) {
-    throw new LedgerFormatError(
-      `the file is ${(json.length / 1024 / 1024).toFixed(1)} MB, over the limit of ${MAX_LEDGER_BYTES / 1024 / 1024} MB (MAX_LEDGER_BYTES): a ledger this size is invented or runaway, not a site's published anchors`,
-    );
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch (err) {
-    throw new LedgerFormatError(`not valid JSON: ${(err as Error).message}`);
-  }
-  const fail = (where: string, what: string): never => {
-    throw new LedgerFormatError(`${where}: ${what}`);
-  };
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('top level', 'must be an object');
-  const top = raw as Record<string, unknown>;
-  for (const k of Object.keys(top)) if (!['version', 'anchorNormalisation', 'pages'].includes(k)) fail('top level', `unknown field ${JSON.stringify(k)} (fields: version, anchorNormalisation, pages)`);
-  if (top.version !== LEDGER_VERSION) fail('version', `must be ${LEDGER_VERSION}, not ${JSON.stringify(top.version)}`);
-  if (!Number.isInteger(top.anchorNormalisation)) fail('anchorNormalisation', 'must be an integer');
-  if (typeof top.pages !== 'object' || top.pages === null || Array.isArray(top.pages)) fail('pages', 'must be an object of page path → entries');
-  const pages = Object.create(null) as Record<string, LedgerEntry[]>;
-  for (const [page, list] of Object.entries(top.pages as Record<string, unknown>)) {
-    if (!PAGE_KEY.test(page) || page.length > 300 || page.split('/').some((seg) => seg === '.' || seg === '..')) {
-      fail(`pages[${JSON.stringify(page)}]`, 'is not a page path such as "/sources/<id>/" (segments of letters, digits and -._~, starting and ending with /)');
-    }
-    if (!Array.isArray(list)) fail(`pages["${page}"]`, 'must be a list of entries');
-    const ids = new Set<string>();
-    pages[page] = (list as unknown[]).map((item, i) => {
-      const where = `pages["${page}"][${i}]`;
-      if (typeof item !== 'object' || item === null || Array.isArray(item)) return fail(where, 'must be an object');
-      const e = item as Record<string, unknown>;
-      for (const k of Object.keys(e)) if (!(KEYS as readonly string[]).includes(k)) fail(where, `unknown field ${JSON.stringify(k)} (fields: ${KEYS.join(', ')})`);
-      if (typeof e.id !== 'string' || !ANCHOR_ID.test(e.id)) fail(where, `id must be an anchor id (letters, digits and -._~), not ${JSON.stringify(e.id)}`);
-      if (ids.has(e.id as string)) fail(where, `id "${String(e.id)}" is listed twice`);
-      ids.add(e.id as string);
-      const at = `${where} (${String(e.id)})`;
-      const isId = (v: unknown): boolean => typeof v === 'string' && ANCHOR_ID.test(v);
-      if (typeof e.first !== 'string' || !isCalendarDate(e.first)) fail(at, `first must be a real calendar date YYYY-MM-DD, not ${JSON.stringify(e.first)}`);
-      if (typeof e.text !== 'string' || e.text.length > 64) fail(at, 'text must be a fingerprint (a string of at most 64 characters)');
-      if (typeof e.sketch !== 'string' || e.sketch.length > SKETCH_SIZE * 9) fail(at, `sketch must be a fingerprint (up to ${SKETCH_SIZE} hashes, space-separated)`);
-      if (e.after !== null && !isId(e.after)) fail(at, 'after must be an id or null');
-      if (e.successor !== undefined && !isId(e.successor)) fail(at, 'successor must be an id');
-      if (e.successor === e.id) fail(at, 'successor must be another id (an anchor cannot lead to itself)');
-      if (e.in !== undefined && !isId(e.in)) fail(at, 'in must be an id');
-      if (e.reason !== undefined) {
-        if (e.successor === undefined) fail(at, 'reason explains a successor: give it with "successor", or remove it');
-        const bad = typeof e.reason === 'string' ? reasonProblem(e.reason) : 'must be a string';
-        if (bad) fail(at, `reason ${bad}`);
-      }
-      const entry: LedgerEntry = { id: e.id as string, first: e.first as string, text: e.text as string, sketch: e.sketch as string, after: (e.after as string | null) ?? null };
-      if (e.in !== undefined) entry.in = e.in as string;
-      if (e.successor !== undefined) entry.successor = e.successor as string;
-      if (e.reason !== undefined) entry.reason = e.reason as string;
-      if (e.tombstone !== undefined) {
-        const t = e.tombstone as Record<string, unknown> | null;
-        if (typeof t !== 'object' || t === null || Array.isArray(t) || typeof t.date !== 'string' || typeof t.reason !== 'string' || Object.keys(t).some((k) => k !== 'date' && k !== 'reason')) {
-          fail(at, 'tombstone must be {"date": "YYYY-MM-DD", "reason": "…"}');
-        }
-        if (!isCalendarDate(t!.date as string)) fail(at, `tombstone date must be a real calendar date YYYY-MM-DD, not ${JSON.stringify(t!.date)}`);
-        if (t!.reason === TOMBSTONE_REASON_PLACEHOLDER) fail(at, 'tombstone reason is still the placeholder: write why it was removed, as readers will read it after "because"');
-        const bad = reasonProblem(t!.reason as string);
-        if (bad) fail(at, `tombstone reason ${bad} (plain text of at most ${MAX_REASON_LENGTH} characters, read after "because")`);
-        entry.tombstone = { date: t!.date as string, reason: t!.reason as string };
-      }
-      return entry;
-    });
-  }
-  return { version: LEDGER_VERSION, anchorNormalisation: top.anchorNormalisation as number, pages };
-}
-
-/** The file's text: pages sorted, one entry per line (fields in a fixed order), so diffs read well. */
-export function serialiseLedger(ledger: Ledger): string {
-  const line = (e: LedgerEntry): string => JSON.stringify(Object.fromEntries(KEYS.filter((k) => e[k] !== undefined).map((k) => [k, e[k]])));
-  const pages = Object.keys(ledger.pages)
-    .sort()
-    .map((page) => `    ${JSON.stringify(page)}: [\n${ledger.pages[page]!.map((e) => `      ${line(e)}`).join(',\n')}\n    ]`);
-  return `{\n  "version": ${ledger.version},\n  "anchorNormalisation": ${ledger.anchorNormalisation},\n  "pages": {\n${pages.join(',\n')}\n  }\n}\n`;
-}
-
-/** One line per kind of change between two ledgers, for messages ("12 anchors added on /theses/x/"). */
-export function describeChanges(before: Ledger, after: Ledger): string[] {
-  const out: string[] = [];
-  if (before.anchorNormalisation !== after.anchorNormalisation) out.push(`anchor normalisation ${before.anchorNormalisation} → ${after.anchorNormalisation}`);
-  for (const page of [...new Set([...Object.keys(before.pages), ...Object.keys(after.pages)])].sort()) {
-    const b = new Map((before.pages[page] ?? []).map((e) => [e.id, e]));
-    const a = after.pages[page] ?? [];
-    const added = a.filter((e) => !b.has(e.id)).map((e) => e.id);
-    const succ = a.filter((e) => b.has(e.id) && b.get(e.id)!.successor !== e.successor).map((e) => `${e.id} → ${e.successor}`);
-    if (added.length) out.push(`${page}: ${added.length} new anchor${added.length > 1 ? 's' : ''} (${added.slice(0, 3).join(', ')}${added.length > 3 ? ', …' : ''})`);
-    if (succ.length) out.push(`${page}: ${succ.length} successor${succ.length > 1 ? 's' : ''} found (${succ.slice(0, 3).join(', ')}${succ.length > 3 ? ', …' : ''})`);
-  }
-  return out;
 }

@@ -12,13 +12,40 @@
  * decide what no rule can (see overrides.ts), and the build warns about long
  * prose that ended up outside the article (classification-report.ts).
  *
- * Every step is linear in the size of the text.
+ * Every step is linear in the size of the text. What one line looks like on
+ * its own is in classify/shapes.ts, pull quotes in classify/pull-quotes.ts.
  */
 import type { Block, BlockRole } from './types.ts';
 import { splitMerged, type SourceLine } from './split-paragraphs.ts';
-import { normaliseForMatch, sentences, wordCount } from './normalise-text.ts';
-import { endsSentence, isLongProse, readsAsSentence } from './prose.ts';
+import { normaliseForMatch, wordCount } from './normalise-text.ts';
+import { isLongProse, readsAsSentence } from './prose.ts';
 import { applySplits, kindOverridesByLine, type ManifestOverride } from './overrides.ts';
+import {
+  isEditorNote,
+  isTrailerMarker,
+  isSocialHandle,
+  isLinkLike,
+  NUMBERED,
+  isNumberedComment,
+  isHeading,
+  t,
+  isByline,
+  isDateline,
+  isImageCredit,
+  isPromoLike,
+  isBoxMarker,
+  isShareLine,
+  isDateLine,
+  isNameLine,
+  isCorrectionNote,
+  isContactLine,
+  shapeRole,
+} from './classify/shapes.ts';
+import { markPullQuotes } from './classify/pull-quotes.ts';
+
+export { markPullQuotes } from './classify/pull-quotes.ts';
+
+export { isEditorNote, isTrailerMarker, isByline, isDateline, isImageCredit, isCreditLine, isMediaLine, isPromoLine, isBoxMarker, isInlineTeaser, isShareLine, isDateLine, isNameLine, shapeRole } from './classify/shapes.ts';
 
 /** What classification may know about a source besides its text. */
 export interface ClassifyContext {
@@ -32,158 +59,12 @@ export interface ClassifyContext {
 const PROSE_WORDS = 25;
 /** The header is never longer than this many lines. */
 const MAX_HEADER_LINES = 12;
-/** A trailer marker ("More from The Hill") is a short line. */
-const MARKER_WORDS = 6;
 /** A footer after a lone social-media handle is a few lines (a bio, a disclaimer), not more. */
 const MAX_FOOTER_LINES = 6;
 /** An editor's note stands within this many lines of the top or the bottom of the article. */
 const NOTE_REACH = 2;
 /** An author bio stands within this many lines of the end of the article. */
 const BIO_REACH = 2;
-/** A link-list line may be a headline or a truncated teaser; a sentence-final line this long is prose. */
-const LINK_LINE_WORDS = 20;
-
-/**
- * "[Editor’s note: …]": a bracketed note that closes its bracket at its end
- * (a final period may follow). "[Note how …] and then prose" is article text.
- * A whole-line bracket that says the text is reposted ("[This report first
- * appeared in … and is reposted here with permission.]") is one too.
- */
-const REPOST_NOTE = /\b(?:re-?posted|republished|reprinted|(?:first|originally)\s+(?:appeared|published|ran))\b/iu;
-export function isEditorNote(text: string): boolean {
-  const t = text.trim().replace(/[.\s]+$/u, '');
-  if (!/^\[\s*(editor|ed\.|note)/i.test(t) && !(/^\[/u.test(t) && REPOST_NOTE.test(t))) return false;
-  let depth = 0;
-  for (let i = 0; i < t.length; i++) {
-    if (t[i] === '[') depth++;
-    else if (t[i] === ']' && --depth === 0) return i === t.length - 1;
-  }
-  return false;
-}
-
-/** "Related:", "Topics", "More from The Hill", "Read more", "See also": short lines only. */
-const TRAILER_MARKER = /^(related(?: \S+)?|topics|more (?:from|in|on|about) .+|read more|see also|recommended(?: \S+){0,2})\s*:?$/i;
-export const isTrailerMarker = (text: string): boolean =>
-  wordCount(text) <= MARKER_WORDS && TRAILER_MARKER.test(normaliseForMatch(text));
-
-/** A social-media handle alone on its line ("@israelzipper"). */
-const isSocialHandle = (text: string): boolean => /^\s*@\w+\s*$/.test(text);
-
-/**
- * A line of a link list: a headline, a "- link" item, a teaser cut off
- * mid-sentence ("… does not comply with the ...The Hill - 22m -"). Not long
- * prose, and not a long line that ends like a finished sentence.
- */
-const isLinkLike = (text: string): boolean =>
-  !isLongProse(text) && !(wordCount(text) >= LINK_LINE_WORDS && endsSentence(text));
-
-const NUMBERED = /^\s*(\d+)\.\s+\S/;
-/** Numbered, indented reader comments ("  1. Excellent article!"). */
-const isNumberedComment = (line: SourceLine): boolean => line.indent >= 2 && NUMBERED.test(line.text);
-
-/** A subheading: a short line that starts with a capital letter and has no closing punctuation. */
-const isHeading = (text: string): boolean =>
-  !/[.!?:;,…"'”’)\]»]$/.test(text.trim()) && /^["'“‘]?\p{Lu}/u.test(text.trim()) && wordCount(text) <= 8;
-
-/**
- * Line shapes of in-text boxes (issue 22): what a line looks like, whatever
- * its place. Each is short and most are not sentences, so article prose that
- * merely mentions a newsletter or a photo never matches.
- */
-const SHAPE_WORDS = 14;
-const short = (text: string, max = SHAPE_WORDS) => wordCount(text) <= max;
-const t = (text: string): string => normaliseForMatch(text).trim();
-
-/** "By Jane Roe", "By: Ricardo Israel - 01/12/2025", "Analysis by …", "Interview by …", "Posted by user on …". */
-export const isByline = (text: string): boolean => {
-  const x = t(text);
-  if (!short(x) || readsAsSentence(x)) return false;
-  if (/^(?:posted|written)\s+by\s+\S/iu.test(x)) return true;
-  const m = /^(?:(?:analysis|interview|words|text|story|compiled)\s+)?by:?\s+["“]?(\S)/iu.exec(x);
-  return m !== null && /\p{Lu}/u.test(m[1]!);
-};
-
-/** A wire dateline alone on its line: "WASHINGTON (AP) —", "EASTHOLM, Norway (Reuters) -". */
-export const isDateline = (text: string): boolean =>
-  /^\p{Lu}[\p{Lu}\s.'’-]+(?:,\s*[\p{L}\s.]+)?\s*\([\p{L}\s.&-]{1,30}\)\s*[—–-]{1,2}\s*$/u.test(t(text));
-
-/** Image credits: "Photo: Jane Doe/Agency", "(Getty Images)", "(AP Photo/Dana Pell)", "Image credit: …". */
-export const isImageCredit = (text: string): boolean => {
-  const x = t(text);
-  return short(x, 10) && (
-    /^(?:photo(?:graph)?s?|images?|pictures?|illustrations?|graphic|video)(?:\s+credit)?\s*:/iu.test(x) ||
-    /^\((?:[^()]*\b(?:getty images|ap photo|photo|reuters|afp|epa|shutterstock|alamy|pa wire|pa media)\b[^()]*)\)$/iu.test(x) ||
-    /^(?:getty images|shutterstock|alamy|afp via getty images)$/iu.test(x));
-};
-
-/** Credit lines of the text: "Reporting by …; Editing by …", "… contributed to this report." */
-export const isCreditLine = (text: string): boolean => {
-  const x = t(text);
-  return short(x, 30) && (/^(?:additional\s+)?(?:reporting|writing|editing)\s+by\s/iu.test(x) || /\bcontributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article)\.?$/iu.test(x));
-};
-
-/** A video or audio player: "Watch: …", "Play video", "0:45", "Listen to this article". */
-export const isMediaLine = (text: string): boolean => {
-  const x = t(text);
-  return /^\d{1,2}:\d{2}(?::\d{2})?$/u.test(x) ||
-    (short(x, 12) && !endsSentence(x) && /^(?:watch|video|listen|play(?:\s+video)?|gallery|in pictures)\b\s*(?::|$|\s+to\b)/iu.test(x));
-};
-
-/** A call to action of a subscription or newsletter box, or an advertisement label. */
-const PROMO_WORDS = /\b(?:newsletters?|subscribe|subscription|subscribers|inbox|sign\s+up|e-?mail address)\b/iu;
-export const isPromoLine = (text: string): boolean => {
-  const x = t(text);
-  if (/^(?:advertisement|sponsored(?: content)?|subscribe|sign up|ad)$/iu.test(x)) return true;
-  if (!short(x, 25)) return false;
-  const imperative = /^(?:sign\s+up|subscribe|get\s+(?:the|our)|join\s+our|enter\s+your|register\s+(?:for|now)|never\s+miss|don['’]t\s+miss)\b/iu.test(x);
-  return imperative && (PROMO_WORDS.test(x) || !readsAsSentence(x));
-};
-/** A line of promotion vocabulary, promo only next to a call to action ("The day's news in your inbox."). */
-const isPromoLike = (text: string): boolean => short(text, 25) && PROMO_WORDS.test(t(text));
-
-/** The head of a teaser box: "Trending Now", "Most read", "Read more", "Related:"; "Read more: <headline>" is a box of its own. */
-const BOX_MARKER = /^(?:trending(?:\s+now)?|most\s+(?:read|popular|viewed|shared)|popular(?:\s+now)?|top\s+stories|editor['’]?s\s+picks|you\s+may\s+also\s+like|recommended(?:\s+for\s+you)?|don['’]t\s+miss|read\s+more|read\s+also|also\s+read|more\s+on\s+this(?:\s+story)?)\s*:?$/iu;
-export const isBoxMarker = (text: string): boolean => short(text, 6) && BOX_MARKER.test(t(text));
-export const isInlineTeaser = (text: string): boolean =>
-  short(text, 20) && /^(?:read\s+more|read\s+also|also\s+read|related|see\s+also|more)\s*:\s*\S/iu.test(t(text)) && !endsSentence(text);
-
-/** Share and like buttons: "Share this:", "Facebook", "Email", "Like Loading...". */
-const SHARE = /^(?:share(?:\s+(?:this|on|via)(?:\s+(?:article|story|page))?)?|tweet|twitter|x|facebook|e-?mail|whatsapp|linkedin|reddit|pinterest|print|copy\s+link|like\s+this|(?:like\s+)?loading(?:\.\.\.|…)?)\s*:?$/iu;
-export const isShareLine = (text: string): boolean => SHARE.test(t(text));
-
-/** A publication date line: "Published 14 March 2025, 06:00", "Thursday 6 February 2025 4:31 pm", "2 September 2024". */
-const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
-export const isDateLine = (text: string): boolean => {
-  const x = t(text);
-  return short(x, 12) && !readsAsSentence(x) &&
-    (new RegExp(`\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+${MONTH}\\b`, 'iu').test(x) || /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/u.test(x)) &&
-    (/\b(?:19|20)\d{2}\b/u.test(x) || /^(?:updated|published|posted)\b/iu.test(x));
-};
-
-/** A name line under a contribution or a pull quote: "Ana Ruiz, Northside", "— Walter Grimes, retired signalman". */
-export const isNameLine = (text: string): boolean => {
-  const x = t(text).replace(/^[—–-]\s*/u, '');
-  return short(x, 10) && !endsSentence(x) && /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2}(?:,\s+\S.*)?$/u.test(x);
-};
-
-/** A correction note: "This article was amended on … to correct …". */
-const isCorrectionNote = (text: string): boolean =>
-  short(text, 40) && /^(?:this\s+(?:article|story|report|piece)\s+(?:was|has\s+been)\s+(?:amended|corrected|updated)|correction:)/iu.test(t(text));
-/** A contact call-out with an e-mail address ("Have your say: write to letters@…"). */
-const isContactLine = (text: string): boolean => short(text, 40) && /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/u.test(text) && !isLongProse(text);
-/** "Copyright 2025 …", "© 2025 …". */
-const isCopyright = (text: string): boolean => /^(?:copyright|©|\(c\))\s/iu.test(t(text));
-
-/** The role a line's own shape gives it, if any (image captions, boxes and runs are decided with their neighbours). */
-export function shapeRole(text: string): BlockRole | undefined {
-  if (isByline(text)) return 'byline';
-  if (isDateline(text)) return 'dateline';
-  if (isImageCredit(text) || isCreditLine(text)) return 'credit';
-  if (isMediaLine(text)) return 'media';
-  if (isPromoLine(text) || isInlineTeaser(text)) return 'promo';
-  if (isCopyright(text)) return 'footer';
-  return undefined;
-}
 
 /**
  * Index of the first reader-comment line, or the number of lines if there is
@@ -390,118 +271,6 @@ function markBoxes(texts: string[], decisions: Decision[]): Decision[] {
     else if (isContactLine(texts[i]!)) set(i, 'footer');
   }
   return out;
-}
-
-/** True if `quote` occurs in order within `sentence` (all of its words, possibly with others between). */
-function inOrder(quote: string[], sentence: string[]): boolean {
-  let k = 0;
-  for (const w of sentence) if (w === quote[k]) k++;
-  return k === quote.length;
-}
-
-/** Length of the longest run of consecutive words shared by `a` and `b`. O(|a|·|b|), |a| is small. */
-function longestSharedRun(a: string[], b: string[]): number {
-  let prev = new Array<number>(b.length + 1).fill(0);
-  let best = 0;
-  for (let i = 1; i <= a.length; i++) {
-    const cur = new Array<number>(b.length + 1).fill(0);
-    for (let j = 1; j <= b.length; j++) {
-      if (a[i - 1] === b[j - 1]) best = Math.max(best, (cur[j] = prev[j - 1]! + 1));
-    }
-    prev = cur;
-  }
-  return best;
-}
-
-/** A word, as normalise-text's words() reads it. */
-const WORD = /[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
-/** A pull quote has at least this many words … */
-const QUOTE_MIN_WORDS = 6;
-/** … and at most this many (a pull quote is one short sentence; this also bounds the cost of a comparison). */
-const QUOTE_MAX_WORDS = 60;
-/** Its original stands within this many article paragraphs before or after it. */
-const QUOTE_REACH = 6;
-/** The original paragraph has at least this many more words than the quote. */
-const LONGER_BY = 5;
-/** A one-sentence paragraph that occurs more often than this is the text's own repetition, not layout. */
-const MAX_COPIES = 2;
-
-/**
- * A pull quote repeats, in order and largely word for word, a sentence of a
- * nearby and genuinely longer article paragraph ("Putin is cautious and
- * calculating, particularly when it comes to the use of force." repeats "…
- * he is in fact cautious and calculating, particularly when it comes to the
- * use of force."). Precisely, a pull quote is a one-sentence article
- * paragraph of QUOTE_MIN_WORDS–QUOTE_MAX_WORDS words such that, within
- * QUOTE_REACH article paragraphs of it, a paragraph at least LONGER_BY words
- * longer has a sentence that contains the quote's words in the same order,
- * sharing a run of at least half of them.
- *
- * Not pull quotes: a restatement in other words or another order; identical
- * paragraphs, which repeat each other but have no longer original (they stay
- * article text, with anchors -2, -3 …); and a one-sentence paragraph that
- * occurs more than MAX_COPIES times (a refrain, or a page that repeats a line
- * 100 times: repetition on that scale is the text's own, not a layout quote,
- * so none of the copies becomes furniture). Blocks in `locked` (forced to
- * article by the manifest) are never pull quotes.
- *
- * Linear time: each candidate is compared only with the paragraphs within
- * reach, and identical copies are counted with a hash map.
- */
-export function markPullQuotes(blocks: Block[], locked: ReadonlySet<number> = new Set()): Block[] {
-  const paras = blocks.flatMap((b, i) => (b.kind === 'article' && b.role === 'paragraph' ? [i] : []));
-  // sentences() returns normalised text, so the words need only lower-casing and splitting.
-  const texts = paras.map((i) => sentences(blocks[i]!.text).map((s) => s.toLowerCase()));
-  const sents = texts.map((ss) => ss.map((s) => s.match(WORD) ?? []));
-  const total = sents.map((ss) => ss.reduce((n, s) => n + s.length, 0));
-  // Identical one-sentence paragraphs, counted by their normalised, lower-cased text (a hash map).
-  const copies = new Map<string, number>();
-  for (const ss of texts) if (ss.length === 1) copies.set(ss[0]!, (copies.get(ss[0]!) ?? 0) + 1);
-  const out = blocks.slice();
-  paras.forEach((bi, p) => {
-    const own = sents[p]!;
-    if (locked.has(bi) || own.length !== 1) return;
-    const quote = own[0]!;
-    if (quote.length < QUOTE_MIN_WORDS || quote.length > QUOTE_MAX_WORDS || copies.get(texts[p]![0]!)! > MAX_COPIES) return;
-    for (let o = Math.max(0, p - QUOTE_REACH); o <= Math.min(paras.length - 1, p + QUOTE_REACH); o++) {
-      if (o === p || total[o]! < quote.length + LONGER_BY) continue;
-      const repeated = sents[o]!.some(
-        (s) => s.length >= quote.length && inOrder(quote, s) && 2 * longestSharedRun(quote, s) >= quote.length,
-      );
-      if (repeated) {
-        out[bi] = { ...blocks[bi]!, kind: 'furniture', role: 'pull-quote' };
-        return;
-      }
-    }
-  });
-  // A quotation alone in its block, over a name line and a short title line, is a pull quote by its shape.
-  out.forEach((b, i) => {
-    if (b.kind !== 'article' || locked.has(i) || !isWholeQuotation(b.text) || wordCount(b.text) > QUOTE_MAX_WORDS) return;
-    const name = out[i + 1];
-    if (name?.kind === 'article' && !locked.has(i + 1) && isNameLine(name.text) && isCaptionLine(out[i + 2], locked, i + 2)) {
-      out[i] = { ...b, kind: 'furniture', role: 'pull-quote' };
-    }
-  });
-  // The name and title lines under a pull quote belong to it.
-  for (let i = 0; i < out.length; i++) {
-    if (out[i]!.role !== 'pull-quote') continue;
-    const name = out[i + 1];
-    if (!name || name.kind !== 'article' || locked.has(i + 1) || !isNameLine(name.text)) continue;
-    out[i + 1] = { ...name, kind: 'furniture', role: 'pull-quote' };
-    if (isCaptionLine(out[i + 2], locked, i + 2)) out[i + 2] = { ...out[i + 2]!, kind: 'furniture', role: 'pull-quote' };
-  }
-  return out;
-}
-
-/** A name's title line under a pull quote: a short article line that is not a sentence ("Harbour master, Port of Eastholm"). */
-const TITLE_WORDS = 8;
-function isCaptionLine(b: Block | undefined, locked: ReadonlySet<number>, i: number): boolean {
-  return b !== undefined && b.kind === 'article' && !locked.has(i) && wordCount(b.text) <= TITLE_WORDS && !endsSentence(b.text);
-}
-/** The whole block is one quotation: it opens with a quotation mark and its only closing mark ends it. */
-function isWholeQuotation(text: string): boolean {
-  const x = text.trim();
-  return /^[“"«‘]/u.test(x) && /[”"»’]$/u.test(x) && !/[”»]/u.test(x.slice(1, -1));
 }
 
 /**

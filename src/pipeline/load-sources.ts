@@ -47,12 +47,12 @@ export function buildSource(file: SourceFile): Source {
   try {
     classified = classify(file.text, { author: file.entry.author, overrides: file.entry.overrides });
   } catch (err) {
-    if (err instanceof OverrideError) throw new SourceError(file.path, `manifest entry "${file.entry.id}", field ${err.message}`);
+    if (err instanceof OverrideError) throw new SourceError(file.path, `manifest entry "${file.entry.id}", field ${err.message}`, 'manifest-override');
     throw err;
   }
   const { paragraphs, overrides } = classified;
   if (!paragraphs.some((p) => p.kind === 'article')) {
-    throw new SourceError(file.path, 'has no article paragraph: every line was taken for furniture or comments');
+    throw new SourceError(file.path, 'has no article paragraph: every line was taken for furniture or comments', 'source-no-article');
   }
   const speech = withSpeech(paragraphs, file);
   const notices = [
@@ -79,6 +79,7 @@ function withSpeech(paragraphs: Paragraph[], file: SourceFile): { paragraphs: Pa
     throw new SourceError(
       file.path,
       `manifest entry "${entry.id}", field "speech": ${unapplied.map((c) => c.reason ?? `no article paragraph "${c.paragraph}" containing "${c.words}"`).join('; ')}`,
+      'manifest-speech',
     );
   }
   return {

@@ -7,6 +7,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'astro/zod';
 import type { SourceId } from './types.ts';
 import { overridesSchema } from './overrides.ts';
+import { PipelineError, sourceHint, type SourceRule } from './errors.ts';
 
 /** Longest source id: ids become folder and file names in `dist/` and parts of URLs. */
 export const MAX_ID_LENGTH = 64;
@@ -135,15 +136,14 @@ export type ManifestEntry = Omit<z.infer<typeof manifestEntrySchema>, 'id' | 'de
   derivedFrom?: SourceId;
 };
 
-/** A problem with the sources, always naming the file it is about. */
-export class SourceError extends Error {
-  readonly file: string;
+/** A problem with the sources, always naming the file it is about, with its rule (src/pipeline/errors.ts). */
+export class SourceError extends PipelineError {
+  declare file: string;
   /** The message without the leading file name. */
   readonly detail: string;
-  constructor(file: string, detail: string) {
-    super(`${file}: ${detail}`);
+  constructor(file: string, detail: string, rule: SourceRule) {
+    super(`${file}: ${detail}`, { rule, hint: sourceHint(rule), file });
     this.name = 'SourceError';
-    this.file = file;
     this.detail = detail;
   }
 }
@@ -240,15 +240,15 @@ export function parseManifest(yamlText: string, file: string): ManifestEntry[] {
     data = parseYaml(yamlText);
   } catch (err) {
     const detail = err instanceof YAMLParseError ? err.message : String(err);
-    throw new SourceError(file, `is not valid YAML: ${detail}`);
+    throw new SourceError(file, `is not valid YAML: ${detail}`, 'manifest-yaml');
   }
   const result = manifestSchema.safeParse(data ?? []);
   if (!result.success) {
-    throw new SourceError(file, [...new Set(result.error.issues.map((i) => describeIssue(i, data)))].join('\n  '));
+    throw new SourceError(file, [...new Set(result.error.issues.map((i) => describeIssue(i, data)))].join('\n  '), 'manifest-fields');
   }
   const entries = result.data as ManifestEntry[];
   const problems = crossEntryProblems(entries);
-  if (problems.length) throw new SourceError(file, problems.join('\n  '));
+  if (problems.length) throw new SourceError(file, problems.join('\n  '), 'manifest-entries');
   return entries;
 }
 

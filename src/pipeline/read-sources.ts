@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { entryLabel, fieldProblem, parseManifest, SourceError, type ManifestEntry } from './manifest.ts';
+import type { SourceRule } from './errors.ts';
 
 /** A source file as read: the original bytes and their decoded text. */
 export interface SourceFile {
@@ -106,13 +107,13 @@ const INVISIBLE = /[\p{White_Space}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Cc}\
  */
 export function decodeSource(bytes: Uint8Array, file: string): string {
   const wide = looksLikeUtf16(bytes);
-  if (wide) throw new SourceError(file, `looks like ${wide}; save it as UTF-8`);
+  if (wide) throw new SourceError(file, `looks like ${wide}; save it as UTF-8`, 'source-encoding');
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
     const offset = firstBadByte(bytes);
-    throw new SourceError(file, `is not valid UTF-8 (first bad byte at offset ${offset}); save it as UTF-8`);
+    throw new SourceError(file, `is not valid UTF-8 (first bad byte at offset ${offset}); save it as UTF-8`, 'source-encoding');
   }
   let bomBytes = 0;
   if (text.charCodeAt(0) === 0xfeff) {
@@ -126,10 +127,10 @@ export function decodeSource(bytes: Uint8Array, file: string): string {
     const count = controls.length === 1 ? 'a control character' : `${controls.length} control characters; the first is`;
     throw new SourceError(file,
       `contains ${count} ${nameControl(first[0])} at byte offset ${at.byte} (line ${at.line}, column ${at.column}); ` +
-      'only tab, LF and CR are allowed: remove it or save the text as plain UTF-8');
+      'only tab, LF and CR are allowed: remove it or save the text as plain UTF-8', 'source-control-character');
   }
   if (text.replace(INVISIBLE, '') === '') {
-    throw new SourceError(file, 'is empty: no visible text (only whitespace, zero-width or other invisible format characters)');
+    throw new SourceError(file, 'is empty: no visible text (only whitespace, zero-width or other invisible format characters)', 'source-empty');
   }
   return text;
 }
@@ -185,21 +186,21 @@ export function readSources(seedsDir: string, root = process.cwd()): SourceFile[
     manifestBytes = readFileSync(manifestPath);
   } catch (err) {
     const code = (err as { code?: unknown }).code;
-    if (code === 'ENOENT') throw new SourceError(manifestLabel, 'not found: the manifest of sources is missing');
-    throw new SourceError(manifestLabel, `cannot be read (${fsReason(err)})`);
+    if (code === 'ENOENT') throw new SourceError(manifestLabel, 'not found: the manifest of sources is missing', 'manifest-missing');
+    throw new SourceError(manifestLabel, `cannot be read (${fsReason(err)})`, 'manifest-unreadable');
   }
   let manifestText: string;
   try {
     manifestText = utf8.decode(manifestBytes);
   } catch {
-    throw new SourceError(manifestLabel, `is not valid UTF-8 (first bad byte at offset ${firstBadByte(manifestBytes)}); save it as UTF-8`);
+    throw new SourceError(manifestLabel, `is not valid UTF-8 (first bad byte at offset ${firstBadByte(manifestBytes)}); save it as UTF-8`, 'manifest-encoding');
   }
   const entries = parseManifest(manifestText, manifestLabel);
   let realSeeds: string;
   try {
     realSeeds = realpathSync(seedsDir);
   } catch (err) {
-    throw new SourceError(seedsLabel, `cannot be read (${fsReason(err)})`);
+    throw new SourceError(seedsLabel, `cannot be read (${fsReason(err)})`, 'seeds-unreadable');
   }
 
   const problems: string[] = [];
@@ -209,7 +210,7 @@ export function readSources(seedsDir: string, root = process.cwd()): SourceFile[
     if ('problem' in result) problems.push(fieldProblem(i, entry, 'file', result.problem));
     return { entry, path, bytes: 'bytes' in result ? result.bytes : undefined, index: i };
   });
-  if (problems.length) throw new SourceError(manifestLabel, problems.join('\n  '));
+  if (problems.length) throw new SourceError(manifestLabel, problems.join('\n  '), 'manifest-file');
 
   return read.map(({ entry, path, bytes, index }) => {
     let text: string;
@@ -217,7 +218,7 @@ export function readSources(seedsDir: string, root = process.cwd()): SourceFile[
       text = decodeSource(bytes!, path);
     } catch (err) {
       if (!(err instanceof SourceError)) throw err;
-      throw new SourceError(path, `${err.detail}\n  listed in ${manifestLabel}: ${entryLabel(index, entry)}, field "file"`);
+      throw new SourceError(path, `${err.detail}\n  listed in ${manifestLabel}: ${entryLabel(index, entry)}, field "file"`, err.rule as SourceRule);
     }
     return {
       entry,

@@ -241,3 +241,9 @@ export function spellingVariant(a: string, b: string): boolean {
   if (short.length >= 5) return distance(x, y, 1) <= 1;
   return false;
 }
+
+/** Shortens a text for a flag's detail. */
+export function excerpt(text: string, max = 90): string {
+  const t = normaliseForMatch(text);
+  return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
+}

@@ -6,18 +6,8 @@
  */
 import type { HolderType, SpeechParagraph } from './types.ts';
 import { AUX, BODY_WORDS, GROUP_WORDS, ORG_WORDS, OUTLET_WORDS, OUTLETS, PRONOUNS, SPEECH_VERBS } from './lexicon.ts';
-import {
-  MAX_HISTORY,
-  MAX_LOOKBACK,
-  capRuns,
-  isCap,
-  isSingleName,
-  personName,
-  stripPossessive,
-  subjectOfSentence,
-  type NP,
-  type ParaData,
-} from './phrases.ts';
+import { MAX_HISTORY, MAX_LOOKBACK, capRuns, isCap, isSingleName, personName, stripPossessive, type NP, type ParaData } from './phrases.ts';
+import { subjectOfSentence } from './subjects.ts';
 
 type Gender = 'm' | 'f';
 

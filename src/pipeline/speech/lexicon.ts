@@ -237,3 +237,94 @@ export const GROUP_WORDS = new Set([
 
 /** Days of the week, lower case (a time adjunct, never a name). */
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+
+// Words of the cue pass (cues.ts, reported.ts).
+
+/** Verbs whose statement follows a fixed preposition: insist on, call for, hint at, ask for. */
+export const PREPOSITION_CUES = new Map<string, string>();
+for (const [forms, prep] of [
+  [['insist', 'insists', 'insisted', 'insisting'], 'on'],
+  [['call', 'calls', 'called', 'calling'], 'for'],
+  [['hint', 'hints', 'hinted', 'hinting'], 'at'],
+  [['ask', 'asks', 'asked', 'asking'], 'for'],
+] as const)
+  for (const f of forms) PREPOSITION_CUES.set(f, prep);
+
+/** "According to" these is the writer citing evidence: polls, figures, data. */
+export const DATA_NOUNS = new Set([
+  'poll',
+  'polls',
+  'polling',
+  'survey',
+  'surveys',
+  'figures',
+  'data',
+  'statistics',
+  'estimates',
+  'estimate',
+  'census',
+  'records',
+  'numbers',
+  'results',
+  'projections',
+  'forecasts',
+  'calculations',
+  'models',
+]);
+
+/** Verbs that make the words right after a quotation its tag. */
+export const TAG_VERBS = new Set([
+  'said',
+  'says',
+  'told',
+  'tells',
+  'added',
+  'adds',
+  'wrote',
+  'writes',
+  'asked',
+  'asks',
+  'replied',
+  'insisted',
+  'warned',
+  'explained',
+  'continued',
+]);
+
+/** Words that may stand between a speech verb and the colon or comma before its quotation: said on Monday: “…” */
+export const ADJUNCT_OPENERS = new Set([
+  'as',
+  'while',
+  'when',
+  'about',
+  'through',
+  'outside',
+  'inside',
+  'of',
+  'on',
+  'in',
+  'at',
+  'to',
+  'during',
+  'after',
+  'before',
+  'from',
+  'via',
+  'with',
+  'over',
+  'late',
+  'earlier',
+  'later',
+  'yesterday',
+  'today',
+  'tonight',
+  'last',
+  'this',
+  ...WEEKDAYS,
+  'again',
+  'then',
+  'simply',
+  'bluntly',
+  'recently',
+  'once',
+]);
