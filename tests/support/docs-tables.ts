@@ -52,6 +52,7 @@ const CHECKS: Record<string, string> = {
   PEOPLE_RULES: '`content/people.yaml`',
   TIMELINE_RULES: '`content/timeline.yaml`',
   LEDGER_RULES: 'an entry of `content/anchors.lock.json`',
+  SOURCE_RULES: 'a source file or `seeds/sources.yaml` (the build stops)',
   WARNINGS: 'a warning: printed, the build goes on',
 };
 
