@@ -5,7 +5,7 @@ import { z } from 'astro/zod';
 import { fileURLToPath } from 'node:url';
 import { sourcesLoader } from './loaders/sources-loader.ts';
 import { manifestEntrySchema } from './pipeline/manifest.ts';
-import { FINGERPRINT } from './pipeline/thesis-fingerprint.ts';
+import { FINGERPRINT } from './checks/thesis-fingerprint.ts';
 
 const paragraph = z.object({
   kind: z.enum(['article', 'furniture', 'comment']),
@@ -88,7 +88,7 @@ const theses = defineCollection({
     /**
      * What changed, for readers, oldest first: the first entry's date is "first published", the newest's
      * "last updated" (and the version "Cite this" names). `fingerprint` is that of the reader-visible text
-     * at that date (src/pipeline/thesis-fingerprint.ts); the newest entry's must match the text as built.
+     * at that date (src/checks/thesis-fingerprint.ts); the newest entry's must match the text as built.
      */
     changes: z
       .array(

@@ -24,7 +24,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
 import Slugger from 'github-slugger';
 import { anchorWithPrefix, dedupe } from '../pipeline/anchor-ids.ts';
-import { citingSentence } from '../pipeline/citing-sentence.ts';
+import { citingSentence } from '../checks/citing-sentence.ts';
 import { DECLARATION_ATTRIBUTE, declarationJson, ledgerView, removalNotice } from '../lib/anchor-ledger-store.ts';
 import type { AnchoredCitation } from '../lib/citation-model.ts';
 import { AT_A_GLANCE_ID } from './thesis-summary.ts';

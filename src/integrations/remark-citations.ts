@@ -24,10 +24,10 @@ import { docLink } from '../pipeline/errors.ts';
 import { sourcesFor } from '../lib/source-index.ts';
 import { urls } from '../lib/urls.ts';
 import { clipLine as clip } from '../pipeline/normalise-text.ts';
-import { ATTRIBUTION_RULES } from '../pipeline/check-attribution.ts';
+import { ATTRIBUTION_RULES } from '../checks/check-attribution.ts';
 import { checkAnswer, checkSummary, liftPositions, renderedWords, renderPositions, SUMMARY_RULES } from './thesis-summary.ts';
 import { checkVersion, VERSION_RULES } from './thesis-version.ts';
-import { CITATION_RULES } from '../pipeline/resolve-citations.ts';
+import { CITATION_RULES } from '../checks/resolve-citations.ts';
 import { checkPolicy, POLICY_RULES } from './remark-citations/policy.ts';
 import { checkCoverage, uncoveredClaims } from './remark-citations/coverage.ts';
 import { resolveCandidates } from './remark-citations/resolve.ts';
@@ -111,7 +111,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
     }
     if (inside(options.answerDir)) problems.push(...checkAnswer(tree));
 
-    // Each citation checked as every citation of the site is (src/lib/verify-citation.ts).
+    // Each citation checked as every citation of the site is (src/checks/verify-citation.ts).
     const { resolved, problems: refused } = resolveCandidates(candidates, options);
     problems.push(...refused);
 

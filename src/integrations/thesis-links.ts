@@ -3,15 +3,15 @@
  * this site names a page the build produced and, with a #fragment, an anchor
  * on it; else the build fails listing each, as
  * `file:line:column  […](url)  dead-link: …`. The links are collected while
- * remark-citations renders each file (src/lib/site-links.ts) and checked here,
+ * remark-citations renders each file (src/checks/site-links.ts) and checked here,
  * once every page is written. `../../../../etc/passwd` and `\evil.example/x`
  * (a browser reads the backslash as a slash) so fail instead of rendering as
  * dead links. Under BASE_PATH a path from the site's root (`/sources/x/`) is
- * checked where the page links it, under the base (src/lib/site-links.ts).
+ * checked where the page links it, under the base (src/checks/site-links.ts).
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { clearSiteLinks, recordedSiteLinks, siteLinkProblem } from '../lib/site-links.ts';
+import { clearSiteLinks, recordedSiteLinks, siteLinkProblem } from '../checks/site-links.ts';
 
 /** Every rule id this check can report (docs/theses.md documents each). */
 export const LINK_RULES = ['dead-link'] as const;

@@ -4,14 +4,14 @@
  *
  * A thesis's frontmatter lists its `changes` (oldest first), each
  * `{ date, note, fingerprint }`. The fingerprint of the page's
- * reader-visible text (src/pipeline/thesis-fingerprint.ts) must equal the
+ * reader-visible text (src/checks/thesis-fingerprint.ts) must equal the
  * newest entry's; when it does not, the check reports rule `thesis-changed`
  * at that entry's line, with the new fingerprint, so that every change
  * readers can see gets a dated note in "What changed".
  */
 import { readFileSync } from 'node:fs';
 import type { Root } from 'mdast';
-import { thesisFingerprint } from '../pipeline/thesis-fingerprint.ts';
+import { thesisFingerprint } from '../checks/thesis-fingerprint.ts';
 
 export const VERSION_RULES = ['thesis-changed'] as const;
 export type VersionRule = (typeof VERSION_RULES)[number];

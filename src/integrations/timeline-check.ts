@@ -1,6 +1,6 @@
 /**
  * Astro integration: checks content/timeline.yaml (the timeline's curated
- * events, src/lib/timeline-check.ts) when Astro starts, so that an event
+ * events, src/checks/timeline-check.ts) when Astro starts, so that an event
  * whose words are not in its source, or whose date disagrees with them, fails
  * `astro build` before anything renders, with every problem listed as
  * `content/timeline.yaml:line:column  <label>  rule-id: message`. In dev the
@@ -11,8 +11,8 @@ import type { AstroIntegration } from 'astro';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { sourcesFor } from '../lib/source-index.ts';
-import { checkTimeline, type TimelineCheck } from '../lib/timeline-check.ts';
-import { citationVerifier } from '../lib/verify-citation.ts';
+import { checkTimeline, type TimelineCheck } from '../checks/timeline-check.ts';
+import { citationVerifier } from '../checks/verify-citation.ts';
 
 export const TIMELINE_FILE = 'content/timeline.yaml';
 

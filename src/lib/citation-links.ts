@@ -7,7 +7,7 @@
  * sentences that cite each paragraph (which may contain the same words).
  */
 import type { ThesisCitations } from './citations.ts';
-import { directiveFor, encodeDirective, type PageBlock } from '../pipeline/text-fragments.ts';
+import { directiveFor, encodeDirective, type PageBlock } from '../checks/text-fragments.ts';
 
 interface SourceLike {
   id: string;

@@ -1,14 +1,14 @@
 /**
  * The citation model: what a citation is at each step from the thesis source
  * to the built page. The pipeline resolves a request to a paragraph
- * (src/pipeline/resolve-citations.ts), src/lib/verify-citation.ts checks its
+ * (src/checks/resolve-citations.ts), src/checks/verify-citation.ts checks its
  * attribution and derivative rules, remark-citations numbers it on its page,
  * and rehype-thesis-anchors places it in a thesis paragraph and sentence.
  * Pages, components and plugins import these types from here, never from a
  * plugin (tests/architecture/imports.test.ts holds pages and components to it).
  */
-import type { AttributionRule } from '../pipeline/check-attribution.ts';
-import type { CitationRequest, CitationRule, ResolvedCitation } from '../pipeline/resolve-citations.ts';
+import type { AttributionRule } from '../checks/check-attribution.ts';
+import type { CitationRequest, CitationRule, ResolvedCitation } from '../checks/resolve-citations.ts';
 
 export type { CitationRequest, CitationRule, ResolvedCitation };
 

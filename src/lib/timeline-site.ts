@@ -15,7 +15,7 @@ import { counterpartOf } from '../pipeline/align-sources.ts';
 import type { Alignment } from '../pipeline/align.ts';
 import { sourceLabel, urls } from './urls.ts';
 import { sourcePageBlocks } from './citation-links.ts';
-import { directiveFor, encodeDirective } from '../pipeline/text-fragments.ts';
+import { directiveFor, encodeDirective } from '../checks/text-fragments.ts';
 import { perBuild } from './per-build.ts';
 
 export const siteTimeline: () => Promise<Timeline> = perBuild(async () => {

@@ -6,7 +6,7 @@
  * inputs (src/lib/timeline-site.ts).
  *
  * - An entry opens with the curated events of content/timeline.yaml (checked
- *   by src/lib/timeline-check.ts): each titles the mentions its citations
+ *   by src/checks/timeline-check.ts): each titles the mentions its citations
  *   point at, and may bring together mentions dated differently (the entry
  *   then shows each date beside its sources).
  * - Any other mention joins an entry holding a mention of the same date at the

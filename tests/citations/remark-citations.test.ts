@@ -114,7 +114,7 @@ test('links (issue 25): protocol-relative and backslashed addresses are external
   for (const l of links.slice(0, 3)) expect(JSON.parse(l.text).at(-1)).toEqual(mark);
   for (const l of links.slice(3)) expect(l.text).not.toContain('another site');
   expect(file.messages).toEqual([]);
-  const { recordedSiteLinks } = await import('../../src/lib/site-links.ts');
+  const { recordedSiteLinks } = await import('../../src/checks/site-links.ts');
   expect(recordedSiteLinks().filter((l) => l.file === 'input.mdx').map((l) => l.url)).toEqual(['../nato-expansion/#in-brief', '\\sources\\trenin-2021\\']);
 });
 

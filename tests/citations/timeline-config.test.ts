@@ -7,8 +7,8 @@
 import { expect, test } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkTimeline, TIMELINE_RULES } from '../../src/lib/timeline-check.ts';
-import { citationVerifier } from '../../src/lib/verify-citation.ts';
+import { checkTimeline, TIMELINE_RULES } from '../../src/checks/timeline-check.ts';
+import { citationVerifier } from '../../src/checks/verify-citation.ts';
 import { sourcesFor } from '../../src/lib/source-index.ts';
 import { readCuratedTimeline } from '../../src/integrations/timeline-check.ts';
 import { FIXTURES, ROOT, SEEDS } from '../support/paths.ts';

@@ -1,5 +1,5 @@
 /**
- * The link check of theses (src/lib/site-links.ts, run by src/integrations/thesis-links.ts when the build is
+ * The link check of theses (src/checks/site-links.ts, run by src/integrations/thesis-links.ts when the build is
  * done) against a small built site, at the root and under a base path: a path from the site's root
  * (`/sources/x/`) is read under the base, as the page renders it, so it neither fails falsely nor hides a
  * dead link; a path written with the base in it is dead, and the message says to drop the base.
@@ -8,7 +8,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { siteLinkProblem, underBase, type SiteLink } from '../../src/lib/site-links.ts';
+import { siteLinkProblem, underBase, type SiteLink } from '../../src/checks/site-links.ts';
 
 const dist = mkdtempSync(join(tmpdir(), 'site-links-'));
 const page = (rel: string, ids: string[]) => {

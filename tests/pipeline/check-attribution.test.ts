@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkAttribution, holderIndex, namesMatch, voicesOf } from '../../src/pipeline/check-attribution.ts';
+import { checkAttribution, holderIndex, namesMatch, voicesOf } from '../../src/checks/check-attribution.ts';
 import type { SpeechSpan } from '../../src/pipeline/speech.ts';
 
 const text = '“Putin is an opportunist,” said Mark Galeotti. A ceasefire means quick wins, he said.';

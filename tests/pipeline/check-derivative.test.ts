@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkDerivative, isDerivativeProblem, reasonTooShort, type DerivativeInput } from '../../src/pipeline/check-derivative.ts';
+import { checkDerivative, isDerivativeProblem, reasonTooShort, type DerivativeInput } from '../../src/checks/check-derivative.ts';
 
 const original = { id: 'trenin-2021' };
 const translation = { id: 'trenin-2021-ru', derivedFrom: 'trenin-2021', derivation: 'translation' };

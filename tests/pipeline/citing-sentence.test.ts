@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { citingSentence } from '../../src/pipeline/citing-sentence.ts';
+import { citingSentence } from '../../src/checks/citing-sentence.ts';
 
 const cite = (text: string) => citingSentence(text.replace('|', ''), text.indexOf('|'));
 

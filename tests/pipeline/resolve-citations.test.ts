@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { loadSources } from '../../src/pipeline/load-sources.ts';
-import { buildCitationIndex, resolveCitation, isProblem, type CitationRequest } from '../../src/pipeline/resolve-citations.ts';
+import { buildCitationIndex, resolveCitation, isProblem, type CitationRequest } from '../../src/checks/resolve-citations.ts';
 import { closestName, findOriginal, normaliseForMatch, occurrences, wholeWordMatches } from '../../src/pipeline/normalise-text.ts';
 import { ROOT, SEEDS } from '../support/paths.ts';
 

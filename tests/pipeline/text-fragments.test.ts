@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { directiveFor, directiveProblems, encodeDirective, findDirective, parseFragment, SHORT_QUOTE } from '../../src/pipeline/text-fragments.ts';
+import { directiveFor, directiveProblems, encodeDirective, findDirective, parseFragment, SHORT_QUOTE } from '../../src/checks/text-fragments.ts';
 
 const at = (blocks: string[], b: number, words: string) => {
   const start = blocks[b]!.indexOf(words);

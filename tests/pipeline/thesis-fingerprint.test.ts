@@ -2,7 +2,7 @@
 import { expect, test } from 'vitest';
 import { fingerprintOf, withChangeLog } from '../support/thesis-fixture.ts';
 import { newestChangeLine } from '../../src/integrations/thesis-version.ts';
-import { readingMinutes } from '../../src/pipeline/thesis-fingerprint.ts';
+import { readingMinutes } from '../../src/checks/thesis-fingerprint.ts';
 
 const page = (body: string, title = 'T') => `---\ntitle: "${title}"\nquestion: "Q?"\n---\n\n${body}\n`;
 const base = page('## In brief\n\nTrenin saw a last stand.<Cite source="trenin-2021" quote="For him, Ukraine is the last stand." />');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { DIST } from '../support/paths.ts';
 import { htmlPages, page } from '../support/dist.ts';
-import { findDirective, parseFragment } from '../../src/pipeline/text-fragments.ts';
+import { findDirective, parseFragment } from '../../src/checks/text-fragments.ts';
 
 const pages = htmlPages();
 const idsOf = new Map<string, Set<string>>();

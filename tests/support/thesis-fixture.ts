@@ -1,7 +1,7 @@
 /**
  * Fixture theses for throwaway builds: a thesis written for a test that is not
  * about the change log gets one, with the fingerprint the build will compute
- * (src/pipeline/thesis-fingerprint.ts over the same MDX parse: remark-parse,
+ * (src/checks/thesis-fingerprint.ts over the same MDX parse: remark-parse,
  * remark-mdx, remark-gfm), so the test exercises what it is about.
  */
 import { unified } from 'unified';
@@ -10,7 +10,7 @@ import remarkMdx from 'remark-mdx';
 import remarkGfm from 'remark-gfm';
 import { parse as parseYaml } from 'yaml';
 import type { Root } from 'mdast';
-import { thesisFingerprint } from '../../src/pipeline/thesis-fingerprint.ts';
+import { thesisFingerprint } from '../../src/checks/thesis-fingerprint.ts';
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 

@@ -10,7 +10,7 @@ import { visitParents, SKIP } from 'unist-util-visit-parents';
 import { toString } from 'mdast-util-to-string';
 import { clipLine as clip, closestName } from '../../pipeline/normalise-text.ts';
 import type { CitationRequest } from '../../lib/citation-model.ts';
-import { reasonTooShort } from '../../pipeline/check-derivative.ts';
+import { reasonTooShort } from '../../checks/check-derivative.ts';
 import { isJsx, list, type AnyNode, type Candidate, type JsxElement, type Problem } from './tree.ts';
 
 /** One attribute a component accepts. */

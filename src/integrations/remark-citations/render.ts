@@ -7,7 +7,7 @@
 import type { Root, RootContent, PhrasingContent } from 'mdast';
 import { visitParents, SKIP } from 'unist-util-visit-parents';
 import { formatDate } from '../../lib/format.ts';
-import { recordSiteLinks, underBase, type SiteLink } from '../../lib/site-links.ts';
+import { recordSiteLinks, underBase, type SiteLink } from '../../checks/site-links.ts';
 import type { PageCitation } from '../../lib/citation-model.ts';
 import { asBrowserReads, isExternal } from './policy.ts';
 import { isJsx, type AnyNode, type JsxElement } from './tree.ts';

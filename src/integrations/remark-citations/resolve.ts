@@ -1,10 +1,10 @@
 /**
  * Resolution of remark-citations: each citation element that passed the
  * content policy is checked as every citation of the site is
- * (src/lib/verify-citation.ts: the words, the attribution, the derivative
+ * (src/checks/verify-citation.ts: the words, the attribution, the derivative
  * rule) and numbered on its page (`cite-1`, `cite-2`, …, in document order).
  */
-import { citationVerifier, isCitationFailure } from '../../lib/verify-citation.ts';
+import { citationVerifier, isCitationFailure } from '../../checks/verify-citation.ts';
 import type { PageCitation } from '../../lib/citation-model.ts';
 import type { Candidate, JsxElement, Problem } from './tree.ts';
 

@@ -4,7 +4,7 @@
  */
 import type { Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
-import type { AttributionRule } from '../../pipeline/check-attribution.ts';
+import type { AttributionRule } from '../../checks/check-attribution.ts';
 import type { CitationRequest, CitationRule } from '../../lib/citation-model.ts';
 import type { SummaryRule } from '../thesis-summary.ts';
 import type { VersionRule } from '../thesis-version.ts';

@@ -4,7 +4,7 @@
  * column and rule.
  */
 import { isNode, LineCounter, parseDocument, YAMLParseError } from 'yaml';
-import { checkPeopleAliases } from '../../pipeline/check-people-aliases.ts';
+import { checkPeopleAliases } from '../../checks/check-people-aliases.ts';
 import { z } from 'astro/zod';
 import { type HolderType, HOLDER_TYPES } from './holders.ts';
 
@@ -43,7 +43,7 @@ const entrySchema = z.strictObject({
  * Throws one Error naming the file, the entry (number and name) and the field for every
  * problem: bad YAML, an unknown or invalid field; or, one line each
  * (`file:line:column  entry …  rule-id: message`), a name or alias that is a
- * pronoun, another person's, or used twice (src/pipeline/check-people-aliases.ts).
+ * pronoun, another person's, or used twice (src/checks/check-people-aliases.ts).
  */
 export function parsePeopleConfig(yamlText: string, file: string): PersonConfig[] {
   let data: unknown;
@@ -67,7 +67,7 @@ export function parsePeopleConfig(yamlText: string, file: string): PersonConfig[
     });
     throw new Error([...new Set(problems)].join('\n'));
   }
-  // Names and aliases (src/pipeline/check-people-aliases.ts), each problem at its line and column.
+  // Names and aliases (src/checks/check-people-aliases.ts), each problem at its line and column.
   const problems = checkPeopleAliases(result.data).map((p) => {
     const node = doc.getIn(p.alias === undefined ? [p.entry, 'name'] : [p.entry, 'aliases', p.alias], true);
     const at = isNode(node) && node.range ? lines.linePos(node.range[0]) : undefined;

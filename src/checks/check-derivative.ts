@@ -3,11 +3,11 @@
  * sources loaded): a rewrite or republication of another source of the site
  * (a manifest entry with `derivedFrom`) is cited in place of its original
  * only with a reason the reader is shown (`derivative="…"`, at least three
- * words), and only a derivative takes that reason. src/lib/verify-citation.ts
+ * words), and only a derivative takes that reason. src/checks/verify-citation.ts
  * applies them to every citation; tests/pipeline/check-derivative.test.ts
  * holds the table of cases.
  */
-import type { Counterpart } from './align-sources.ts';
+import type { Counterpart } from '../pipeline/align-sources.ts';
 
 /** Rule id of the derivative check (the reason's wording is `bad-attribute`, a content-policy rule). */
 export const DERIVATIVE_RULE = 'derivative-cited';

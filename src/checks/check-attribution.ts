@@ -31,7 +31,7 @@
  * words (the surname as printed), never the other way round, so no words may
  * stand before the name.
  */
-import type { SpeechSpan } from './speech.ts';
+import type { SpeechSpan } from '../pipeline/speech.ts';
 import { isPronoun } from './check-people-aliases.ts';
 
 export const ATTRIBUTION_RULES = [

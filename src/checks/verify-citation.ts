@@ -1,23 +1,23 @@
 /**
  * One citation, checked as a thesis citation is: the words resolve to one
- * article paragraph as whole words (src/pipeline/resolve-citations.ts), a
+ * article paragraph as whole words (src/checks/resolve-citations.ts), a
  * `by` names the speaker the speech stage found there
- * (src/pipeline/check-attribution.ts), and a derivative's paragraph with a
+ * (src/checks/check-attribution.ts), and a derivative's paragraph with a
  * counterpart in its original is refused unless `derivative` says why
  * (`derivative-cited`). Used by remark-citations (theses, the home answer) and
- * by the curated events of content/timeline.yaml (src/lib/timeline-check.ts),
+ * by the curated events of content/timeline.yaml (src/checks/timeline-check.ts),
  * so both follow the same rules with the same rule ids and messages.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { nameResolver, parsePeopleConfig, speakersOf, type PersonConfig } from './people.ts';
-import { alignmentsFor, sourcesFor } from './source-index.ts';
+import { nameResolver, parsePeopleConfig, speakersOf, type PersonConfig } from '../lib/people.ts';
+import { alignmentsFor, sourcesFor } from '../lib/source-index.ts';
 import { counterpartOf } from '../pipeline/align-sources.ts';
-import { checkDerivative, isDerivativeProblem } from '../pipeline/check-derivative.ts';
+import { checkDerivative, isDerivativeProblem } from './check-derivative.ts';
 import type { Source } from '../pipeline/load-sources.ts';
-import { checkAttribution, holderIndex, isAttributionProblem } from '../pipeline/check-attribution.ts';
-import { buildCitationIndex, isProblem, resolveCitation, type CitationIndex } from '../pipeline/resolve-citations.ts';
-import { isCitationFailure, type CitationAsked, type CitationFailure, type VerifiedCitation } from './citation-model.ts';
+import { checkAttribution, holderIndex, isAttributionProblem } from './check-attribution.ts';
+import { buildCitationIndex, isProblem, resolveCitation, type CitationIndex } from './resolve-citations.ts';
+import { isCitationFailure, type CitationAsked, type CitationFailure, type VerifiedCitation } from '../lib/citation-model.ts';
 
 export { isCitationFailure };
 export type { CitationAsked, CitationFailure, VerifiedCitation };

@@ -8,9 +8,9 @@
  * of them at once.
  */
 import { sourceLabel as labelOf, urls } from '../lib/urls.ts';
-import type { Anchor, Paragraph, SourceId } from './types.ts';
-import type { Source } from './load-sources.ts';
-import { closestName, locateOriginal, normaliseForMatch, occurrences, wordsAsWritten } from './normalise-text.ts';
+import type { Anchor, Paragraph, SourceId } from '../pipeline/types.ts';
+import type { Source } from '../pipeline/load-sources.ts';
+import { closestName, locateOriginal, normaliseForMatch, occurrences, wordsAsWritten } from '../pipeline/normalise-text.ts';
 
 /** What an author wrote: `<Cite source quote para? />` or `<Quote source para?>quote</Quote>`. */
 export interface CitationRequest {

@@ -1,7 +1,7 @@
 /**
  * content/timeline.yaml: curated events of the timeline (README "Timeline").
  * Each event has a title and cites one or more source paragraphs with words
- * checked exactly as a thesis citation is (src/lib/verify-citation.ts: whole
+ * checked exactly as a thesis citation is (src/checks/verify-citation.ts: whole
  * words, `by`, derivatives), and each citation's date must be one the cited
  * words carry, as the dates stage reads them (src/pipeline/dates.ts):
  *
@@ -23,7 +23,7 @@ import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Node a
 import { extractDates, type DateMention } from '../pipeline/dates.ts';
 import type { Source } from '../pipeline/load-sources.ts';
 import { clipLine as clip, closestName } from '../pipeline/normalise-text.ts';
-import { agrees, dateLabel, type CuratedEvent } from './timeline.ts';
+import { agrees, dateLabel, type CuratedEvent } from '../lib/timeline.ts';
 import { isCitationFailure, type CitationAsked, type CitationFailure, type VerifiedCitation } from './verify-citation.ts';
 
 /** Rule ids of content/timeline.yaml (citation rules reported as for theses). */
