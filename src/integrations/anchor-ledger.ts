@@ -1,7 +1,7 @@
 /**
  * Astro integration: the anchor ledger (`content/anchors.lock.json`, see
- * src/pipeline/anchor-ledger.ts). Opens it before anything renders, so every
- * page can read what to render for its anchors (src/lib/anchor-ledger-store.ts);
+ * src/ledger/anchor-ledger.ts). Opens it before anything renders, so every
+ * page can read what to render for its anchors (src/ledger/store.ts);
  * when the build is done, before Pagefind indexes, it collects the anchors each
  * page declared in its HTML (and strips the declarations), and reconciles them
  * with the file in one pass: a ledger anchor that would vanish fails the build
@@ -13,8 +13,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { closeLedger, DECLARATION_ATTRIBUTE, ledgerFrozen, openLedger, takeDeclarations, type AnchorDeclaration } from '../lib/anchor-ledger-store.ts';
-import { readLedgerHistory } from '../lib/anchor-ledger-history.ts';
+import { closeLedger, DECLARATION_ATTRIBUTE, ledgerFrozen, openLedger, takeDeclarations, type AnchorDeclaration } from '../ledger/store.ts';
+import { readLedgerHistory } from '../ledger/git-history.ts';
 
 export default function anchorLedger(options: { file: string }): AstroIntegration {
   return {

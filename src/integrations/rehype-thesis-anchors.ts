@@ -15,7 +15,7 @@
  *   pages (the links' text fragments are added when pages are generated, once
  *   every thesis is known: src/lib/citation-links.ts);
  * - the page's anchors are read against the anchor ledger
- *   (src/lib/anchor-ledger-store.ts): old ids are rendered as empty elements
+ *   (src/ledger/store.ts): old ids are rendered as empty elements
  *   inside their successors, removed paragraphs as tombstones in place; and
  *   declared at the end of the content, for the build to reconcile the ledger.
  */
@@ -25,7 +25,7 @@ import type { VFile } from 'vfile';
 import Slugger from 'github-slugger';
 import { anchorWithPrefix, dedupe } from '../pipeline/anchor-ids.ts';
 import { citingSentence } from '../checks/citing-sentence.ts';
-import { DECLARATION_ATTRIBUTE, declarationJson, ledgerView, removalNotice } from '../lib/anchor-ledger-store.ts';
+import { DECLARATION_ATTRIBUTE, declarationJson, ledgerView, removalNotice } from '../ledger/store.ts';
 import type { AnchoredCitation } from '../lib/citation-model.ts';
 import { AT_A_GLANCE_ID } from './thesis-summary.ts';
 

@@ -6,7 +6,7 @@
 import { getCollection } from 'astro:content';
 import { thesesWithCitations } from './citations.ts';
 import { buildPeople, nameResolver, parsePeopleConfig, retiredPeoplePages, speakersOf, type Person, type PersonConfig, type RetiredPage, type SourceInput } from './people.ts';
-import { ledgerPages } from './anchor-ledger-store.ts';
+import { ledgerPages } from '../ledger/store.ts';
 import { perBuild } from './per-build.ts';
 
 export const PEOPLE_FILE = 'content/people.yaml';

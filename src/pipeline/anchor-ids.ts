@@ -9,7 +9,7 @@
  * changing how quotes match must never rename a published anchor. Version 1
  * is frozen (it is what every id published so far was made with); a new
  * normalisation is a new version, and the anchor ledger
- * (`content/anchors.lock.json`, src/pipeline/anchor-ledger.ts) keeps the ids
+ * (`content/anchors.lock.json`, src/ledger/anchor-ledger.ts) keeps the ids
  * it renames resolving.
  */
 import { createHash } from 'node:crypto';

@@ -9,8 +9,8 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AnchorLedgerError, closeLedger, declarationJson, ledgerView, openLedger, retiredView, takeDeclarations } from '../../src/lib/anchor-ledger-store.ts';
-import { ledgerFix, parseLedger, TOMBSTONE_REASON_PLACEHOLDER } from '../../src/pipeline/anchor-ledger.ts';
+import { AnchorLedgerError, closeLedger, declarationJson, ledgerView, openLedger, retiredView, takeDeclarations } from '../../src/ledger/store.ts';
+import { ledgerFix, parseLedger, TOMBSTONE_REASON_PLACEHOLDER } from '../../src/ledger/anchor-ledger.ts';
 
 const PERSON = '/people/ann-lee/';
 const SECTION_A = { id: 'from-harbour-news', text: 'Harbour news: the port stays open' };
@@ -129,7 +129,7 @@ describe('anchors that would vanish: one line each saying what to add', () => {
 
 describe('ledgerFix on reconcilePage’s problems', () => {
   test('an ambiguous successor: both blocks are offered', async () => {
-    const { reconcilePage } = await import('../../src/pipeline/anchor-ledger.ts');
+    const { reconcilePage } = await import('../../src/ledger/anchor-ledger.ts');
     const old = reconcilePage('/sources/x/', [], [{ id: 'p-a', text: 'Alpha bravo charlie delta echo foxtrot.' }], '2026-01-01').entries;
     const r = reconcilePage('/sources/x/', old, [{ id: 'p-b', text: 'Alpha bravo charlie delta echo foxtrot. Golf hotel.' }, { id: 'p-c', text: 'Alpha bravo charlie delta echo foxtrot. India juliet.' }], '2026-02-02');
     expect(r.problems.map((p) => p.candidates)).toEqual([[{ id: 'p-b', score: 1 }, { id: 'p-c', score: 1 }]]);

@@ -1,16 +1,16 @@
 /**
- * The ledger is append-only (src/pipeline/anchor-ledger-history.ts): against
+ * The ledger is append-only (src/ledger/history.ts): against
  * every earlier committed version, no entry vanishes or changes its
  * fingerprint, a new hand-written successor holds half the old text or gives
  * a reason, and a page has no more tombstones than anchors it ever published.
- * The file itself (src/pipeline/anchor-ledger.ts, parseLedger): keys checked
+ * The file itself (src/ledger/anchor-ledger.ts, parseLedger): keys checked
  * and kept out of prototypes, real dates, plain reasons, a size limit; and
  * reconcilePage: a tombstone on a live anchor, a future tombstone, a broken
  * successor chain.
  */
 import { describe, expect, test } from 'vitest';
-import { checkLedgerHistory, readVersion, type LedgerVersion } from '../../src/pipeline/anchor-ledger-history.ts';
-import { emptyLedger, fingerprint, MAX_LEDGER_BYTES, parseLedger, reconcilePage, serialiseLedger, type Ledger, type LedgerEntry } from '../../src/pipeline/anchor-ledger.ts';
+import { checkLedgerHistory, readVersion, type LedgerVersion } from '../../src/ledger/history.ts';
+import { emptyLedger, fingerprint, MAX_LEDGER_BYTES, parseLedger, reconcilePage, serialiseLedger, type Ledger, type LedgerEntry } from '../../src/ledger/anchor-ledger.ts';
 
 const PAGE = '/sources/example/';
 const A = 'The Kremlin asked for a formal halt to the eastern enlargement of the alliance and a freeze on its military infrastructure.';

@@ -14,7 +14,7 @@ import {
   SIMILARITY_THRESHOLD,
   type CurrentAnchor,
   type LedgerEntry,
-} from '../../src/pipeline/anchor-ledger.ts';
+} from '../../src/ledger/anchor-ledger.ts';
 import { paragraphsOf } from '../../src/pipeline/load-sources.ts';
 
 const PAGE = '/sources/example/';

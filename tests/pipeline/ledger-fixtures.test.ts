@@ -3,15 +3,15 @@
  * `ledger.json` (the file as a contributor left it), `anchors.json` (page → the anchors the page has now),
  * optionally `committed.json` (an earlier committed version, for the append-only check under CI), and
  * `expected-messages.txt`: every line the build prints for it, exactly (file › page › entry, the field, and
- * the rule where there is one). The steps are the build's (src/lib/anchor-ledger-store.ts): the file is
+ * the rule where there is one). The steps are the build's (src/ledger/store.ts): the file is
  * parsed (a bad one stops there), reconciled with the pages' anchors on TODAY (problems stop there), then,
  * with a committed version, checked against it.
  */
 import { describe, expect, test } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ledgerFix, parseLedger, reconcile, type CurrentAnchor } from '../../src/pipeline/anchor-ledger.ts';
-import { checkLedgerHistory, readVersion } from '../../src/pipeline/anchor-ledger-history.ts';
+import { ledgerFix, parseLedger, reconcile, type CurrentAnchor } from '../../src/ledger/anchor-ledger.ts';
+import { checkLedgerHistory, readVersion } from '../../src/ledger/history.ts';
 import { FIXTURES } from '../support/paths.ts';
 
 const CASES = join(FIXTURES, 'ledger');

@@ -8,7 +8,7 @@ import fs, { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, ROOT } from '../support/paths.ts';
 import { page } from '../support/dist.ts';
-import { parseLedger } from '../../src/pipeline/anchor-ledger.ts';
+import { parseLedger } from '../../src/ledger/anchor-ledger.ts';
 import { SEED_COUNT } from '../support/corpus.ts';
 
 const ledger = parseLedger(readFileSync(join(ROOT, 'content/anchors.lock.json'), 'utf8'));

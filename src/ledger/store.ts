@@ -34,10 +34,10 @@ import {
   type LedgerProblem,
   type PageReconciliation,
   type TombstoneView,
-} from '../pipeline/anchor-ledger.ts';
+} from './anchor-ledger.ts';
 import { ANCHOR_NORMALISATION } from '../pipeline/anchor-ids.ts';
-import { checkLedgerHistory } from '../pipeline/anchor-ledger-history.ts';
-import type { LedgerHistory } from './anchor-ledger-history.ts';
+import { checkLedgerHistory } from './history.ts';
+import type { LedgerHistory } from './git-history.ts';
 
 interface State {
   file: string;

@@ -1,10 +1,10 @@
 /**
  * The whole ledger reconciled: each page's reconciliation
- * (reconcilePage, src/pipeline/anchor-ledger.ts) combined into the next
+ * (reconcilePage, src/ledger/anchor-ledger.ts) combined into the next
  * ledger, with every problem of every page. Pure.
  */
 // The model's page reconciliation and constants, used when called (not when this module loads: the model re-exports this one).
-import { LEDGER_VERSION, reconcilePage, type Ledger, type CurrentAnchor, type LedgerProblem, type TombstoneView, type PageReconciliation } from '../anchor-ledger.ts';
+import { LEDGER_VERSION, reconcilePage, type Ledger, type CurrentAnchor, type LedgerProblem, type TombstoneView, type PageReconciliation } from './anchor-ledger.ts';
 
 export interface Reconciliation {
   ledger: Ledger;

@@ -1,6 +1,6 @@
 /**
  * Reads every earlier committed version of the anchor ledger from git, once
- * per frozen build, for the append-only check (src/pipeline/anchor-ledger-history.ts):
+ * per frozen build, for the append-only check (src/ledger/history.ts):
  * `git log --first-parent --format=%H -- <file>` lists the commits, and one
  * `git cat-file --batch` reads every version (one process, however long the
  * history).
@@ -10,8 +10,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { dirname, relative } from 'node:path';
-import { readVersion, type LedgerVersion } from '../pipeline/anchor-ledger-history.ts';
-import { MAX_LEDGER_BYTES } from '../pipeline/anchor-ledger.ts';
+import { readVersion, type LedgerVersion } from './history.ts';
+import { MAX_LEDGER_BYTES } from './anchor-ledger.ts';
 
 export interface LedgerHistory {
   versions: LedgerVersion[];

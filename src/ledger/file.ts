@@ -7,7 +7,7 @@
 import { SKETCH_SIZE } from './fingerprint.ts';
 import { TOMBSTONE_REASON_PLACEHOLDER } from './fixes.ts';
 // The model's format version, read when a ledger is parsed (not when this module loads: the model re-exports this one).
-import { LEDGER_VERSION, type Ledger, type LedgerEntry } from '../anchor-ledger.ts';
+import { LEDGER_VERSION, type Ledger, type LedgerEntry } from './anchor-ledger.ts';
 
 // ---------------------------------------------------------------------------
 // The file

@@ -3,7 +3,7 @@
  * reports (one line per anchor: a successor to record, or a tombstone whose
  * reason is still to be written). Pure.
  */
-import type { LedgerProblem } from '../anchor-ledger.ts';
+import type { LedgerProblem } from './anchor-ledger.ts';
 
 /** "42%". */
 export const pct = (x: number): string => `${Math.round(x * 100)}%`;

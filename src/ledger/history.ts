@@ -2,7 +2,7 @@
  * The anchor ledger is append-only: an entry once committed never disappears
  * and never changes its fingerprint (its `text` and `sketch`), whatever later
  * commits do. `checkLedgerHistory` compares the ledger a build ends with to
- * every earlier committed version of the file (src/lib/anchor-ledger-history.ts
+ * every earlier committed version of the file (src/ledger/git-history.ts
  * reads them from git, once per frozen build) and says, entry by entry, what
  * broke that:
  *

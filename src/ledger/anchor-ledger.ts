@@ -46,14 +46,14 @@
  * serialise, describe changes) in anchor-ledger/file.ts, the fix offered for
  * each problem in anchor-ledger/fixes.ts.
  */
-import { shingleHashes, fingerprint, containment } from './anchor-ledger/fingerprint.ts';
-import { pct } from './anchor-ledger/fixes.ts';
+import { shingleHashes, fingerprint, containment } from './fingerprint.ts';
+import { pct } from './fixes.ts';
 
 // The fingerprints, the whole-ledger reconciliation, the fixes offered and the file format (anchor-ledger/), under their old names.
-export { SUGGEST_SUCCESSOR, TOMBSTONE_REASON_PLACEHOLDER, suggestedReason, ledgerFix } from './anchor-ledger/fixes.ts';
-export { type Reconciliation, reconcile, combine } from './anchor-ledger/combine.ts';
-export { SKETCH_SIZE, fingerprintWords, shingleHashes, fingerprint, containment } from './anchor-ledger/fingerprint.ts';
-export { emptyLedger, MAX_LEDGER_BYTES, MAX_REASON_LENGTH, isCalendarDate, reasonProblem, LedgerFormatError, parseLedger, serialiseLedger, describeChanges } from './anchor-ledger/file.ts';
+export { SUGGEST_SUCCESSOR, TOMBSTONE_REASON_PLACEHOLDER, suggestedReason, ledgerFix } from './fixes.ts';
+export { type Reconciliation, reconcile, combine } from './combine.ts';
+export { SKETCH_SIZE, fingerprintWords, shingleHashes, fingerprint, containment } from './fingerprint.ts';
+export { emptyLedger, MAX_LEDGER_BYTES, MAX_REASON_LENGTH, isCalendarDate, reasonProblem, LedgerFormatError, parseLedger, serialiseLedger, describeChanges } from './file.ts';
 
 /** Format version of the ledger file. */
 export const LEDGER_VERSION = 1;
