@@ -10,7 +10,7 @@ import pagefind from './src/integrations/pagefind.ts';
 import headers from './src/integrations/headers.ts';
 import cspTrim from './src/integrations/csp-trim.ts';
 import seedsWatch from './src/integrations/seeds-watch.ts';
-import { SITE_WIDE_HEADERS } from './src/lib/http-headers.ts';
+import { SITE_WIDE_HEADERS } from './src/build/http-headers.ts';
 import thesisFiles from './src/integrations/thesis-files.ts';
 import rehypeThesisAnchors from './src/integrations/rehype-thesis-anchors.ts';
 import rehypeThesisDates from './src/integrations/rehype-thesis-dates.ts';

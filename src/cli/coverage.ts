@@ -14,7 +14,7 @@ import remarkGfm from 'remark-gfm';
 import { VFile } from 'vfile';
 import remarkCitations from '../integrations/remark-citations.ts';
 import type { PageCitation } from '../lib/citation-model.ts';
-import { sourcesFor } from '../lib/source-index.ts';
+import { sourcesFor } from '../build/source-index.ts';
 import { coverage, formatCoverage, type CoverageCitation } from '../lib/coverage.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

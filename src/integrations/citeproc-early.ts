@@ -1,5 +1,5 @@
 /**
- * Starts citeproc's engines (src/lib/citeproc.ts) when Astro starts, if the
+ * Starts citeproc's engines (src/build/citeproc.ts) when Astro starts, if the
  * citation cache is cold: they are built on another core while the config
  * loads, content syncs and pages bundle, instead of holding up the first page
  * that cites. A warm build (every citation cached) starts nothing.

@@ -1,13 +1,13 @@
 /**
  * Astro integration: after the build, cut each page's Content-Security-Policy
- * to the hashes of its own inline scripts and styles (src/lib/csp-trim.ts):
+ * to the hashes of its own inline scripts and styles (src/build/csp-trim.ts):
  * ~0.5 kB gzip off every page, which reading pages' budgets need.
  */
 import type { AstroIntegration } from 'astro';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { trimCsp } from '../lib/csp-trim.ts';
+import { trimCsp } from '../build/csp-trim.ts';
 
 export default function cspTrim(): AstroIntegration {
   return {

@@ -1,10 +1,10 @@
 /**
  * Astro integration: after the build, write `dist/_headers` (see
- * src/lib/http-headers.ts): path patterns, as many for 10,000 sources as for 5.
+ * src/build/http-headers.ts): path patterns, as many for 10,000 sources as for 5.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { PLAIN_TEXT, writeHeadersFile } from '../lib/http-headers.ts';
+import { PLAIN_TEXT, writeHeadersFile } from '../build/http-headers.ts';
 import { urls } from '../lib/urls.ts';
 
 export default function headersIntegration(): AstroIntegration {

@@ -7,7 +7,7 @@
  * left out of the index and so of every
  * result's excerpt (an option, so the pages carry no attribute for it).
  * Any Pagefind error fails the build.
- * Then the bundle is re-cut for smaller first searches (src/lib/pagefind-bundle.ts).
+ * Then the bundle is re-cut for smaller first searches (src/build/pagefind-bundle.ts).
  * The re-cut reads Pagefind's undocumented formats, of one version: a bundle it
  * does not know (another Pagefind version) is served as Pagefind wrote it, with
  * one warning, never a failed build.
@@ -21,7 +21,7 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { BundleFormatError, bundleTexts, optimiseBundle, PAGEFIND_FORMAT_VERSION, type BundleReport } from '../lib/pagefind-bundle.ts';
+import { BundleFormatError, bundleTexts, optimiseBundle, PAGEFIND_FORMAT_VERSION, type BundleReport } from '../build/pagefind-bundle.ts';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { vocabularyOf } from '../lib/search-vocabulary.ts';
 import { VOCABULARY_FILE } from '../lib/urls.ts';

@@ -21,7 +21,7 @@ import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { AstroError } from 'astro/errors';
 import { docLink } from '../pipeline/errors.ts';
-import { sourcesFor } from '../lib/source-index.ts';
+import { sourcesFor } from '../build/source-index.ts';
 import { urls } from '../lib/urls.ts';
 import { clipLine as clip } from '../pipeline/normalise-text.ts';
 import { ATTRIBUTION_RULES } from '../checks/check-attribution.ts';

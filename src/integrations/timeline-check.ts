@@ -10,7 +10,7 @@
 import type { AstroIntegration } from 'astro';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { sourcesFor } from '../lib/source-index.ts';
+import { sourcesFor } from '../build/source-index.ts';
 import { checkTimeline, type TimelineCheck } from '../checks/timeline-check.ts';
 import { citationVerifier } from '../checks/verify-citation.ts';
 

@@ -4,7 +4,7 @@
  */
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import type { AnchoredCitation } from './citation-model.ts';
-import { perBuild } from './per-build.ts';
+import { perBuild } from '../build/per-build.ts';
 
 export interface ThesisCitations {
   thesis: CollectionEntry<'theses'>;

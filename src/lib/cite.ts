@@ -23,8 +23,8 @@ import { parse as parseName } from '@citation-js/name';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { digest, packageVersion, readCached, treeDigest, writeCached } from './build-cache.ts';
-import { citeproc, startCiteproc } from './citeproc.ts';
+import { digest, packageVersion, readCached, treeDigest, writeCached } from '../build/build-cache.ts';
+import { citeproc, startCiteproc } from '../build/citeproc.ts';
 import { SITE_AUTHOR, SITE_NAME } from './site.ts';
 import { PAGE_ORIGIN } from './urls.ts';
 
@@ -144,7 +144,7 @@ function cslDir(): string {
 
 /**
  * What citeproc wrote for an exact input (item, style, output format, entry),
- * kept in memory for the process and on disk across builds (src/lib/build-cache.ts),
+ * kept in memory for the process and on disk across builds (src/build/build-cache.ts),
  * under a version that is the digest of the styles and locale in src/csl/ and of
  * the versions of citeproc and citation-js: any change there is a new, empty
  * cache. A warm build formats no citation and builds no engine. Only citeproc's

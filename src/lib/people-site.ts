@@ -7,7 +7,7 @@ import { getCollection } from 'astro:content';
 import { thesesWithCitations } from './citations.ts';
 import { buildPeople, nameResolver, parsePeopleConfig, retiredPeoplePages, speakersOf, type Person, type PersonConfig, type RetiredPage, type SourceInput } from './people.ts';
 import { ledgerPages } from '../ledger/store.ts';
-import { perBuild } from './per-build.ts';
+import { perBuild } from '../build/per-build.ts';
 
 export const PEOPLE_FILE = 'content/people.yaml';
 // Optional file: the glob is empty when it does not exist (and Vite watches it in dev).

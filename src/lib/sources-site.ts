@@ -7,7 +7,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { corpusIndex, type CorpusIndex } from './provenance.ts';
-import { perBuild } from './per-build.ts';
+import { perBuild } from '../build/per-build.ts';
 
 export interface SourcesCorpus {
   /** In collection order, as `getCollection('sources')` returns them. */

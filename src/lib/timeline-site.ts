@@ -16,7 +16,7 @@ import type { Alignment } from '../pipeline/align.ts';
 import { sourceLabel, urls } from './urls.ts';
 import { sourcePageBlocks } from './citation-links.ts';
 import { directiveFor, encodeDirective } from '../checks/text-fragments.ts';
-import { perBuild } from './per-build.ts';
+import { perBuild } from '../build/per-build.ts';
 
 export const siteTimeline: () => Promise<Timeline> = perBuild(async () => {
   const sources = (await getCollection('sources')).sort(

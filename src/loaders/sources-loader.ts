@@ -15,7 +15,7 @@
  * speech correction extended to a whole quotation) are always logged.
  */
 import type { Loader } from 'astro/loaders';
-import { alignmentsFor, sourcesFor, sourcesFromDisk } from '../lib/source-index.ts';
+import { alignmentsFor, sourcesFor, sourcesFromDisk } from '../build/source-index.ts';
 import { summariseSource } from '../pipeline/load-sources.ts';
 import { formatRun, formatSummary, formatWarning } from '../pipeline/classification-report.ts';
 import { AstroError } from 'astro/errors';

@@ -2,7 +2,7 @@
  * Data flows one way: pages and components render what the pipeline and the
  * plugins computed, and take its types from the citation model
  * (src/lib/citation-model.ts), never from inside a plugin. And a build
- * computes each shared value once through one helper (src/lib/per-build.ts).
+ * computes each shared value once through one helper (src/build/per-build.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -60,7 +60,7 @@ describe('one-way imports', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('values shared by a build are memoised by src/lib/per-build.ts alone', () => {
+  it('values shared by a build are memoised by src/build/per-build.ts alone', () => {
     const own = filesUnder(join(SRC, 'lib'), /\.ts$/).filter((f) => !f.endsWith('per-build.ts') && /import\.meta\.env\.DEV/.test(readFileSync(f, 'utf8')));
     expect(own.map((f) => relative(ROOT, f))).toEqual([]);
   });

@@ -1,5 +1,5 @@
 /**
- * The re-cut Pagefind bundle (src/lib/pagefind-bundle.ts) answers as an
+ * The re-cut Pagefind bundle (src/build/pagefind-bundle.ts) answers as an
  * index in one piece would: the same pages, scores, excerpts and paragraph
  * links, for whole words from every part of the index, phrases and several
  * words, and for prefixes as typed unless they are shorter than the deepest
@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decode } from 'cborg';
 import * as pagefind from 'pagefind';
-import { optimiseBundle, readEntry, readMeta, unwrap, type PackedWord } from '../../src/lib/pagefind-bundle.ts';
+import { optimiseBundle, readEntry, readMeta, unwrap, type PackedWord } from '../../src/build/pagefind-bundle.ts';
 import { startHarness, type Harness } from '../support/browser.ts';
 import { addSite } from '../../src/integrations/pagefind.ts';
 import { DIST } from '../support/paths.ts';

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkTimeline, TIMELINE_RULES } from '../../src/checks/timeline-check.ts';
 import { citationVerifier } from '../../src/checks/verify-citation.ts';
-import { sourcesFor } from '../../src/lib/source-index.ts';
+import { sourcesFor } from '../../src/build/source-index.ts';
 import { readCuratedTimeline } from '../../src/integrations/timeline-check.ts';
 import { FIXTURES, ROOT, SEEDS } from '../support/paths.ts';
 import { seedEntries } from '../support/corpus.ts';

@@ -3,7 +3,7 @@ import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { digest, readCached, writeCached } from '../../src/lib/build-cache.ts';
+import { digest, readCached, writeCached } from '../../src/build/build-cache.ts';
 import { ROOT } from '../support/paths.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'wpw-cache-'));
@@ -56,7 +56,7 @@ describe('citations cached across processes', () => {
 
 describe('the source pipeline cached across processes', () => {
   const script = `
-    import { sourcesFor, alignmentsFor, sourcesFromDisk } from './src/lib/source-index.ts';
+    import { sourcesFor, alignmentsFor, sourcesFromDisk } from './src/build/source-index.ts';
     const sources = sourcesFor('seeds');
     const alignments = alignmentsFor('seeds');
     console.log(JSON.stringify({ fromDisk: sourcesFromDisk('seeds'), sources, alignments }));
@@ -77,7 +77,7 @@ describe('the source pipeline cached across processes', () => {
   });
 
   test('the key changes with a byte of a seed or of the manifest', async () => {
-    const { seedsKey } = await import('../../src/lib/source-index.ts');
+    const { seedsKey } = await import('../../src/build/source-index.ts');
     const copy = join(dir, 'seeds-copy');
     cpSync(join(ROOT, 'seeds'), copy, { recursive: true });
     const before = seedsKey(copy);
@@ -93,7 +93,7 @@ describe('the source pipeline cached across processes', () => {
   test('the key does not depend on where the project lies: two copies with the same seeds share it', () => {
     const key = (project: string) => {
       cpSync(join(ROOT, 'seeds'), join(project, 'seeds'), { recursive: true });
-      const script = `import { seedsKey } from ${JSON.stringify(join(ROOT, 'src/lib/source-index.ts'))}; console.log(seedsKey('seeds'));`;
+      const script = `import { seedsKey } from ${JSON.stringify(join(ROOT, 'src/build/source-index.ts'))}; console.log(seedsKey('seeds'));`;
       const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: project, encoding: 'utf8' });
       expect(r.status, r.stderr).toBe(0);
       return r.stdout.trim();

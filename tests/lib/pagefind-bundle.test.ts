@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { decode, encode } from 'cborg';
 import { gzipSync } from 'node:zlib';
-import { chunkTarget, joinChunk, packWords, scanChunk, slimFragment, unwrap, wordSize, wrap, type PackedWord } from '../../src/lib/pagefind-bundle.ts';
+import { chunkTarget, joinChunk, packWords, scanChunk, slimFragment, unwrap, wordSize, wrap, type PackedWord } from '../../src/build/pagefind-bundle.ts';
 
 /** A word on `pages` pages with `locs` positions each. */
 const word = (w: string, pages = 1, locs = 3): PackedWord => [w, Array.from({ length: pages }, (_, i) => [i, Array.from({ length: locs }, (_, j) => j)]), []];

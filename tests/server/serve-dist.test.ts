@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CITE_TYPES, formatHeadersFile, headerRules, HEADER_RULE_LIMIT, PLAIN_TEXT, writeHeadersFile } from '../../src/lib/http-headers.ts';
+import { CITE_TYPES, formatHeadersFile, headerRules, HEADER_RULE_LIMIT, PLAIN_TEXT, writeHeadersFile } from '../../src/build/http-headers.ts';
 import { headersFor, loadHeaderRules, serveDist, type DistServer } from '../../src/server/serve-dist.ts';
 
 describe('the _headers file', () => {

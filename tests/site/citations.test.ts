@@ -196,7 +196,7 @@ test('_headers sends frame-ancestors \'none\' everywhere and a media type for ea
   expect(all.values['Referrer-Policy']).toBe('no-referrer');
   // The header policy leaves scripts to each page's <meta> policy (which carries Astro's hashes).
   expect(all.values['Content-Security-Policy']).not.toMatch(/script-src|default-src|style-src/);
-  // By path patterns (src/lib/http-headers.ts), as the site's server applies them.
+  // By path patterns (src/build/http-headers.ts), as the site's server applies them.
   const { headersFor, loadHeaderRules } = await import('../../src/server/serve-dist.ts');
   const rules = await loadHeaderRules(DIST);
   for (const [folder, id] of cited) {

@@ -1,5 +1,5 @@
 /**
- * optimiseBundle (src/lib/pagefind-bundle.ts) on the Pagefind bundle of the
+ * optimiseBundle (src/build/pagefind-bundle.ts) on the Pagefind bundle of the
  * built dist/: the re-cut index, idempotence, refusal of another format, and
  * names by content hash. Its in-process unit tests, on invented words, are in
  * tests/lib/pagefind-bundle.test.ts.
@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decode } from 'cborg';
-import { BundleFormatError, optimiseBundle, readEntry, readMeta, unwrap, wrap, type PackedWord } from '../../src/lib/pagefind-bundle.ts';
+import { BundleFormatError, optimiseBundle, readEntry, readMeta, unwrap, wrap, type PackedWord } from '../../src/build/pagefind-bundle.ts';
 import { DIST } from '../support/paths.ts';
 
 /** Every file of a folder and its bytes (hex digest), to show nothing changed. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DIST } from '../support/paths.ts';
 import { seedEntries } from '../support/corpus.ts';
 import { page } from '../support/dist.ts';
-import { trimCsp } from '../../src/lib/csp-trim.ts';
+import { trimCsp } from '../../src/build/csp-trim.ts';
 import { readFileSync } from 'node:fs';
 
 const $ = page('/timeline/');

@@ -3,7 +3,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { citationFiles } from '../../../lib/cite.ts';
 import { sourceCitation } from '../../../lib/cite-site.ts';
-import { CITE_TYPES } from '../../../lib/http-headers.ts';
+import { CITE_TYPES } from '../../../build/http-headers.ts';
 
 export const getStaticPaths = (async () => {
   const sources = await getCollection('sources');

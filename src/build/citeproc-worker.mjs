@@ -1,5 +1,5 @@
 /**
- * citeproc-js in a worker thread (src/lib/citeproc.ts starts it). Building a
+ * citeproc-js in a worker thread (src/build/citeproc.ts starts it). Building a
  * style's engine is most of what citing costs (APA's and Chicago's take
  * seconds of CPU); here the three engines are built as soon as the worker
  * starts, on another core, while the build's main thread loads the config,

@@ -1,6 +1,6 @@
 /**
  * The citeproc-js engines, kept in a worker thread for the whole process
- * (src/lib/citeproc-worker.mjs, which builds them the moment it starts) and
+ * (src/build/citeproc-worker.mjs, which builds them the moment it starts) and
  * called synchronously through synckit, a small, widely used library (eslint,
  * prettier plugins) for synchronous calls into a worker. Why a worker: building
  * the APA and Chicago engines costs seconds of CPU, and on the build's main

@@ -9,7 +9,7 @@
  * imports the remark plugin) and the content config (which imports the
  * loader) through different module instances in the same process.
  *
- * Across builds the result is kept on disk (src/lib/build-cache.ts, bucket
+ * Across builds the result is kept on disk (src/build/build-cache.ts, bucket
  * `sources`), keyed by the digest of every file in `seeds/` (names, bytes, where
  * symlinks lead), the folder as named from the working directory (the
  * pipeline's messages name files relative to it), and the pipeline's code version: the digest of

@@ -238,7 +238,7 @@ export function optimiseBundle(dir: string, opts: { target?: (positions: number)
     throw new BundleFormatError(`${join(dir, 'pagefind-entry.json')}: ${(err as Error).message}`, { cause: err });
   }
   if (entry.version !== PAGEFIND_FORMAT_VERSION)
-    throw new BundleFormatError(`${entryFile}: Pagefind ${entry.version} wrote this bundle, but src/lib/pagefind-bundle.ts knows the formats of ${PAGEFIND_FORMAT_VERSION} only. Check the formats of the new version (index chunks, metadata, fragments) and update PAGEFIND_FORMAT_VERSION.`);
+    throw new BundleFormatError(`${entryFile}: Pagefind ${entry.version} wrote this bundle, but src/build/pagefind-bundle.ts knows the formats of ${PAGEFIND_FORMAT_VERSION} only. Check the formats of the new version (index chunks, metadata, fragments) and update PAGEFIND_FORMAT_VERSION.`);
 
   // Phase 1: read and check every language's metadata and index (nothing is written).
   const languages = Object.entries(entry.languages).map(([language, info]) => {
