@@ -6,7 +6,7 @@
  * it is finally built, and that page also shows, under "Cited in", the thesis
  * sentences that cite each paragraph (which may contain the same words).
  */
-import type { ThesisCitations } from './citations.ts';
+import type { ThesisCitations } from '../site/citations.ts';
 import { directiveFor, encodeDirective, type PageBlock } from '../checks/text-fragments.ts';
 
 interface SourceLike {

@@ -3,7 +3,7 @@
  * sources (the dates stage, as /data/events.json lists them) in date order,
  * grouped into entries where several sources date the same event, with the
  * sources' own publication dates on the same line. Pure: the page gathers the
- * inputs (src/lib/timeline-site.ts).
+ * inputs (src/site/timeline-site.ts).
  *
  * - An entry opens with the curated events of content/timeline.yaml (checked
  *   by src/checks/timeline-check.ts): each titles the mentions its citations

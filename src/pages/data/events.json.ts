@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { eventRecords, toJson } from '../../lib/data-export.ts';
-import { speakerResolver } from '../../lib/people-site.ts';
+import { speakerResolver } from '../../site/people-site.ts';
 
 export const GET: APIRoute = async () => {
   const sources = (await getCollection('sources')).sort((a, b) => a.id.localeCompare(b.id));

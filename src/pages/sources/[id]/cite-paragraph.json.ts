@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { paragraphCitations } from '../../../lib/cite.ts';
-import { sourceCitation } from '../../../lib/cite-site.ts';
+import { sourceCitation } from '../../../site/cite-site.ts';
 
 export const getStaticPaths = (async () => (await getCollection('sources')).map((source) => ({ params: { id: source.id }, props: { source } }))) satisfies GetStaticPaths;
 

@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { paragraphCitations } from '../../../lib/cite.ts';
-import { thesisCitation } from '../../../lib/cite-site.ts';
+import { thesisCitation } from '../../../site/cite-site.ts';
 
 export const getStaticPaths = (async () => (await getCollection('theses')).map((thesis) => ({ params: { slug: thesis.id }, props: { thesis } }))) satisfies GetStaticPaths;
 

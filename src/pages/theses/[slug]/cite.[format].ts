@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { citationFiles } from '../../../lib/cite.ts';
-import { thesisCitation } from '../../../lib/cite-site.ts';
+import { thesisCitation } from '../../../site/cite-site.ts';
 import { CITE_TYPES } from '../../../build/http-headers.ts';
 
 export const getStaticPaths = (async () => {

@@ -3,7 +3,7 @@
  * frontmatter that remark-citations records while rendering the MDX.
  */
 import { getCollection, render, type CollectionEntry } from 'astro:content';
-import type { AnchoredCitation } from './citation-model.ts';
+import type { AnchoredCitation } from '../lib/citation-model.ts';
 import { perBuild } from '../build/per-build.ts';
 
 export interface ThesisCitations {

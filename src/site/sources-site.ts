@@ -6,7 +6,7 @@
  * the seeds change while the server runs.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { corpusIndex, type CorpusIndex } from './provenance.ts';
+import { corpusIndex, type CorpusIndex } from '../lib/provenance.ts';
 import { perBuild } from '../build/per-build.ts';
 
 export interface SourcesCorpus {

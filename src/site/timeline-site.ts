@@ -6,15 +6,15 @@
  * thesis cites which paragraph. Also the text-fragment link of each mention.
  */
 import { getCollection } from 'astro:content';
-import { eventRecords } from './data-export.ts';
+import { eventRecords } from '../lib/data-export.ts';
 import { speakerResolver } from './people-site.ts';
 import { thesesWithCitations } from './citations.ts';
-import { buildTimeline, type Timeline, type TimelineMention } from './timeline.ts';
+import { buildTimeline, type Timeline, type TimelineMention } from '../lib/timeline.ts';
 import { readCuratedTimeline, TimelineError } from '../integrations/timeline-check.ts';
 import { counterpartOf } from '../pipeline/align-sources.ts';
 import type { Alignment } from '../pipeline/align.ts';
-import { sourceLabel, urls } from './urls.ts';
-import { sourcePageBlocks } from './citation-links.ts';
+import { sourceLabel, urls } from '../lib/urls.ts';
+import { sourcePageBlocks } from '../lib/citation-links.ts';
 import { directiveFor, encodeDirective } from '../checks/text-fragments.ts';
 import { perBuild } from '../build/per-build.ts';
 

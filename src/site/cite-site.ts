@@ -6,8 +6,8 @@
  * which the browser completes with the address the reader is on.
  */
 import type { CollectionEntry } from 'astro:content';
-import { sourceItem, thesisItem, type CslItem } from './cite.ts';
-import { PAGE_ORIGIN, urls } from './urls.ts';
+import { sourceItem, thesisItem, type CslItem } from '../lib/cite.ts';
+import { PAGE_ORIGIN, urls } from '../lib/urls.ts';
 
 export interface PageCitationItem {
   /** For the page itself ("Cite this", the paragraph citation template). */
