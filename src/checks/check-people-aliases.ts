@@ -2,7 +2,7 @@
  * Checks the names and aliases of `content/people.yaml`: an alias renames a
  * speaker everywhere (people pages, and what a thesis's `by` may name), so a
  * bad one gives one person's words to another, or to whoever a pronoun stands
- * for. Pure; `parsePeopleConfig` (src/lib/people.ts) calls it and fails the
+ * for. Pure; `parsePeopleConfig` (src/models/people.ts) calls it and fails the
  * build with every problem, each as `file:line:column  entry …  rule-id: message`.
  *
  * Rules (each a rule id in build messages):
@@ -27,7 +27,7 @@ const PRONOUNS = new Set(
 /** True if `name` is a pronoun ("he", "She", "they", "the they" aside), ignoring case and spacing. */
 export const isPronoun = (name: string): boolean => PRONOUNS.has(name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase());
 
-/** Lower-case, single spaces, straight apostrophes: how names are compared (as nameKey in src/lib/people.ts). */
+/** Lower-case, single spaces, straight apostrophes: how names are compared (as nameKey in src/models/people.ts). */
 const keyOf = (name: string): string => name.normalize('NFC').replace(/\s+/g, ' ').trim().replace(/[’‘]/g, "'").toLowerCase();
 
 /** A full personal name: 2–4 words, each capitalised ("Sergei Ivanov"). */

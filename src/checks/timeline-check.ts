@@ -23,7 +23,7 @@ import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Node a
 import { extractDates, type DateMention } from '../pipeline/dates.ts';
 import type { Source } from '../pipeline/load-sources.ts';
 import { clipLine as clip, closestName } from '../pipeline/normalise-text.ts';
-import { agrees, dateLabel, type CuratedEvent } from '../lib/timeline.ts';
+import { agrees, dateLabel, type CuratedEvent } from '../models/timeline.ts';
 import { isCitationFailure, type CitationAsked, type CitationFailure, type VerifiedCitation } from './verify-citation.ts';
 
 /** Rule ids of content/timeline.yaml (citation rules reported as for theses). */

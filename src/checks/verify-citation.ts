@@ -10,7 +10,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { nameResolver, parsePeopleConfig, speakersOf, type PersonConfig } from '../lib/people.ts';
+import { nameResolver, parsePeopleConfig, speakersOf, type PersonConfig } from '../models/people.ts';
 import { alignmentsFor, sourcesFor } from '../build/source-index.ts';
 import { counterpartOf } from '../pipeline/align-sources.ts';
 import { checkDerivative, isDerivativeProblem } from './check-derivative.ts';

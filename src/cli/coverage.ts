@@ -15,7 +15,7 @@ import { VFile } from 'vfile';
 import remarkCitations from '../integrations/remark-citations.ts';
 import type { PageCitation } from '../lib/citation-model.ts';
 import { sourcesFor } from '../build/source-index.ts';
-import { coverage, formatCoverage, type CoverageCitation } from '../lib/coverage.ts';
+import { coverage, formatCoverage, type CoverageCitation } from '../models/coverage.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const seedsDir = join(root, 'seeds');

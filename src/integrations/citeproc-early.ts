@@ -5,7 +5,7 @@
  * that cites. A warm build (every citation cached) starts nothing.
  */
 import type { AstroIntegration } from 'astro';
-import { prepareCitations } from '../lib/cite.ts';
+import { prepareCitations } from '../models/cite.ts';
 
 export default function citeprocEarly(): AstroIntegration {
   return {

@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { BundleFormatError, bundleTexts, optimiseBundle, PAGEFIND_FORMAT_VERSION, type BundleReport } from '../build/pagefind-bundle.ts';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { vocabularyOf } from '../lib/search-vocabulary.ts';
+import { vocabularyOf } from '../models/search-vocabulary.ts';
 import { VOCABULARY_FILE } from '../lib/urls.ts';
 import { PAGEFIND_LANGUAGE } from '../lib/urls.ts';
 
@@ -44,7 +44,7 @@ export default function pagefindIntegration(): AstroIntegration {
           const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
           if (written.errors.length) return fail('writeFiles', written.errors);
           logger.info(`indexed ${added.page_count} pages into ${written.outputPath}`);
-          // The words of every indexed text, for "Did you mean …?" (src/lib/search-vocabulary.ts).
+          // The words of every indexed text, for "Did you mean …?" (src/models/search-vocabulary.ts).
           let texts: string[] = [];
           let reports: BundleReport[] = [];
           try {

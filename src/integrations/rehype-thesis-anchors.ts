@@ -13,7 +13,7 @@
  * - the page's citation records (frontmatter `citations`) learn the thesis
  *   paragraph and sentence that cite, for "Cited in" backlinks on source
  *   pages (the links' text fragments are added when pages are generated, once
- *   every thesis is known: src/lib/citation-links.ts);
+ *   every thesis is known: src/models/citation-links.ts);
  * - the page's anchors are read against the anchor ledger
  *   (src/ledger/store.ts): old ids are rendered as empty elements
  *   inside their successors, removed paragraphs as tombstones in place; and

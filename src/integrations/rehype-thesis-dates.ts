@@ -4,7 +4,7 @@
  * 2022", "in 2008") becomes a `<DateRef>` element naming the date and the
  * paragraphs its sentence cites (its paragraph's citations when the sentence
  * has none). The thesis page renders `<DateRef>` (src/components/DateRef.astro)
- * as a link to the timeline entry that matches (src/lib/timeline.ts
+ * as a link to the timeline entry that matches (src/models/timeline.ts
  * `entryForProseDate`), or as plain text when none or several do: this plugin
  * only finds the dates; the page, which has the timeline, decides.
  *

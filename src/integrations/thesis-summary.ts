@@ -22,7 +22,7 @@ import type { Root, RootContent, Heading, Paragraph } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
 import { toString } from 'mdast-util-to-string';
 import type { ManifestEntry } from '../pipeline/manifest.ts';
-import { describeKind } from '../lib/source-kind.ts';
+import { describeKind } from '../models/source-kind.ts';
 import { whenOf } from '../lib/format.ts';
 import { clipLine as clip } from '../pipeline/normalise-text.ts';
 

@@ -3,11 +3,11 @@
  * "Copied" that the live region also announces), its citation in APA, MLA and
  * Chicago with the paragraph's number and the reader's access date (each with
  * a copy button), and the original article's address where known. The
- * templates come from the page's cite-paragraph.json (src/lib/cite.ts,
+ * templates come from the page's cite-paragraph.json (src/models/cite.ts,
  * paragraphCitations), fetched once. A native <dialog>: Esc closes it, and
  * focus returns to the button that opened it.
  */
-import { withAccessDate, type AccessStyle } from '../lib/access-date.ts';
+import { withAccessDate, type AccessStyle } from '../models/access-date.ts';
 
 interface Templates {
   title: string;

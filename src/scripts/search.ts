@@ -25,7 +25,7 @@
  * has is dropped, and the page says so.
  */
 import { urls, VOCABULARY_FILE } from '../lib/urls.ts';
-import { suggest } from '../lib/search-vocabulary.ts';
+import { suggest } from '../models/search-vocabulary.ts';
 
 interface SubResult {
   title: string;

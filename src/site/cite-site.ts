@@ -1,12 +1,12 @@
 /**
- * The site's citation items (src/lib/cite.ts) for its pages: a source page and
+ * The site's citation items (src/models/cite.ts) for its pages: a source page and
  * a thesis page. With SITE_URL, our page's address is absolute everywhere.
  * Without it, the address is left out of what must be absolute (downloads,
  * meta tags), and the page's own citations carry it as PAGE_ORIGIN + path,
  * which the browser completes with the address the reader is on.
  */
 import type { CollectionEntry } from 'astro:content';
-import { sourceItem, thesisItem, type CslItem } from '../lib/cite.ts';
+import { sourceItem, thesisItem, type CslItem } from '../models/cite.ts';
 import { PAGE_ORIGIN, urls } from '../lib/urls.ts';
 
 export interface PageCitationItem {

@@ -5,7 +5,7 @@
  */
 import { getCollection } from 'astro:content';
 import { thesesWithCitations } from './citations.ts';
-import { buildPeople, nameResolver, parsePeopleConfig, retiredPeoplePages, speakersOf, type Person, type PersonConfig, type RetiredPage, type SourceInput } from '../lib/people.ts';
+import { buildPeople, nameResolver, parsePeopleConfig, retiredPeoplePages, speakersOf, type Person, type PersonConfig, type RetiredPage, type SourceInput } from '../models/people.ts';
 import { ledgerPages } from '../ledger/store.ts';
 import { perBuild } from '../build/per-build.ts';
 

@@ -1,20 +1,20 @@
 /**
- * The timeline as a build computes it once (src/lib/timeline.ts is the logic;
+ * The timeline as a build computes it once (src/models/timeline.ts is the logic;
  * this module gathers its inputs): the sources collection and its dated
  * mentions (as /data/events.json), the curated events of content/timeline.yaml
  * (checked: a problem fails here too), each derivative's alignment, and which
  * thesis cites which paragraph. Also the text-fragment link of each mention.
  */
 import { getCollection } from 'astro:content';
-import { eventRecords } from '../lib/data-export.ts';
+import { eventRecords } from '../models/data-export.ts';
 import { speakerResolver } from './people-site.ts';
 import { thesesWithCitations } from './citations.ts';
-import { buildTimeline, type Timeline, type TimelineMention } from '../lib/timeline.ts';
+import { buildTimeline, type Timeline, type TimelineMention } from '../models/timeline.ts';
 import { readCuratedTimeline, TimelineError } from '../integrations/timeline-check.ts';
 import { counterpartOf } from '../pipeline/align-sources.ts';
 import type { Alignment } from '../pipeline/align.ts';
 import { sourceLabel, urls } from '../lib/urls.ts';
-import { sourcePageBlocks } from '../lib/citation-links.ts';
+import { sourcePageBlocks } from '../models/citation-links.ts';
 import { directiveFor, encodeDirective } from '../checks/text-fragments.ts';
 import { perBuild } from '../build/per-build.ts';
 

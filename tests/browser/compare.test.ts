@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useHarness } from '../support/use-harness.ts';
 import { DIST } from '../support/paths.ts';
-import type { AlignmentRecord } from '../../src/lib/alignment-data.ts';
+import type { AlignmentRecord } from '../../src/models/alignment-data.ts';
 
 const harness = useHarness();
 const [record] = JSON.parse(readFileSync(join(DIST, 'data', 'alignments.json'), 'utf8')) as AlignmentRecord[];

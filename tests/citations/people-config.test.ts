@@ -6,7 +6,7 @@
 import { expect, test } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parsePeopleConfig } from '../../src/lib/people.ts';
+import { parsePeopleConfig } from '../../src/models/people.ts';
 import { PEOPLE_RULES } from '../../src/checks/check-people-aliases.ts';
 import { FIXTURES } from '../support/paths.ts';
 

@@ -33,7 +33,7 @@ describe('build cache', () => {
 describe('citations cached across processes', () => {
   // A process formats and writes the cache at exit; the next one formats nothing and says the same.
   const script = `
-    import { STYLES, formatReference, formatInText, sourceItem, citeCacheStats } from './src/lib/cite.ts';
+    import { STYLES, formatReference, formatInText, sourceItem, citeCacheStats } from './src/models/cite.ts';
     const item = sourceItem({ id: 'doe-2024', title: 'A <b>title</b> & more', author: 'Jane Doe', outlet: 'The Daily', published: '2024-02-29' }, 'https://example.org/s/');
     const out = STYLES.flatMap((s) => [formatReference(item, s.key, 'html'), formatReference(item, s.key, 'text'), formatInText(item, s.key, { paragraph: 3 })]);
     console.log(JSON.stringify({ out, stats: citeCacheStats() }));

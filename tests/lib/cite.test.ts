@@ -15,7 +15,7 @@ import {
   sourceItem,
   thesisItem,
   unwrapRis,
-} from '../../src/lib/cite.ts';
+} from '../../src/models/cite.ts';
 
 const page = 'https://example.org/explainer/sources/doe-2024/';
 const article = sourceItem(

@@ -1,4 +1,4 @@
-/** View model of the compare view (src/lib/compare.ts) and of /data/alignments.json (src/lib/alignment-data.ts). */
+/** View model of the compare view (src/models/compare.ts) and of /data/alignments.json (src/models/alignment-data.ts). */
 import { describe, expect, test } from 'vitest';
 import type { Alignment } from '../../src/pipeline/align.ts';
 import {
@@ -11,8 +11,8 @@ import {
   totalsOf,
   type Piece,
   type ViewParagraph,
-} from '../../src/lib/compare.ts';
-import { alignmentRecords } from '../../src/lib/alignment-data.ts';
+} from '../../src/models/compare.ts';
+import { alignmentRecords } from '../../src/models/alignment-data.ts';
 
 const join = (pieces: readonly Piece[], drop: Piece['op']) =>
   pieces

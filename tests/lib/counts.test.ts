@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { capitalise, counted, countWord, publishedSpan } from '../../src/lib/counts.ts';
+import { capitalise, counted, countWord, publishedSpan } from '../../src/models/counts.ts';
 
 test('counts in words up to twelve, digits beyond', () => {
   expect([0, 1, 4, 5, 12, 13, 1000].map(countWord)).toEqual(['no', 'one', 'four', 'five', 'twelve', '13', '1,000']);

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { coverage, formatCoverage, type CoverageSource } from '../../src/lib/coverage.ts';
+import { coverage, formatCoverage, type CoverageSource } from '../../src/models/coverage.ts';
 
 const para = (anchor: string, n: number, text: string, role = 'paragraph', kind = 'article') => ({ anchor, n, kind, role, text });
 const sources: CoverageSource[] = [
@@ -49,7 +49,7 @@ test('the report lists uncited paragraphs with their first words', () => {
 });
 
 test('a source says what kind of text it is, from its manifest entry', async () => {
-  const { describeKind } = await import('../../src/lib/source-kind.ts');
+  const { describeKind } = await import('../../src/models/source-kind.ts');
   const cnn = { id: 'cnn', title: 'What he wants', genre: 'news-analysis' };
   const byId = new Map([['cnn', cnn]]);
   expect(describeKind({ id: 'op', title: 'x', genre: 'opinion' }, byId)).toBe('Opinion essay');

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { paragraphRecords, speechRecords } from '../../src/lib/data-export.ts';
+import { paragraphRecords, speechRecords } from '../../src/models/data-export.ts';
 
 const text = 'Smith said “no,” she wrote. A so-called “deal” failed.';
 const at = (s: string) => text.indexOf(s);

@@ -1,7 +1,7 @@
 /**
  * Exports of hostile values from fixture files (tests/fixtures/exports/, see its README): each source of a
  * `sources.yaml` (accepted by the manifest parser) and each `thesis.yaml` is written as cite.bib, cite.ris and
- * cite.json (src/lib/cite.ts) and read back by independent parsers: one record, each field once, no line of
+ * cite.json (src/models/cite.ts) and read back by independent parsers: one record, each field once, no line of
  * RIS that is not a tag line, the title as written (line breaks as spaces).
  */
 import { describe, expect, test } from 'vitest';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { parse as parseRis } from 'astrocite-ris';
-import { citationFiles, exportSafe, sourceItem, thesisItem, type CslItem } from '../../src/lib/cite.ts';
+import { citationFiles, exportSafe, sourceItem, thesisItem, type CslItem } from '../../src/models/cite.ts';
 import { parseManifest } from '../../src/pipeline/manifest.ts';
 import { FIXTURES } from '../support/paths.ts';
 

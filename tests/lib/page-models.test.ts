@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { assembleEvidence, blockCounts, groupBlocks, isLongSource, LONG_SOURCE, thesisNeighbours, thesisContents, sourceFilter, SOURCE_OPTIONS } from '../../src/lib/page-models.ts';
+import { assembleEvidence, blockCounts, groupBlocks, isLongSource, LONG_SOURCE, thesisNeighbours, thesisContents, sourceFilter, SOURCE_OPTIONS } from '../../src/models/page-models.ts';
 
 const b = (kind: string, role: string, anchor: string) => ({ kind, role, anchor });
 const blocks = [

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildPeople, holderFromName, holderTypeOf, nameResolver, parsePeopleConfig, peopleSections, personSlugs, retiredPeoplePages, type SourceInput, type SpanInput } from '../../src/lib/people.ts';
+import { buildPeople, holderFromName, holderTypeOf, nameResolver, parsePeopleConfig, peopleSections, personSlugs, retiredPeoplePages, type SourceInput, type SpanInput } from '../../src/models/people.ts';
 
 /** A paragraph with spans given as [kind, speaker, words, statement?] in text order; the rest is narration. */
 function para(anchor: string, n: number, text: string, marks: [SpanInput['kind'], string | null, string, number?][]) {

@@ -1,8 +1,8 @@
-/** Provenance on source pages (src/lib/provenance.ts): per-paragraph notes and the SourceMeta lines. */
+/** Provenance on source pages (src/models/provenance.ts): per-paragraph notes and the SourceMeta lines. */
 import { describe, expect, test } from 'vitest';
 import type { Alignment } from '../../src/pipeline/align.ts';
-import { corpusIndex, provenanceNotes, sourceProvenance, type CorpusEntry } from '../../src/lib/provenance.ts';
-import type { ViewParagraph } from '../../src/lib/compare.ts';
+import { corpusIndex, provenanceNotes, sourceProvenance, type CorpusEntry } from '../../src/models/provenance.ts';
+import type { ViewParagraph } from '../../src/models/compare.ts';
 
 const para = (anchor: string, n: number, role = 'paragraph'): ViewParagraph => ({
   anchor,

@@ -1,6 +1,6 @@
 /** "Did you mean …?": the vocabulary a build writes, and the nearest word for a misspelt query. */
 import { expect, test } from 'vitest';
-import { distance, suggest, vocabularyOf } from '../../src/lib/search-vocabulary.ts';
+import { distance, suggest, vocabularyOf } from '../../src/models/search-vocabulary.ts';
 
 test('the vocabulary: words of four letters or more, most frequent first, in their most common spelling', () => {
   expect(vocabularyOf(['NATO and NATO, Kaliningrad; the nato', 'Kaliningrad Putin Putin Putin'])).toEqual(['NATO', 'Putin', 'Kaliningrad']); // NATO and Putin three times each: alphabetical

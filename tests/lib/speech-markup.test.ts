@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { speechLabel, speechSegments, type SpanLike } from '../../src/lib/speech-markup.ts';
+import { speechLabel, speechSegments, type SpanLike } from '../../src/models/speech-markup.ts';
 import { extractSpeech } from '../../src/pipeline/speech.ts';
 
 const text = '“Putin is an opportunist,” Galeotti said. Trump said he wants peace. So-called “neutral” states.';

@@ -1,7 +1,7 @@
-/** The timeline's grouping (src/lib/timeline.ts) on small invented inputs. */
+/** The timeline's grouping (src/models/timeline.ts) on small invented inputs. */
 import { expect, test } from 'vitest';
-import { agrees, buildTimeline, contentWords, dateLabel, entryForProseDate, entryLabel, thesisTimeline } from '../../src/lib/timeline.ts';
-import type { EventRecord } from '../../src/lib/data-export.ts';
+import { agrees, buildTimeline, contentWords, dateLabel, entryForProseDate, entryLabel, thesisTimeline } from '../../src/models/timeline.ts';
+import type { EventRecord } from '../../src/models/data-export.ts';
 
 const para = (anchor: string, text: string, n = 1) => ({ anchor, n, text });
 const ev = (source: string, anchor: string, text: string, words: string, date: string | null, precision: EventRecord['precision'] = 'year', extra: Partial<EventRecord> = {}): EventRecord => ({

@@ -10,7 +10,7 @@ import {
   type SpeechSpan,
 } from '../../src/pipeline/align.ts';
 import { namesIn, numbersIn, quotedSpans, sentencesWithOffsets } from '../../src/pipeline/align/text.ts';
-import { compareView } from '../../src/lib/compare.ts';
+import { compareView } from '../../src/models/compare.ts';
 import { FIXTURES } from '../support/paths.ts';
 
 const DIR = join(FIXTURES, 'align');

@@ -9,8 +9,8 @@ import { DIST, SEEDS } from '../support/paths.ts';
 import { page } from '../support/dist.ts';
 import { loadSources } from '../../src/pipeline/load-sources.ts';
 import { alignCorpus } from '../../src/pipeline/align-sources.ts';
-import { alignmentRecords, type AlignmentRecord } from '../../src/lib/alignment-data.ts';
-import type { ParagraphRecord } from '../../src/lib/data-export.ts';
+import { alignmentRecords, type AlignmentRecord } from '../../src/models/alignment-data.ts';
+import type { ParagraphRecord } from '../../src/models/data-export.ts';
 import { normaliseForMatch } from '../../src/pipeline/normalise-text.ts';
 
 const sources = loadSources(SEEDS);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, SEEDS } from '../support/paths.ts';
 import { loadSources } from '../../src/pipeline/load-sources.ts';
-import type { ParagraphRecord } from '../../src/lib/data-export.ts';
+import type { ParagraphRecord } from '../../src/models/data-export.ts';
 
 const records = JSON.parse(readFileSync(join(DIST, 'data', 'paragraphs.json'), 'utf8')) as ParagraphRecord[];
 const sources = loadSources(SEEDS);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DIST, SEEDS } from '../support/paths.ts';
 import { loadSources } from '../../src/pipeline/load-sources.ts';
 import { extractDates } from '../../src/pipeline/dates.ts';
-import type { EventRecord } from '../../src/lib/data-export.ts';
+import type { EventRecord } from '../../src/models/data-export.ts';
 
 const records = JSON.parse(readFileSync(join(DIST, 'data', 'events.json'), 'utf8')) as EventRecord[];
 const sources = loadSources(SEEDS);

@@ -15,7 +15,7 @@ import { buildCopy, buildFixtureProject, copyFixtureProject, type FixtureProject
 import { startHarness } from '../support/browser.ts';
 import { FIXTURES, ROOT } from '../support/paths.ts';
 import { seedEntries } from '../support/corpus.ts';
-import { counted, countWord, publishedSpan } from '../../src/lib/counts.ts';
+import { counted, countWord, publishedSpan } from '../../src/models/counts.ts';
 
 const fixture = (path: string) => readFileSync(join(FIXTURES, path), 'utf8');
 const made: FixtureProject[] = [];

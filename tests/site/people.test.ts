@@ -4,8 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { loadSources } from '../../src/pipeline/load-sources.ts';
-import { holderTypeOf, nameResolver, parsePeopleConfig, SEARCHABLE_MIN_SOURCES, speakersOf } from '../../src/lib/people.ts';
-import type { SpeechRecord } from '../../src/lib/data-export.ts';
+import { holderTypeOf, nameResolver, parsePeopleConfig, SEARCHABLE_MIN_SOURCES, speakersOf } from '../../src/models/people.ts';
+import type { SpeechRecord } from '../../src/models/data-export.ts';
 import { page } from '../support/dist.ts';
 import { DIST, ROOT, SEEDS } from '../support/paths.ts';
 

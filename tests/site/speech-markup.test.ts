@@ -3,8 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSources } from '../../src/pipeline/load-sources.ts';
-import { nameResolver, speakersOf } from '../../src/lib/people.ts';
-import { parsePeopleConfig } from '../../src/lib/people.ts';
+import { nameResolver, speakersOf } from '../../src/models/people.ts';
+import { parsePeopleConfig } from '../../src/models/people.ts';
 import { page } from '../support/dist.ts';
 import { ROOT, SEEDS } from '../support/paths.ts';
 

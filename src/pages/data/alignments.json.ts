@@ -1,8 +1,8 @@
 /** /data/alignments.json: every derivative aligned with its original (see README, "Data"). */
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { toJson } from '../../lib/data-export.ts';
-import { alignmentRecords } from '../../lib/alignment-data.ts';
+import { toJson } from '../../models/data-export.ts';
+import { alignmentRecords } from '../../models/alignment-data.ts';
 
 export const GET: APIRoute = async () => {
   const sources = (await getCollection('sources')).sort((a, b) => a.id.localeCompare(b.id));

@@ -1,7 +1,7 @@
 /** /data/events.json: every dated mention in the sources' article paragraphs (see README, "Data"). */
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { eventRecords, toJson } from '../../lib/data-export.ts';
+import { eventRecords, toJson } from '../../models/data-export.ts';
 import { speakerResolver } from '../../site/people-site.ts';
 
 export const GET: APIRoute = async () => {

@@ -1,7 +1,7 @@
 /** /data/paragraphs.json: every block of every source (see README, "Data"). */
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { paragraphRecords, toJson } from '../../lib/data-export.ts';
+import { paragraphRecords, toJson } from '../../models/data-export.ts';
 
 export const GET: APIRoute = async () => {
   const sources = (await getCollection('sources')).sort((a, b) => a.id.localeCompare(b.id));

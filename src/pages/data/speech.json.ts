@@ -1,7 +1,7 @@
 /** /data/speech.json: every quotation, reported statement and scare quote (see README, "Data"). */
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { speechRecords, toJson } from '../../lib/data-export.ts';
+import { speechRecords, toJson } from '../../models/data-export.ts';
 import { speakerResolver } from '../../site/people-site.ts';
 
 export const GET: APIRoute = async () => {

@@ -1,7 +1,7 @@
 /** /sources/<id>/cite-paragraph.json: the citation templates of the source's paragraphs, fetched when a reader opens "Cite or share". */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { paragraphCitations } from '../../../lib/cite.ts';
+import { paragraphCitations } from '../../../models/cite.ts';
 import { sourceCitation } from '../../../site/cite-site.ts';
 
 export const getStaticPaths = (async () => (await getCollection('sources')).map((source) => ({ params: { id: source.id }, props: { source } }))) satisfies GetStaticPaths;

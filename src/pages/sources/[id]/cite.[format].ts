@@ -1,7 +1,7 @@
-/** /sources/<id>/cite.bib, cite.ris, cite.json (CSL-JSON): the source's citation (src/lib/cite.ts). */
+/** /sources/<id>/cite.bib, cite.ris, cite.json (CSL-JSON): the source's citation (src/models/cite.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { citationFiles } from '../../../lib/cite.ts';
+import { citationFiles } from '../../../models/cite.ts';
 import { sourceCitation } from '../../../site/cite-site.ts';
 import { CITE_TYPES } from '../../../build/http-headers.ts';
 

@@ -1,7 +1,7 @@
 /** /theses/<slug>/cite-paragraph.json: the citation templates of the page's paragraphs, fetched when a reader opens "Cite or share". */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { paragraphCitations } from '../../../lib/cite.ts';
+import { paragraphCitations } from '../../../models/cite.ts';
 import { thesisCitation } from '../../../site/cite-site.ts';
 
 export const getStaticPaths = (async () => (await getCollection('theses')).map((thesis) => ({ params: { slug: thesis.id }, props: { thesis } }))) satisfies GetStaticPaths;

@@ -1,7 +1,7 @@
-/** /theses/<slug>/cite.bib, cite.ris, cite.json (CSL-JSON): the thesis page's citation (src/lib/cite.ts). */
+/** /theses/<slug>/cite.bib, cite.ris, cite.json (CSL-JSON): the thesis page's citation (src/models/cite.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { citationFiles } from '../../../lib/cite.ts';
+import { citationFiles } from '../../../models/cite.ts';
 import { thesisCitation } from '../../../site/cite-site.ts';
 import { CITE_TYPES } from '../../../build/http-headers.ts';
 

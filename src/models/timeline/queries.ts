@@ -1,5 +1,5 @@
 /**
- * Questions asked of a built timeline (src/lib/timeline.ts): the entries a
+ * Questions asked of a built timeline (src/models/timeline.ts): the entries a
  * thesis cites, an entry's short label, and the one entry a date in a
  * thesis's own words refers to.
  */

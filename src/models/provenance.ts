@@ -7,10 +7,10 @@
  * Subheadings get no per-paragraph note (a note inside a heading would become
  * part of the heading's name); the compare view shows them as rows.
  */
-import { sourceLabel, urls } from './urls.ts';
+import { sourceLabel, urls } from '../lib/urls.ts';
 import type { Alignment, Relation } from '../pipeline/align.ts';
 import { isTrivial } from '../pipeline/align-sources.ts';
-import { plural } from './format.ts';
+import { plural } from '../lib/format.ts';
 import {
   compareHref,
   droppedRowId,

@@ -24,7 +24,7 @@
 import { stemmer } from 'stemmer';
 import { eng } from 'stopword';
 import type { EventRecord } from './data-export.ts';
-import { formatDate } from './format.ts';
+import { formatDate } from '../lib/format.ts';
 
 export { thesisTimeline, entryLabel, type ProseDate, entryForProseDate } from './timeline/queries.ts';
 

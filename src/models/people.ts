@@ -27,7 +27,7 @@
  * sort keys, slugs), holders.ts (person, group, body or outlet) and
  * retired.ts (tombstone pages).
  */
-import { sourceLabel, urls } from './urls.ts';
+import { sourceLabel, urls } from '../lib/urls.ts';
 import { nameResolver, personSlugs, compareNames } from './people/names.ts';
 import { type HolderType, HOLDER_LABEL, holderTypeOf } from './people/holders.ts';
 import type { PersonConfig } from './people/config.ts';

@@ -53,7 +53,7 @@ export interface SpeechRecord {
   kind: 'direct' | 'reported' | 'scare';
   /** Exactly the paragraph text [start, end). */
   text: string;
-  /** Canonical name (see src/lib/people.ts); null for scare quotes and for quotations whose speaker was not found. */
+  /** Canonical name (see src/models/people.ts); null for scare quotes and for quotations whose speaker was not found. */
   speaker: string | null;
   /** The words that credit the speech ("told CNN"), if any. */
   cue: string | null;

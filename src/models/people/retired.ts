@@ -3,7 +3,7 @@
  * for anyone (a speaker merged into another, or gone from the sources): each
  * is kept as a tombstone that links every id it published to where it is now.
  */
-import { urls } from '../urls.ts';
+import { urls } from '../../lib/urls.ts';
 import { compareNames } from './names.ts';
 import type { Person } from '../people.ts';
 

@@ -9,11 +9,11 @@
  * whitespace of equal stretches from the derivative, so the original side
  * cannot be rebuilt from it character for character).
  */
-import { urls } from './urls.ts';
+import { urls } from '../lib/urls.ts';
 import { diffWordsWithSpace } from 'diff';
 import type { AlignFlag, Alignment, FlagType, Relation } from '../pipeline/align.ts';
 import { quotedSpans } from '../pipeline/align/text.ts';
-import { plural } from './format.ts';
+import { plural } from '../lib/format.ts';
 
 /** A paragraph as the `sources` collection stores it. */
 export interface ViewParagraph {

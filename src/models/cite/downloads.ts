@@ -1,6 +1,6 @@
 /**
  * The download files of a citation (cite.bib, cite.ris, cite.json), written
- * by citation-js's output plugins from the CSL-JSON item of src/lib/cite.ts,
+ * by citation-js's output plugins from the CSL-JSON item of src/models/cite.ts,
  * made safe for each format (no line breaks in fields, BibTeX URLs escaped,
  * months as BibTeX macros, RIS lines unwrapped).
  */

@@ -25,8 +25,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { digest, packageVersion, readCached, treeDigest, writeCached } from '../build/build-cache.ts';
 import { citeproc, startCiteproc } from '../build/citeproc.ts';
-import { SITE_AUTHOR, SITE_NAME } from './site.ts';
-import { PAGE_ORIGIN } from './urls.ts';
+import { SITE_AUTHOR, SITE_NAME } from '../lib/site.ts';
+import { PAGE_ORIGIN } from '../lib/urls.ts';
 
 // The downloads (cite/downloads.ts) and the <meta> tags (cite/meta-tags.ts), derived from the same item.
 export { exportSafe, bibtexUrl, citationFiles, bibtexMonths, unwrapRis } from './cite/downloads.ts';
