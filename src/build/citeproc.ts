@@ -30,7 +30,7 @@ const KEY = Symbol.for('what-putin-wants.citeproc');
 
 /** The worker script: the project's own (a fixture copy has its own src/), else next to this module. */
 function workerPath(): string {
-  const fromCwd = join(process.cwd(), 'src', 'lib', 'citeproc-worker.mjs');
+  const fromCwd = join(process.cwd(), 'src', 'build', 'citeproc-worker.mjs');
   return existsSync(fromCwd) ? fromCwd : fileURLToPath(new URL('./citeproc-worker.mjs', import.meta.url));
 }
 

@@ -13,7 +13,8 @@
  * `sources`), keyed by the digest of every file in `seeds/` (names, bytes, where
  * symlinks lead), the folder as named from the working directory (the
  * pipeline's messages name files relative to it), and the pipeline's code version: the digest of
- * src/pipeline/ and src/lib/ and of package-lock.json. A warm build reads the
+ * every code folder a source page's data can depend on (CODE_FOLDERS: src/pipeline/, src/checks/,
+ * src/ledger/, src/models/, src/site/, src/build/, src/lib/) and of package-lock.json. A warm build reads the
  * sources (and the alignments, once computed) back instead of re-running the
  * pipeline; a pipeline error is never cached.
  */
@@ -55,6 +56,9 @@ function srcDir(): string {
   return existsSync(join(fromCwd, 'pipeline')) ? fromCwd : fileURLToPath(new URL('../', import.meta.url));
 }
 
+/** The folders under src/ whose code the cached sources depend on (the pipeline and everything it and the loader import). */
+export const CODE_FOLDERS = ['pipeline', 'checks', 'ledger', 'models', 'site', 'build', 'lib'] as const;
+
 const CODE_VERSION = Symbol.for('what-putin-wants.pipeline-code-version');
 /** The digest of the pipeline's code and dependencies, computed once per process. */
 function codeVersion(): string {
@@ -63,8 +67,7 @@ function codeVersion(): string {
   const src = srcDir();
   const lock = join(process.cwd(), 'package-lock.json');
   return (g[CODE_VERSION] = digest(
-    treeDigest(join(src, 'pipeline')),
-    treeDigest(join(src, 'lib')),
+    ...CODE_FOLDERS.map((folder) => treeDigest(join(src, folder))),
     existsSync(lock) ? readFileSync(lock) : '',
     process.version,
   ));

@@ -2,7 +2,7 @@
  * The anchor ledger as a file (content/anchors.lock.json): parsed and checked
  * (every key, date, id, page and reason; a bounded size), written back in a
  * stable order, and the changes between two versions described for the
- * build log. Pure. The ledger's model is src/pipeline/anchor-ledger.ts.
+ * build log. Pure. The ledger's model is src/ledger/anchor-ledger.ts.
  */
 import { SKETCH_SIZE } from './fingerprint.ts';
 import { TOMBSTONE_REASON_PLACEHOLDER } from './fixes.ts';

@@ -7,7 +7,7 @@
  * paragraphCitations), fetched once. A native <dialog>: Esc closes it, and
  * focus returns to the button that opened it.
  */
-import { withAccessDate, type AccessStyle } from '../models/access-date.ts';
+import { withAccessDate, type AccessStyle } from '../lib/access-date.ts';
 
 interface Templates {
   title: string;

@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/paths.ts';
 
 const SRC = join(ROOT, 'src');
+/** The folders of build-side modules (everything but the pages, components, layouts and browser scripts). */
+const BUILD_SIDE = ['pipeline', 'checks', 'ledger', 'models', 'site', 'build', 'lib', 'loaders', 'integrations'];
 
 function filesUnder(dir: string, ext: RegExp): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -60,8 +62,44 @@ describe('one-way imports', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('only src/site/ reads the collections among the build-side folders: the pipeline, checks, ledger, models, build and lib take what they need as arguments', () => {
+    const pure = ['pipeline', 'checks', 'ledger', 'models', 'build', 'lib'];
+    const readers = (folders: string[]) => folders.flatMap((folder) => filesUnder(join(SRC, folder), /\.(ts|mjs)$/)).filter((f) => importsOf(readFileSync(f, 'utf8')).includes('astro:content'));
+    expect(readers(['site']).length).toBeGreaterThan(0);
+    expect(readers(pure).map((f) => relative(ROOT, f))).toEqual([]);
+  });
+
   it('values shared by a build are memoised by src/build/per-build.ts alone', () => {
-    const own = filesUnder(join(SRC, 'lib'), /\.ts$/).filter((f) => !f.endsWith('per-build.ts') && /import\.meta\.env\.DEV/.test(readFileSync(f, 'utf8')));
+    const modules = BUILD_SIDE.flatMap((folder) => filesUnder(join(SRC, folder), /\.ts$/));
+    expect(modules.some((f) => f.endsWith(join('build', 'per-build.ts')))).toBe(true);
+    const own = modules.filter((f) => !f.endsWith(join('build', 'per-build.ts')) && /import\.meta\.env\.DEV/.test(readFileSync(f, 'utf8')));
     expect(own.map((f) => relative(ROOT, f))).toEqual([]);
+  });
+});
+
+describe('the pipeline code version', () => {
+  /** Every module under src/ that `entry` imports, directly or through others. */
+  function reachable(entry: string): Set<string> {
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const spec of importsOf(readFileSync(file, 'utf8'))) {
+        if (!spec.startsWith('.')) continue;
+        const target = resolve(dirname(file), spec);
+        if (!relative(SRC, target).startsWith('..') && /\.(ts|mjs)$/.test(target)) visit(target);
+      }
+    };
+    visit(entry);
+    return seen;
+  }
+
+  it('covers every folder the sources loader imports from, so the build cache invalidates when any of that code changes', async () => {
+    const { CODE_FOLDERS } = await import('../../src/build/source-index.ts');
+    const loader = join(SRC, 'loaders', 'sources-loader.ts');
+    const modules = [...reachable(loader)].filter((f) => f !== loader);
+    expect(modules.length).toBeGreaterThan(10);
+    const outside = modules.filter((f) => !(CODE_FOLDERS as readonly string[]).includes(relative(SRC, f).split(/[\\/]/)[0]!));
+    expect(outside.map((f) => relative(ROOT, f))).toEqual([]);
   });
 });

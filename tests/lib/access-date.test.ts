@@ -1,6 +1,6 @@
 /** Access dates in each style's own form (APA 7, MLA 9, Chicago 17), written by hand from the manuals. */
 import { expect, test } from 'vitest';
-import { withAccessDate } from '../../src/models/access-date.ts';
+import { withAccessDate } from '../../src/lib/access-date.ts';
 
 const day = { y: 2026, m: 9, d: 7 };
 const apa = 'Kirichenko, D. (2025, February 3). What Putin wants from Trump. The Hill. https://thehill.com/x/';

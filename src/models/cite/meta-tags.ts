@@ -1,6 +1,6 @@
 /**
  * The <meta> tags reference managers read (Highwire Press citation_* and
- * Dublin Core DC.*), from the CSL-JSON item of src/lib/cite.ts.
+ * Dublin Core DC.*), from the CSL-JSON item of src/models/cite.ts.
  */
 import type { DateParts, CslName, CslItem } from '../cite.ts';
 

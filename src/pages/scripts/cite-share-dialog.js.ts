@@ -1,6 +1,6 @@
 /**
  * /scripts/cite-share-dialog.js: the "Cite or share" dialog
- * (src/scripts/cite-share-dialog.ts with src/models/access-date.ts), compiled
+ * (src/scripts/cite-share-dialog.ts with src/lib/access-date.ts), compiled
  * here from TypeScript into one plain module, which a page loads by URL only
  * when a reader opens the dialog. Vite would wrap an on-demand import of its
  * own chunk in a preloading helper (~1.5 kB) that every page would run before
