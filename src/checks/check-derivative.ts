@@ -4,7 +4,7 @@
  * (a manifest entry with `derivedFrom`) is cited in place of its original
  * only with a reason the reader is shown (`derivative="…"`, at least three
  * words), and only a derivative takes that reason. src/checks/verify-citation.ts
- * applies them to every citation; tests/pipeline/check-derivative.test.ts
+ * applies them to every citation; tests/checks/check-derivative.test.ts
  * holds the table of cases.
  */
 import type { Counterpart } from '../pipeline/align-sources.ts';

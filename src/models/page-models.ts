@@ -1,6 +1,6 @@
 /**
  * View models of the source and thesis pages: what the pages show, computed
- * here (tested in tests/lib/page-models.test.ts) so that the pages only render.
+ * here (tested in tests/models/page-models.test.ts) so that the pages only render.
  */
 
 interface BlockLike {

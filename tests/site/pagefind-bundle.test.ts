@@ -2,7 +2,7 @@
  * optimiseBundle (src/build/pagefind-bundle.ts) on the Pagefind bundle of the
  * built dist/: the re-cut index, idempotence, refusal of another format, and
  * names by content hash. Its in-process unit tests, on invented words, are in
- * tests/lib/pagefind-bundle.test.ts.
+ * tests/build/pagefind-bundle.test.ts.
  */
 import { describe, expect, test } from 'vitest';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
