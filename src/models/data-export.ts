@@ -2,7 +2,7 @@
  * The public data files under /data/ (documented in the README, "Data"):
  * what the build knows about the sources, as plain JSON lists.
  */
-import { extractDates, type DatePrecision, type DatesParagraph } from '../pipeline/dates.ts';
+import { extractDates, type DateMention, type DatesParagraph } from '../pipeline/dates.ts';
 
 /** One block of one source, as `dist/data/paragraphs.json` lists it. */
 export interface ParagraphRecord {
@@ -127,32 +127,15 @@ export function speechRecords(
 /** JSON as served: stable key order from the records, one trailing newline. */
 export const toJson = (value: unknown): string => `${JSON.stringify(value, null, 1)}\n`;
 
-/** One dated mention in an article paragraph, as `dist/data/events.json` lists it (the dates stage, src/pipeline/dates.ts). */
-export interface EventRecord {
+/**
+ * One dated mention in an article paragraph, as `dist/data/events.json` lists it: the dates stage's mention
+ * (src/pipeline/dates.ts, every field as documented there) with its source and paragraph; `speaker` is the
+ * canonical name of whoever's quotation or reported statement the date is in.
+ */
+export interface EventRecord extends DateMention {
   source: string;
   /** The paragraph's anchor: `/sources/<source>/#<anchor>`. */
   anchor: string;
-  /** ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD; null when the mention cannot be resolved (`note` says why). */
-  date: string | null;
-  /** Last year/month/day of a range or period (decade, century, "2014–2022", "the past two years"). */
-  end?: string;
-  precision: DatePrecision;
-  /** The text writes the whole date out; false when any part was counted from another date. */
-  explicit: boolean;
-  /** The words that carry the date, exactly as in the paragraph text, from UTF-16 offset `offset`. */
-  words: string;
-  offset: number;
-  /** The sentence or clause around it (at most 25 words), exactly as in the paragraph text. */
-  event: string;
-  /** Canonical name of the speaker whose quotation or reported statement the date is in. */
-  speaker?: string;
-  /** What a non-explicit date was counted from. */
-  resolvedFrom?: 'published' | 'passage';
-  /** Counted from a publication date the manifest marks inferred. */
-  inferred?: true;
-  /** The date starts ("since 2014") or ends ("until 2014") an open-ended period. */
-  bound?: 'start' | 'end';
-  note?: string;
 }
 
 interface EventSourceLike {
