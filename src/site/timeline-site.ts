@@ -6,7 +6,7 @@
  * thesis cites which paragraph. Also the text-fragment link of each mention.
  */
 import { getCollection } from 'astro:content';
-import { eventRecords } from '../models/data-export.ts';
+import { eventRecords, type EventRecord } from '../models/data-export.ts';
 import { speakerResolver } from './people-site.ts';
 import { thesesWithCitations } from './citations.ts';
 import { buildTimeline, type Timeline, type TimelineMention } from '../models/timeline.ts';
@@ -17,6 +17,23 @@ import { sourceLabel, urls } from '../lib/urls.ts';
 import { sourcePageBlocks } from '../models/citation-links.ts';
 import { directiveFor, encodeDirective } from '../checks/text-fragments.ts';
 import { perBuild } from '../build/per-build.ts';
+
+/** Each source's dated mentions (the dates stage, run once per build for both the timeline and /data/events.json). */
+const eventsBySource: () => Promise<Map<string, EventRecord[]>> = perBuild(async () => {
+  const resolve = await speakerResolver();
+  return new Map(
+    (await getCollection('sources')).map((s) => [
+      s.id,
+      eventRecords([{ id: s.id, published: s.data.published, dateInferred: s.data.dateInferred, paragraphs: s.data.paragraphs }], resolve),
+    ]),
+  );
+});
+
+/** The dated mentions of the sources `ids`, in that order (paragraphs in file order, mentions in text order). */
+export async function siteEvents(ids: readonly string[]): Promise<EventRecord[]> {
+  const by = await eventsBySource();
+  return ids.flatMap((id) => by.get(id) ?? []);
+}
 
 export const siteTimeline: () => Promise<Timeline> = perBuild(async () => {
   const sources = (await getCollection('sources')).sort(
@@ -40,15 +57,7 @@ export const siteTimeline: () => Promise<Timeline> = perBuild(async () => {
       derivation: s.data.derivation,
       paragraphs: s.data.paragraphs,
     })),
-    events: eventRecords(
-      sources.map((s) => ({
-        id: s.id,
-        published: s.data.published,
-        dateInferred: s.data.dateInferred,
-        paragraphs: s.data.paragraphs,
-      })),
-      await speakerResolver(),
-    ),
+    events: await siteEvents(sources.map((s) => s.id)),
     curated: curated.events,
     counterpart: (derivative, anchor) => counterpartOf(alignments, derivative, anchor),
     citations: theses.flatMap(({ thesis, citations }) =>
