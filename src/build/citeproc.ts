@@ -34,15 +34,18 @@ function workerPath(): string {
   return existsSync(fromCwd) ? fromCwd : fileURLToPath(new URL('./citeproc-worker.mjs', import.meta.url));
 }
 
+/** The worker's synchronous entry, started on first use and shared by the whole process. */
+function worker(): Format {
+  const g = globalThis as Record<symbol, Format | undefined>;
+  return (g[KEY] ??= createSyncFn(workerPath()) as Format);
+}
+
 /** citeproc-js's output for one item (`new Cite(item).format(mode, options)`, en-US), from the worker. */
 export function citeproc(mode: CiteprocMode, item: unknown, options: CiteprocOptions): string {
-  const g = globalThis as Record<symbol, Format | undefined>;
-  const format = (g[KEY] ??= createSyncFn(workerPath()) as Format);
-  return format(mode, item, options);
+  return worker()(mode, item, options);
 }
 
 /** Starts the worker (and so the engines' building) now, if it is not running yet. */
 export function startCiteproc(): void {
-  const g = globalThis as Record<symbol, Format | undefined>;
-  g[KEY] ??= createSyncFn(workerPath()) as Format;
+  worker();
 }
