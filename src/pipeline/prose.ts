@@ -4,6 +4,12 @@
  */
 import { normaliseForMatch, sentences, wordCount } from './normalise-text.ts';
 
+/**
+ * Words that, before a full stop, do not end a sentence ("Mr.", "Gen.", "Jan.", "etc."): the core both
+ * sentence splitters use (the dates stage's clauses, the speech stage's sentences); each adds its own.
+ */
+export const SENTENCE_ABBREVIATIONS: readonly string[] = ['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'gen', 'sen', 'rep', 'gov', 'vs', 'etc', 'no', 'col', 'lt', 'sgt', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'inc', 'co', 'ltd', 'approx'];
+
 /** A block with at least this many words inside complete sentences is a long prose block. */
 export const LONG_PROSE_WORDS = 40;
 

@@ -3,48 +3,13 @@
  * holds it, cut down to its clause and to at most EVENT_WORDS words. Always an
  * exact substring of the paragraph. Linear in the paragraph. Pure.
  */
+import { SENTENCE_ABBREVIATIONS } from '../prose.ts';
 
 /** At most this many words in an event. */
 export const EVENT_WORDS = 25;
 
-/** Words before a period that do not end a sentence ("U.S.", "Mr.", "Jan."). */
-const ABBREVIATIONS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'st',
-  'prof',
-  'gen',
-  'col',
-  'lt',
-  'sgt',
-  'rep',
-  'sen',
-  'gov',
-  'pres',
-  'no',
-  'vs',
-  'etc',
-  'inc',
-  'ltd',
-  'co',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'c',
-  'ca',
-  'approx',
-]);
+/** Words before a period that do not end a sentence ("Mr.", "Jan."), and "c."/"ca." (circa) and "Pres.". */
+const ABBREVIATIONS = new Set([...SENTENCE_ABBREVIATIONS, 'pres', 'c', 'ca']);
 
 /** [start, end) of each sentence: a break after . ! ? (and closing quotes) before whitespace and a capital, digit or opening quote. */
 export function sentenceBounds(text: string): [number, number][] {

@@ -5,6 +5,7 @@
  */
 
 import type { QuoteRange } from './quotes.ts';
+import { SENTENCE_ABBREVIATIONS } from '../prose.ts';
 
 export { scanQuotes, type QuoteRange } from './quotes.ts';
 
@@ -97,51 +98,8 @@ export function tokenize(text: string, quotes: QuoteRange[]): Token[] {
   return tokens;
 }
 
-const ABBREVIATIONS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'st',
-  'gen',
-  'sen',
-  'rep',
-  'gov',
-  'jr',
-  'sr',
-  'vs',
-  'etc',
-  'no',
-  'col',
-  'lt',
-  'capt',
-  'sgt',
-  'rev',
-  'fr',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'u.s',
-  'u.k',
-  'e.g',
-  'i.e',
-  'inc',
-  'corp',
-  'co',
-  'ltd',
-  'approx',
-  'cf',
-]);
+/** Words before a period that do not end a sentence: the shared core, and initialisms, name suffixes, titles, "e.g.". */
+const ABBREVIATIONS = new Set([...SENTENCE_ABBREVIATIONS, 'jr', 'sr', 'capt', 'rev', 'fr', 'u.s', 'u.k', 'e.g', 'i.e', 'corp', 'cf']);
 
 /**
  * Sentence ranges [start, end) covering the paragraph. A sentence ends at . ! ?
