@@ -37,9 +37,10 @@ export interface ThesisAnchorsOptions {
 export type { AnchoredCitation };
 
 type AnyNode = Root | RootContent;
-const isElement = (n: AnyNode): n is Element => n.type === 'element';
+export const isElement = (n: AnyNode): n is Element => n.type === 'element';
 const hasChildren = (n: AnyNode): n is Root | Element | (RootContent & { children: RootContent[] }) => 'children' in n && Array.isArray((n as { children?: unknown }).children);
-const classes = (el: Element): string[] => {
+/** An element's classes, however hast holds them. */
+export const classes = (el: Element): string[] => {
   const c: unknown = el.properties?.className;
   return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/) : [];
 };

@@ -20,6 +20,7 @@ import type { VFile } from 'vfile';
 import { datesInText } from '../pipeline/dates.ts';
 import { sentenceBounds } from '../pipeline/dates/clause.ts';
 import type { PageCitation } from '../lib/citation-model.ts';
+import { classes, isElement } from './rehype-thesis-anchors.ts';
 
 export interface ThesisDatesOptions {
   /** Absolute path of `content/theses/`: only files there are thesis pages. */
@@ -30,11 +31,6 @@ export interface ThesisDatesOptions {
 export const DATE_REF = 'DateRef';
 
 type AnyNode = Root | RootContent;
-const isElement = (n: AnyNode): n is Element => n.type === 'element';
-const classes = (el: Element): string[] => {
-  const c: unknown = el.properties?.className;
-  return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/) : [];
-};
 /** Elements whose words are never marked: quotations, links (markers too), code, headings, anchors' spans. */
 const CLOSED = /^(?:a|q|code|pre|blockquote|figure|h[1-6]|span)$/;
 
